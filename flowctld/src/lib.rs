@@ -1,1 +1,38 @@
-//! placeholder
+//! flowctld: the daemon behind `flowctl`.
+//!
+//! It owns the control plane (components register and heartbeat over gRPC),
+//! the record of pipeline runs, and the processes of those runs. The binary
+//! is a thin `main` over [`run`], which tests call directly too.
+//!
+//! # Layout
+//!
+//! - [`paths`]: where the socket, state and config live (shared with the client);
+//! - [`config`]: defaults, `config.toml` and flags, resolved once;
+//! - [`socket`]: the life-long lock, stale sockets, permissions;
+//! - [`api`]: the gRPC services, one file per service;
+//! - [`registry`]: registered components, health, TTL;
+//! - [`runs`]: run records and their state machine;
+//! - [`supervisor`]: spawn, stop and watch the processes of runs;
+//! - [`logs`]: component output to rotated files, and back;
+//! - [`spec`]: the pipeline file format (shared with the client);
+//! - [`server`]: binding the listeners and serving until shutdown;
+//! - [`shutdown`]: the one signal that stops everything.
+
+pub mod api;
+pub mod config;
+pub mod error;
+pub mod logs;
+pub mod paths;
+pub mod registry;
+pub mod runs;
+pub mod server;
+pub mod shutdown;
+pub mod socket;
+pub mod spec;
+pub mod state;
+pub mod supervisor;
+
+pub use config::{Config, DaemonArgs, LogFormat};
+pub use error::{Error, Result};
+pub use server::run;
+pub use shutdown::Shutdown;

@@ -1,0 +1,226 @@
+//! The command line, as clap definitions. Commands users of the older Go
+//! flowctl type keep their names and flags.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use flowctld::DaemonArgs;
+
+/// Run data pipelines as supervised local processes.
+#[derive(Debug, Parser)]
+#[command(name = "flowctl", version, about, propagate_version = true)]
+pub struct Cli {
+    /// Output format of listings
+    #[arg(short, long, global = true, value_enum, default_value_t = Output::Table)]
+    pub output: Output,
+
+    /// Log level of a daemon this command starts
+    #[arg(long, global = true, value_name = "LEVEL")]
+    pub log_level: Option<String>,
+
+    /// The daemon's Unix socket [env: FLOWCTL_SOCKET]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub socket: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// How listings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Output {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a pipeline: start its components and show them live
+    Run(RunArgs),
+    /// Check a pipeline file and show its start order
+    Validate {
+        /// Pipeline file
+        #[arg(default_value = "flow.yml")]
+        file: PathBuf,
+    },
+    /// Components of the active runs (or of one run) and their health
+    Status {
+        /// A run id or unique prefix
+        run: Option<String>,
+        /// Refresh until interrupted
+        #[arg(long, short)]
+        watch: bool,
+    },
+    /// Registered services (components) of the control plane
+    List,
+    /// Component logs of a run
+    Logs(LogsArgs),
+    /// Follow a detached run as `flowctl run` shows it
+    Attach {
+        /// A run id or unique prefix
+        run: String,
+    },
+    /// Pipelines and their runs
+    #[command(subcommand)]
+    Pipelines(PipelinesCommand),
+    /// Start, stop and inspect the daemon
+    #[command(subcommand)]
+    Daemon(DaemonCommand),
+    /// Versions of this client and of the running daemon
+    Version,
+    /// Run the daemon in the foreground (what `flowctld` does)
+    #[command(hide = true)]
+    Server(DaemonArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Pipeline file
+    #[arg(default_value = "flow.yml")]
+    pub file: PathBuf,
+
+    /// Print the run id and return; the run lives until stopped
+    #[arg(long, short)]
+    pub detach: bool,
+
+    /// Show component progress and a status line (false: only logs)
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub show_status: bool,
+
+    /// Also write component logs to this directory
+    #[arg(long, value_name = "DIR")]
+    pub log_dir: Option<PathBuf>,
+
+    /// How components are run (only `process` is supported)
+    #[arg(long, value_enum, default_value_t = Orchestrator::Process)]
+    pub orchestrator: Orchestrator,
+
+    /// Keep the run's records in memory only (no database is written yet
+    /// in any case)
+    #[arg(long)]
+    pub no_persistence: bool,
+
+    /// Database file of the run records
+    #[arg(long, value_name = "FILE")]
+    pub db_path: Option<PathBuf>,
+
+    /// Settings of a daemon this command starts
+    #[command(flatten)]
+    pub daemon: RunDaemonArgs,
+}
+
+/// The daemon flags `run` accepts; they apply only to a daemon it starts.
+#[derive(Debug, Args, Default)]
+pub struct RunDaemonArgs {
+    /// Port of the control plane (0 picks a free one)
+    #[arg(long, value_name = "PORT")]
+    pub control_plane_port: Option<u16>,
+    /// Address of the control plane
+    #[arg(long, value_name = "ADDR")]
+    pub control_plane_address: Option<String>,
+    /// How long a component stays healthy without a heartbeat
+    #[arg(long, value_name = "DURATION")]
+    pub heartbeat_ttl: Option<String>,
+    /// How often expired components are marked unhealthy
+    #[arg(long, value_name = "DURATION")]
+    pub janitor_interval: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Orchestrator {
+    Process,
+    Container,
+}
+
+#[derive(Debug, Args)]
+pub struct LogsArgs {
+    /// A run id or unique prefix (default: the newest run)
+    pub run: Option<String>,
+    /// Only this component
+    #[arg(short, long, value_name = "COMPONENT")]
+    pub component: Option<String>,
+    /// Keep following new lines until the run ends
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Last N lines per component (0: all)
+    #[arg(short = 'n', long, default_value_t = 200, value_name = "N")]
+    pub lines: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PipelinesCommand {
+    /// Runs of every pipeline, newest first
+    List,
+    /// Runs of one pipeline
+    Runs {
+        /// Pipeline name (metadata.name)
+        name: String,
+    },
+    /// Runs that are starting, running or stopping
+    Active,
+    /// One run: its status and components
+    RunInfo {
+        /// A run id or unique prefix
+        run: String,
+    },
+    /// Stop a run gracefully
+    Stop {
+        /// A run id or unique prefix
+        run: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DaemonCommand {
+    /// Start the daemon in the background (no-op if one runs)
+    Start(DaemonStartArgs),
+    /// Stop the daemon and everything it runs
+    Stop,
+    /// Pid, uptime, socket, control-plane endpoint and versions
+    Status,
+    /// Stop the daemon and start it again (e.g. after an upgrade)
+    Restart(DaemonStartArgs),
+    /// The daemon's own log
+    Logs {
+        /// Last N lines
+        #[arg(short = 'n', long, default_value_t = 100)]
+        lines: usize,
+    },
+}
+
+#[derive(Debug, Args, Default)]
+pub struct DaemonStartArgs {
+    #[command(flatten)]
+    pub daemon: RunDaemonArgs,
+}
+
+impl RunDaemonArgs {
+    /// The flags to pass to a `flowctld` this command starts.
+    pub fn to_args(&self, log_level: Option<&str>) -> Vec<String> {
+        let mut args = Vec::new();
+        if let Some(port) = self.control_plane_port {
+            args.extend(["--control-plane-port".into(), port.to_string()]);
+        }
+        if let Some(address) = &self.control_plane_address {
+            args.extend(["--control-plane-address".into(), address.clone()]);
+        }
+        if let Some(ttl) = &self.heartbeat_ttl {
+            args.extend(["--heartbeat-ttl".into(), ttl.clone()]);
+        }
+        if let Some(interval) = &self.janitor_interval {
+            args.extend(["--janitor-interval".into(), interval.clone()]);
+        }
+        if let Some(level) = log_level {
+            args.extend(["--log-level".into(), level.to_owned()]);
+        }
+        args
+    }
+
+    /// Whether any daemon setting was given.
+    pub fn any(&self) -> bool {
+        self.control_plane_port.is_some()
+            || self.control_plane_address.is_some()
+            || self.heartbeat_ttl.is_some()
+            || self.janitor_interval.is_some()
+    }
+}

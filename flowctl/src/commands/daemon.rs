@@ -1,0 +1,133 @@
+//! `flowctl daemon start|stop|status|restart|logs`.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use flowctl_proto::daemon::v1::{GetInfoRequest, ShutdownRequest};
+
+use super::Ctx;
+use crate::cli::{DaemonCommand, DaemonStartArgs};
+use crate::output;
+
+pub async fn daemon(ctx: &Ctx, command: DaemonCommand) -> Result<ExitCode> {
+    match command {
+        DaemonCommand::Start(args) => start(ctx, &args).await,
+        DaemonCommand::Stop => stop(ctx).await.map(|_| ExitCode::SUCCESS),
+        DaemonCommand::Status => status(ctx).await,
+        DaemonCommand::Restart(args) => {
+            stop(ctx).await?;
+            start(ctx, &args).await
+        }
+        DaemonCommand::Logs { lines } => logs(ctx, lines),
+    }
+}
+
+async fn start(ctx: &Ctx, args: &DaemonStartArgs) -> Result<ExitCode> {
+    let (mut client, started) = ctx
+        .started(&args.daemon.to_args(ctx.log_level.as_deref()))
+        .await?;
+    let info = client.get_info(GetInfoRequest {}).await?.into_inner();
+    if started {
+        println!(
+            "flowctld started (pid {}, socket {})",
+            info.pid, info.socket_path
+        );
+    } else {
+        if args.daemon.any() {
+            eprintln!("note: flowctld is already running; its own settings stay in effect");
+        }
+        println!(
+            "flowctld is already running (pid {}, socket {})",
+            info.pid, info.socket_path
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Stops the daemon if one runs; returns once it has exited.
+async fn stop(ctx: &Ctx) -> Result<bool> {
+    let Some(mut client) = ctx.running().await? else {
+        println!("flowctld is not running");
+        return Ok(false);
+    };
+    let mut progress = client.shutdown(ShutdownRequest {}).await?.into_inner();
+    // The stream ends (or breaks) when the daemon process exits.
+    while let Ok(Some(step)) = progress.message().await {
+        println!("{}", step.message);
+    }
+    println!("flowctld stopped");
+    Ok(true)
+}
+
+async fn status(ctx: &Ctx) -> Result<ExitCode> {
+    let Some(mut client) = ctx.running().await? else {
+        if ctx.json() {
+            output::print_json(&serde_json::json!({"running": false, "socket": ctx.socket}));
+        } else {
+            println!("flowctld is not running (socket {})", ctx.socket.display());
+        }
+        return Ok(ExitCode::from(3));
+    };
+    let info = client.get_info(GetInfoRequest {}).await?.into_inner();
+    if ctx.json() {
+        output::print_json(&serde_json::json!({
+            "running": true,
+            "pid": info.pid,
+            "version": info.version,
+            "client_version": flowctl_proto::VERSION,
+            "started_at_ms": info.started_at_ms,
+            "socket": info.socket_path,
+            "control_plane": info.control_plane_endpoint,
+            "state_dir": info.state_dir,
+            "log_file": info.log_file,
+            "active_runs": info.active_runs,
+            "registered_components": info.registered_components,
+            "heartbeat_ttl": info.heartbeat_ttl,
+        }));
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("flowctld is running");
+    println!("  pid:            {}", info.pid);
+    println!("  uptime:         {}", output::since_ms(info.started_at_ms));
+    println!("  socket:         {}", info.socket_path);
+    println!("  control plane:  {}", info.control_plane_endpoint);
+    println!("  state dir:      {}", info.state_dir);
+    if !info.log_file.is_empty() {
+        println!("  log file:       {}", info.log_file);
+    }
+    println!("  active runs:    {}", info.active_runs);
+    println!(
+        "  components:     {} registered",
+        info.registered_components
+    );
+    println!("  heartbeat TTL:  {}", info.heartbeat_ttl);
+    println!(
+        "  versions:       flowctld {}, flowctl {}",
+        info.version,
+        flowctl_proto::VERSION
+    );
+    if info.version != flowctl_proto::VERSION {
+        println!("  the daemon is another version: run `flowctl daemon restart`");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn logs(_ctx: &Ctx, lines: usize) -> Result<ExitCode> {
+    let path = flowctld::paths::daemon_log_file(&flowctld::paths::state_dir()?);
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            println!(
+                "no daemon log at {} (a daemon run in the foreground logs to its terminal)",
+                path.display()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        Err(err) => anyhow::bail!("cannot read {}: {err}", path.display()),
+    };
+    let all: Vec<&str> = text.lines().collect();
+    for line in &all[all.len().saturating_sub(lines)..] {
+        println!("{line}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

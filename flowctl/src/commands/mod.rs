@@ -1,0 +1,81 @@
+//! One file per command group, behind one `dispatch`.
+
+pub mod daemon;
+pub mod logs;
+pub mod pipelines;
+pub mod run;
+pub mod server;
+pub mod status;
+pub mod validate;
+pub mod version;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command, Output};
+use crate::connect::{self, Client};
+
+/// What every command needs to know.
+pub struct Ctx {
+    pub output: Output,
+    pub log_level: Option<String>,
+    pub socket: PathBuf,
+}
+
+impl Ctx {
+    /// The daemon, if one is running; read-only commands use this and
+    /// never start one.
+    pub async fn running(&self) -> Result<Option<Client>> {
+        connect::connect(&self.socket).await
+    }
+
+    /// The daemon, started first if none is running.
+    pub async fn started(&self, daemon_args: &[String]) -> Result<(Client, bool)> {
+        connect::connect_or_start(&self.socket, daemon_args).await
+    }
+
+    pub fn json(&self) -> bool {
+        self.output == Output::Json
+    }
+
+    /// What read-only commands say when no daemon runs.
+    pub fn nothing_running(&self, empty_json: serde_json::Value) -> ExitCode {
+        if self.json() {
+            crate::output::print_json(&empty_json);
+        } else {
+            println!(
+                "No flowctl daemon is running (socket {}): nothing is running.",
+                self.socket.display()
+            );
+        }
+        ExitCode::SUCCESS
+    }
+}
+
+pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
+    let socket = flowctld::paths::socket_path(cli.socket.as_deref())?;
+    let ctx = Ctx {
+        output: cli.output,
+        log_level: cli.log_level,
+        socket,
+    };
+    match cli.command {
+        Command::Run(args) => run::run(&ctx, args).await,
+        Command::Attach { run } => run::attach(&ctx, &run).await,
+        Command::Validate { file } => validate::validate(&ctx, &file),
+        Command::Status { run, watch } => status::status(&ctx, run.as_deref(), watch).await,
+        Command::List => status::list(&ctx).await,
+        Command::Logs(args) => logs::logs(&ctx, args).await,
+        Command::Pipelines(command) => pipelines::pipelines(&ctx, command).await,
+        Command::Daemon(command) => daemon::daemon(&ctx, command).await,
+        Command::Version => version::version(&ctx).await,
+        Command::Server(_) => unreachable!("handled before the runtime starts"),
+    }
+}
+
+/// A path as given, made absolute against the current directory.
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}

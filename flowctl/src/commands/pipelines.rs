@@ -1,0 +1,191 @@
+//! `flowctl pipelines list|runs|active|run-info|stop`.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use flowctl_proto::daemon::v1::{ListRunsRequest, RunRef, RunStatus, RunSummary};
+
+use super::Ctx;
+use super::status::{component_json, state_name};
+use crate::cli::PipelinesCommand;
+use crate::output::{self, Table};
+
+pub async fn pipelines(ctx: &Ctx, command: PipelinesCommand) -> Result<ExitCode> {
+    match command {
+        PipelinesCommand::List => list(ctx, "", false).await,
+        PipelinesCommand::Runs { name } => list(ctx, &name, false).await,
+        PipelinesCommand::Active => list(ctx, "", true).await,
+        PipelinesCommand::RunInfo { run } => run_info(ctx, &run).await,
+        PipelinesCommand::Stop { run } => stop(ctx, &run).await,
+    }
+}
+
+async fn list(ctx: &Ctx, name: &str, active_only: bool) -> Result<ExitCode> {
+    let Some(mut client) = ctx.running().await? else {
+        return Ok(ctx.nothing_running(serde_json::json!([])));
+    };
+    let runs = client
+        .list_runs(ListRunsRequest {
+            pipeline_name: name.to_owned(),
+            active_only,
+            limit: 0,
+        })
+        .await?
+        .into_inner()
+        .runs;
+    if ctx.json() {
+        output::print_json(&serde_json::Value::Array(
+            runs.iter().map(run_json).collect(),
+        ));
+        return Ok(ExitCode::SUCCESS);
+    }
+    if runs.is_empty() {
+        println!(
+            "{}",
+            if active_only {
+                "No active runs."
+            } else {
+                "No runs."
+            }
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut table = Table::new(vec![
+        "RUN", "PIPELINE", "STATUS", "STARTED", "DURATION", "READY", "ERROR",
+    ]);
+    for run in &runs {
+        table.row(vec![
+            flowctld::runs::short_id(&run.run_id).to_owned(),
+            run.pipeline_name.clone(),
+            status_name(run.status()).to_owned(),
+            output::datetime_ms(run.started_at_ms),
+            output::span_ms(run.started_at_ms, run.ended_at_ms),
+            format!("{}/{}", run.components_ready, run.components_total),
+            run.error.lines().next().unwrap_or("").to_owned(),
+        ]);
+    }
+    table.print();
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn run_info(ctx: &Ctx, run: &str) -> Result<ExitCode> {
+    let Some(mut client) = ctx.running().await? else {
+        return Ok(ctx.nothing_running(serde_json::Value::Null));
+    };
+    let detail = client
+        .get_run(RunRef {
+            run_id: run.to_owned(),
+        })
+        .await?
+        .into_inner();
+    let summary = detail.run.unwrap_or_default();
+    if ctx.json() {
+        let mut value = run_json(&summary);
+        value["components"] = detail.components.iter().map(component_json).collect();
+        value["start_order"] = serde_json::json!(detail.start_order);
+        output::print_json(&value);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("Run:       {}", summary.run_id);
+    println!("Pipeline:  {}", summary.pipeline_name);
+    if !summary.pipeline_path.is_empty() {
+        println!("File:      {}", summary.pipeline_path);
+    }
+    println!("Status:    {}", status_name(summary.status()));
+    println!("Started:   {}", output::datetime_ms(summary.started_at_ms));
+    if summary.ended_at_ms > 0 {
+        println!("Ended:     {}", output::datetime_ms(summary.ended_at_ms));
+    }
+    println!(
+        "Duration:  {}",
+        output::span_ms(summary.started_at_ms, summary.ended_at_ms)
+    );
+    if !detail.start_order.is_empty() {
+        println!("Order:     {}", detail.start_order.join(" -> "));
+    }
+    if !summary.error.is_empty() {
+        println!(
+            "Error:     {}",
+            summary.error.replace('\n', "\n           ")
+        );
+    }
+    if !detail.components.is_empty() {
+        println!();
+        let mut table = Table::new(vec![
+            "COMPONENT",
+            "KIND",
+            "STATE",
+            "HEALTH",
+            "PID",
+            "RESTARTS",
+            "EXIT",
+        ]);
+        for c in &detail.components {
+            table.row(vec![
+                c.id.clone(),
+                c.kind.clone(),
+                state_name(c.state()).to_owned(),
+                if c.health.is_empty() {
+                    "-".into()
+                } else {
+                    c.health.clone()
+                },
+                if c.pid == 0 {
+                    "-".into()
+                } else {
+                    c.pid.to_string()
+                },
+                c.restarts.to_string(),
+                if c.exit.is_empty() {
+                    "-".into()
+                } else {
+                    c.exit.clone()
+                },
+            ]);
+        }
+        table.print();
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn stop(ctx: &Ctx, run: &str) -> Result<ExitCode> {
+    let Some(mut client) = ctx.running().await? else {
+        anyhow::bail!("no flowctl daemon is running, so no run {run} to stop");
+    };
+    let summary = client
+        .stop_run(RunRef {
+            run_id: run.to_owned(),
+        })
+        .await?
+        .into_inner();
+    if ctx.json() {
+        output::print_json(&run_json(&summary));
+    } else {
+        println!("Pipeline stopped");
+        println!(
+            "run {} ({}) is {}",
+            flowctld::runs::short_id(&summary.run_id),
+            summary.pipeline_name,
+            status_name(summary.status())
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A run status as users read it: `RUNNING`, `FAILED`...
+pub fn status_name(status: RunStatus) -> &'static str {
+    status
+        .as_str_name()
+        .strip_prefix("RUN_STATUS_")
+        .unwrap_or("UNKNOWN")
+}
+
+pub fn run_json(run: &RunSummary) -> serde_json::Value {
+    serde_json::json!({
+        "run_id": run.run_id, "pipeline": run.pipeline_name,
+        "status": status_name(run.status()), "started_at_ms": run.started_at_ms,
+        "ended_at_ms": run.ended_at_ms, "error": run.error,
+        "pipeline_path": run.pipeline_path, "components_total": run.components_total,
+        "components_ready": run.components_ready, "restarts": run.restarts,
+    })
+}

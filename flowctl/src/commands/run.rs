@@ -1,0 +1,227 @@
+//! `flowctl run` and `flowctl attach`: a run in the foreground.
+//!
+//! The view follows the daemon's `Watch` stream: component progress while
+//! the run starts, then log lines prefixed by component, then a summary.
+//! Ctrl+C, SIGTERM and SIGHUP ask the daemon to stop the run gracefully;
+//! a second one leaves at once. The watch is opened with
+//! `stop_on_disconnect`, so even a client killed with SIGKILL stops its run.
+
+use std::collections::HashMap;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use flowctl_proto::daemon::v1::{
+    ComponentState, RunRef, RunStatus, RunSummary, SubmitRunRequest, WatchRequest,
+    watch_event::Event,
+};
+use tokio::signal::unix::{SignalKind, signal};
+
+use super::logs::Printer;
+use super::pipelines::{run_json, status_name};
+use super::status::state_name;
+use super::validate::read_pipeline;
+use super::{Ctx, absolute};
+use crate::cli::{Orchestrator, RunArgs};
+use crate::connect::Client;
+use crate::output;
+
+pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
+    if args.orchestrator == Orchestrator::Container {
+        bail!("the container orchestrator is not supported yet: use --orchestrator process");
+    }
+    if let Some(path) = &args.db_path {
+        bail!(
+            "--db-path {}: this version keeps run records in the daemon's memory only; \
+             drop the flag",
+            path.display()
+        );
+    }
+    let (display, bytes) = match read_pipeline(&args.file) {
+        Ok(read) => read,
+        Err(message) => {
+            eprintln!("{message}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    // The daemon validates too; checking here gives the errors without
+    // starting a daemon for nothing.
+    match flowctld::spec::parse(&display, &bytes) {
+        Ok(parsed) => {
+            for warning in &parsed.warnings {
+                eprintln!("warning: {warning}");
+            }
+        }
+        Err(diagnostics) => {
+            eprintln!("{diagnostics}");
+            eprintln!(
+                "Pipeline validation failed: {} error(s)",
+                diagnostics.0.len()
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    let (mut client, started) = ctx
+        .started(&args.daemon.to_args(ctx.log_level.as_deref()))
+        .await?;
+    if !started && args.daemon.any() {
+        eprintln!(
+            "note: flowctld was already running; its own settings are used \
+             (restart it with `flowctl daemon restart` and these flags to change them)"
+        );
+    }
+    let request = SubmitRunRequest {
+        pipeline_yaml: String::from_utf8(bytes)?,
+        pipeline_path: absolute(&args.file).display().to_string(),
+        working_dir: std::env::current_dir()?.display().to_string(),
+        env: std::env::vars().collect(),
+        log_dir: args
+            .log_dir
+            .as_deref()
+            .map(|d| absolute(d).display().to_string())
+            .unwrap_or_default(),
+    };
+    let summary = client.submit_run(request).await?.into_inner();
+    if args.detach {
+        if ctx.json() {
+            output::print_json(&run_json(&summary));
+        } else {
+            println!("{}", summary.run_id);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.show_status {
+        println!(
+            "Run {} of pipeline '{}' submitted ({} components)",
+            flowctld::runs::short_id(&summary.run_id),
+            summary.pipeline_name,
+            summary.components_total
+        );
+    }
+    follow(client, &summary.run_id, args.show_status, ctx.json()).await
+}
+
+pub async fn attach(ctx: &Ctx, run: &str) -> Result<ExitCode> {
+    let Some(client) = ctx.running().await? else {
+        bail!("no flowctl daemon is running, so no run {run} to attach to");
+    };
+    follow(client, run, true, ctx.json()).await
+}
+
+/// Shows a run until it ends; the exit code says how it ended.
+async fn follow(mut client: Client, run: &str, show_status: bool, json: bool) -> Result<ExitCode> {
+    let mut events = client
+        .watch(WatchRequest {
+            run_id: run.to_owned(),
+            stop_on_disconnect: true,
+            logs: true,
+        })
+        .await?
+        .into_inner();
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    let mut hangup = signal(SignalKind::hangup())?;
+    let printer = Printer::new(json);
+    let mut states: HashMap<String, ComponentState> = HashMap::new();
+    let mut last = RunSummary::default();
+    let mut stopping = false;
+    loop {
+        let event = tokio::select! {
+            event = events.message() => event,
+            _ = interrupt.recv() => { if on_signal(&mut client, run, &mut stopping) { return Ok(ExitCode::from(130)); } continue; }
+            _ = terminate.recv() => { if on_signal(&mut client, run, &mut stopping) { return Ok(ExitCode::from(143)); } continue; }
+            _ = hangup.recv() => { if on_signal(&mut client, run, &mut stopping) { return Ok(ExitCode::from(129)); } continue; }
+        };
+        let event = match event {
+            Ok(Some(event)) => event,
+            Ok(None) => break,
+            Err(status) => bail!("lost the connection to flowctld: {}", status.message()),
+        };
+        match event.event {
+            Some(Event::Log(line)) => printer.print(&line),
+            Some(Event::Component(c)) => {
+                let previous = states.insert(c.id.clone(), c.state());
+                if show_status
+                    && previous != Some(c.state())
+                    && !json
+                    && c.state() != ComponentState::Pending
+                {
+                    let detail = match c.state() {
+                        ComponentState::Starting => format!(" (pid {})", c.pid),
+                        ComponentState::Exited | ComponentState::Failed if !c.exit.is_empty() => {
+                            format!(" ({})", c.exit)
+                        }
+                        _ => String::new(),
+                    };
+                    println!(
+                        "[flowctl] {}: {}{detail}",
+                        c.id,
+                        state_name(c.state()).to_lowercase()
+                    );
+                }
+            }
+            Some(Event::Run(summary)) => {
+                if show_status
+                    && !json
+                    && summary.status() == RunStatus::Running
+                    && last.status() != RunStatus::Running
+                {
+                    println!(
+                        "[flowctl] all {} components ready ({}/{} healthy, {} restarts); Ctrl+C stops the run",
+                        summary.components_total,
+                        summary.components_ready,
+                        summary.components_total,
+                        summary.restarts
+                    );
+                }
+                last = summary;
+                if flowctld::runs::is_terminal(last.status()) {
+                    break;
+                }
+            }
+            None => {}
+        }
+    }
+    if !flowctld::runs::is_terminal(last.status()) {
+        bail!(
+            "the daemon ended the stream before run {run} ended; `flowctl pipelines run-info {run}` shows its state"
+        );
+    }
+    if json {
+        output::print_json(&run_json(&last));
+    } else {
+        println!(
+            "Run {} {} after {}",
+            flowctld::runs::short_id(&last.run_id),
+            status_name(last.status()),
+            output::span_ms(last.started_at_ms, last.ended_at_ms)
+        );
+        if !last.error.is_empty() {
+            eprintln!("error: {}", last.error);
+        }
+    }
+    Ok(match last.status() {
+        RunStatus::Failed => ExitCode::FAILURE,
+        _ => ExitCode::SUCCESS,
+    })
+}
+
+/// First signal: ask for a graceful stop. Returns true when the user insists.
+fn on_signal(client: &mut Client, run: &str, stopping: &mut bool) -> bool {
+    if *stopping {
+        eprintln!("[flowctl] leaving now; the daemon finishes stopping run {run}");
+        return true;
+    }
+    *stopping = true;
+    eprintln!(
+        "[flowctl] stopping run {} (again to leave at once)",
+        flowctld::runs::short_id(run)
+    );
+    let mut client = client.clone();
+    let run = run.to_owned();
+    tokio::spawn(async move {
+        if let Err(status) = client.stop_run(RunRef { run_id: run }).await {
+            eprintln!("[flowctl] cannot stop the run: {}", status.message());
+        }
+    });
+    false
+}

@@ -1,0 +1,250 @@
+//! Reaching the daemon: connect over the Unix socket, and start a daemon
+//! when none answers, race-free.
+//!
+//! Starting is serialized by an exclusive lock on `<socket>.spawn.lock`:
+//! whoever holds it checks again whether a daemon answers, and only then
+//! spawns one. The daemon tells the spawning client it is ready through a
+//! pipe, so nobody polls, and a daemon that dies during start-up is noticed
+//! at once (the pipe closes) and its log shown.
+
+use std::io::Read;
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use anyhow::{Context, Result, anyhow, bail};
+use flowctl_proto::daemon::v1::daemon_client::DaemonClient;
+use hyper_util::rt::TokioIo;
+use nix::fcntl::{Flock, FlockArg};
+use tokio::net::UnixStream;
+use tonic::codegen::InterceptedService;
+use tonic::service::Interceptor;
+use tonic::transport::{Channel, Endpoint};
+
+/// How long a freshly spawned daemon may take to answer.
+const START_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Adds the client's version to every request (the daemon checks it).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AddVersion;
+
+impl Interceptor for AddVersion {
+    fn call(
+        &mut self,
+        mut request: tonic::Request<()>,
+    ) -> Result<tonic::Request<()>, tonic::Status> {
+        request.metadata_mut().insert(
+            flowctl_proto::VERSION_HEADER,
+            tonic::metadata::MetadataValue::from_static(flowctl_proto::VERSION),
+        );
+        Ok(request)
+    }
+}
+
+/// A connected daemon API client.
+pub type Client = DaemonClient<InterceptedService<Channel, AddVersion>>;
+
+/// Connects to a running daemon; `Ok(None)` when none is running.
+pub async fn connect(socket: &Path) -> Result<Option<Client>> {
+    let stream = match UnixStream::connect(socket).await {
+        Ok(stream) => stream,
+        Err(err) if not_running(&err) => return Ok(None),
+        Err(err) => {
+            return Err(err).with_context(|| format!("cannot connect to {}", socket.display()));
+        }
+    };
+    let first = std::sync::Mutex::new(Some(stream));
+    let path = socket.to_path_buf();
+    // The URI is required by tonic and unused: the connector below decides.
+    let channel = Endpoint::from_static("http://flowctld.local")
+        .connect_with_connector(tower::service_fn(move |_| {
+            let reused = first.lock().ok().and_then(|mut s| s.take());
+            let path = path.clone();
+            async move {
+                let stream = match reused {
+                    Some(stream) => stream,
+                    None => UnixStream::connect(path).await?,
+                };
+                Ok::<_, std::io::Error>(TokioIo::new(stream))
+            }
+        }))
+        .await
+        .with_context(|| format!("cannot talk to the daemon on {}", socket.display()))?;
+    Ok(Some(DaemonClient::with_interceptor(channel, AddVersion)))
+}
+
+fn not_running(err: &std::io::Error) -> bool {
+    matches!(
+        err.kind(),
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::ConnectionRefused
+    )
+}
+
+/// Connects to the daemon, starting one first if none is running.
+/// `daemon_args` are passed to a daemon this call starts.
+pub async fn connect_or_start(socket: &Path, daemon_args: &[String]) -> Result<(Client, bool)> {
+    if let Some(client) = connect(socket).await? {
+        return Ok((client, false));
+    }
+    let dir = socket.parent().unwrap_or(Path::new("/"));
+    flowctld::paths::prepare_private_dir(dir)?;
+    let lock_path = flowctld::paths::spawn_lock_file(socket);
+    let lock = tokio::task::spawn_blocking(move || take_lock(&lock_path)).await??;
+    // Someone else may have started it while we waited for the lock.
+    if let Some(client) = connect(socket).await? {
+        drop(lock);
+        return Ok((client, false));
+    }
+    spawn_daemon(socket, daemon_args).await?;
+    drop(lock);
+    let client = connect(socket).await?.ok_or_else(|| {
+        anyhow!(
+            "the daemon said it was ready but {} does not answer",
+            socket.display()
+        )
+    })?;
+    Ok((client, true))
+}
+
+fn take_lock(path: &Path) -> Result<Flock<std::fs::File>> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o600)
+        .open(path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    Flock::lock(file, FlockArg::LockExclusive)
+        .map_err(|(_, errno)| anyhow!("cannot lock {}: {errno}", path.display()))
+}
+
+/// Where `flowctld` is: `FLOWCTLD_BIN`, else beside this executable, else PATH.
+pub fn daemon_binary() -> Result<PathBuf> {
+    if let Some(path) = std::env::var_os("FLOWCTLD_BIN").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(path));
+    }
+    if let Ok(exe) = std::env::current_exe()
+        && let Some(dir) = exe.parent()
+        && dir.join("flowctld").is_file()
+    {
+        return Ok(dir.join("flowctld"));
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .map(|dir| dir.join("flowctld"))
+        .find(|candidate| candidate.is_file())
+        .ok_or_else(|| {
+            anyhow!(
+                "cannot find flowctld beside flowctl or on PATH: install it, or set FLOWCTLD_BIN"
+            )
+        })
+}
+
+async fn spawn_daemon(socket: &Path, daemon_args: &[String]) -> Result<()> {
+    let binary = daemon_binary()?;
+    let state_dir = flowctld::paths::state_dir()?;
+    flowctld::paths::prepare_private_dir(&state_dir)?;
+    let log_path = flowctld::paths::daemon_log_file(&state_dir);
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(&log_path)
+        .with_context(|| format!("cannot open the daemon log {}", log_path.display()))?;
+    let start_offset = log.metadata().map(|m| m.len()).unwrap_or(0);
+    let (read_end, write_end) = nix::unistd::pipe().context("cannot create a pipe")?;
+    let write_fd = write_end.as_raw_fd();
+    let mut command = std::process::Command::new(&binary);
+    command
+        .arg("--socket")
+        .arg(socket)
+        .arg("--log-file")
+        .arg(&log_path)
+        .args(daemon_args)
+        .env(flowctld::server::READY_FD_ENV, write_fd.to_string())
+        .stdin(Stdio::null())
+        .stdout(log.try_clone()?)
+        .stderr(log);
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        use std::os::unix::process::CommandExt;
+        command.pre_exec(move || {
+            // Its own session: no terminal's hangup or Ctrl+C reaches it.
+            nix::unistd::setsid()?;
+            // The readiness pipe must survive exec (pipe() sets CLOEXEC).
+            nix::fcntl::fcntl(
+                std::os::fd::BorrowedFd::borrow_raw(write_fd),
+                nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::empty()),
+            )?;
+            Ok(())
+        });
+    }
+    let mut child = command
+        .spawn()
+        .with_context(|| format!("cannot start {}", binary.display()))?;
+    drop(write_end);
+    let ready = tokio::task::spawn_blocking(move || wait_ready(read_end)).await?;
+    // The daemon outlives us: dropping the handle neither waits nor kills.
+    if ready {
+        drop(child);
+        return Ok(());
+    }
+    let _ = child.try_wait();
+    let tail = log_tail(&log_path, start_offset, 20);
+    bail!(
+        "flowctld failed to start (see {}):\n{}",
+        log_path.display(),
+        if tail.is_empty() {
+            "  (it wrote nothing)".to_string()
+        } else {
+            tail
+        }
+    )
+}
+
+/// Waits (bounded) for the daemon's "ready" line; false if the pipe closed
+/// without one (the daemon died) or the time ran out.
+fn wait_ready(read_end: OwnedFd) -> bool {
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    let deadline = std::time::Instant::now() + START_TIMEOUT;
+    let mut pipe = std::fs::File::from(read_end);
+    let mut buf = [0u8; 64];
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return false;
+        }
+        let timeout =
+            PollTimeout::try_from(left.as_millis().min(60_000) as i32).unwrap_or(PollTimeout::MAX);
+        let mut fds = [PollFd::new(
+            std::os::fd::AsFd::as_fd(&pipe),
+            PollFlags::POLLIN,
+        )];
+        match poll(&mut fds, timeout) {
+            Ok(0) => continue,
+            Ok(_) => {}
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(_) => return false,
+        }
+        return match pipe.read(&mut buf) {
+            Ok(n) => n > 0 && buf[..n].starts_with(b"ready"),
+            Err(_) => false,
+        };
+    }
+}
+
+/// The last `lines` lines the daemon wrote to its log since `offset`.
+fn log_tail(path: &Path, offset: u64, lines: usize) -> String {
+    let Ok(text) = std::fs::read(path) else {
+        return String::new();
+    };
+    let text = String::from_utf8_lossy(text.get(offset as usize..).unwrap_or(&[])).into_owned();
+    let all: Vec<&str> = text.lines().collect();
+    all[all.len().saturating_sub(lines)..]
+        .iter()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,205 @@
+//! The daemon API that `flowctl` speaks over the user's Unix socket.
+
+use std::pin::Pin;
+use std::sync::Arc;
+
+use flowctl_proto::daemon::v1::daemon_server::Daemon;
+use flowctl_proto::daemon::v1::{
+    DaemonInfo, GetInfoRequest, ListComponentsRequest, ListComponentsResponse, ListRunsRequest,
+    ListRunsResponse, LogLine, LogsRequest, RunDetail, RunRef, RunSummary, ShutdownProgress,
+    ShutdownRequest, SubmitRunRequest, WatchEvent, WatchRequest,
+};
+use tokio_stream::{Stream, StreamExt};
+use tonic::transport::server::UdsConnectInfo;
+use tonic::{Request, Response, Status};
+
+use super::convert::unix_ms;
+use crate::runs::is_active;
+use crate::state::State;
+
+type BoxStream<T> = Pin<Box<dyn Stream<Item = Result<T, Status>> + Send + 'static>>;
+
+/// The client API, over the daemon's shared state.
+#[derive(Clone)]
+pub struct DaemonApi {
+    state: Arc<State>,
+}
+
+impl DaemonApi {
+    pub fn new(state: Arc<State>) -> DaemonApi {
+        DaemonApi { state }
+    }
+}
+
+/// Lets through only peers running as the daemon's own user: the socket's
+/// 0600 mode already says so, and this holds even if the mode is changed.
+pub fn only_same_user(request: Request<()>) -> Result<Request<()>, Status> {
+    let own = nix::unistd::getuid().as_raw();
+    let peer = request
+        .extensions()
+        .get::<UdsConnectInfo>()
+        .and_then(|info| info.peer_cred)
+        .map(|cred| cred.uid());
+    match peer {
+        Some(uid) if uid == own => Ok(request),
+        Some(uid) => Err(Status::permission_denied(format!(
+            "this flowctld belongs to uid {own}; uid {uid} may not use it"
+        ))),
+        None => Err(Status::permission_denied(
+            "cannot verify the caller's credentials",
+        )),
+    }
+}
+
+/// Refuses a client of another version: the two would disagree on the API.
+fn same_version<T>(request: &Request<T>) -> Result<(), Status> {
+    let Some(client) = request.metadata().get(flowctl_proto::VERSION_HEADER) else {
+        return Ok(());
+    };
+    let client = client.to_str().unwrap_or("?");
+    if client == flowctl_proto::VERSION {
+        return Ok(());
+    }
+    Err(Status::failed_precondition(format!(
+        "flowctl {client} cannot use the running flowctld {}: \
+         run `flowctl daemon restart` to start the daemon of this version",
+        flowctl_proto::VERSION
+    )))
+}
+
+#[tonic::async_trait]
+impl Daemon for DaemonApi {
+    async fn get_info(
+        &self,
+        _request: Request<GetInfoRequest>,
+    ) -> Result<Response<DaemonInfo>, Status> {
+        let state = &self.state;
+        Ok(Response::new(DaemonInfo {
+            pid: std::process::id(),
+            version: flowctl_proto::VERSION.into(),
+            started_at_ms: unix_ms(state.started_at),
+            socket_path: state.config.socket.display().to_string(),
+            control_plane_endpoint: state.endpoint(),
+            state_dir: state.config.state_dir.display().to_string(),
+            log_file: state
+                .config
+                .log_file
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            active_runs: state.runs.list("", Some(is_active)).len() as u32,
+            registered_components: state.registry.len() as u32,
+            heartbeat_ttl: state.config.heartbeat_ttl_text(),
+        }))
+    }
+
+    type ShutdownStream = BoxStream<ShutdownProgress>;
+
+    async fn shutdown(
+        &self,
+        _request: Request<ShutdownRequest>,
+    ) -> Result<Response<Self::ShutdownStream>, Status> {
+        let active = self.state.runs.list("", Some(is_active)).len();
+        tracing::info!(active_runs = active, "shutdown requested by a client");
+        self.state.shutdown.trigger();
+        let first = ShutdownProgress {
+            message: format!(
+                "stopping flowctld (pid {}) and its {active} active run(s)",
+                std::process::id()
+            ),
+        };
+        // The stream stays open until the daemon drops its connections on the
+        // way out, so the client learns the daemon is gone without polling.
+        let stream = tokio_stream::once(Ok(first)).chain(tokio_stream::pending());
+        Ok(Response::new(Box::pin(stream)))
+    }
+
+    async fn submit_run(
+        &self,
+        request: Request<SubmitRunRequest>,
+    ) -> Result<Response<RunSummary>, Status> {
+        same_version(&request)?;
+        let record = self.state.supervisor.submit(request.into_inner()).await?;
+        Ok(Response::new(self.state.supervisor.summary(&record)))
+    }
+
+    async fn stop_run(&self, request: Request<RunRef>) -> Result<Response<RunSummary>, Status> {
+        same_version(&request)?;
+        let id = self.state.runs.resolve(&request.into_inner().run_id)?;
+        let record = self.state.supervisor.stop(&id).await?;
+        Ok(Response::new(self.state.supervisor.summary(&record)))
+    }
+
+    async fn get_run(&self, request: Request<RunRef>) -> Result<Response<RunDetail>, Status> {
+        same_version(&request)?;
+        let id = self.state.runs.resolve(&request.into_inner().run_id)?;
+        Ok(Response::new(self.state.supervisor.detail(&id)?))
+    }
+
+    async fn list_runs(
+        &self,
+        request: Request<ListRunsRequest>,
+    ) -> Result<Response<ListRunsResponse>, Status> {
+        same_version(&request)?;
+        let request = request.into_inner();
+        let only = request.active_only.then_some(is_active as fn(_) -> bool);
+        let limit = match request.limit {
+            0 => usize::MAX,
+            n => n as usize,
+        };
+        let supervisor = &self.state.supervisor;
+        let runs = self
+            .state
+            .runs
+            .list(&request.pipeline_name, only)
+            .iter()
+            .take(limit)
+            .map(|record| supervisor.summary(record))
+            .collect();
+        Ok(Response::new(ListRunsResponse { runs }))
+    }
+
+    async fn list_components(
+        &self,
+        request: Request<ListComponentsRequest>,
+    ) -> Result<Response<ListComponentsResponse>, Status> {
+        same_version(&request)?;
+        let request = request.into_inner();
+        let run = match request.run_id.as_str() {
+            "" => None,
+            prefix => Some(self.state.runs.resolve(prefix)?),
+        };
+        Ok(Response::new(
+            self.state.supervisor.list_components(run.as_deref()),
+        ))
+    }
+
+    type WatchStream = BoxStream<WatchEvent>;
+
+    async fn watch(
+        &self,
+        request: Request<WatchRequest>,
+    ) -> Result<Response<Self::WatchStream>, Status> {
+        same_version(&request)?;
+        let request = request.into_inner();
+        let id = self.state.runs.resolve(&request.run_id)?;
+        let events = self
+            .state
+            .supervisor
+            .watch(&id, request.logs, request.stop_on_disconnect)?;
+        Ok(Response::new(Box::pin(events.map(Ok))))
+    }
+
+    type LogsStream = BoxStream<LogLine>;
+
+    async fn logs(
+        &self,
+        request: Request<LogsRequest>,
+    ) -> Result<Response<Self::LogsStream>, Status> {
+        same_version(&request)?;
+        let request = request.into_inner();
+        let id = self.state.runs.resolve(&request.run_id)?;
+        let lines = self.state.supervisor.logs(&id, &request)?;
+        Ok(Response::new(Box::pin(lines.map(Ok))))
+    }
+}

@@ -1,0 +1,18 @@
+//! The gRPC services, one file per service, over the shared daemon state.
+//!
+//! - [`daemon`]: the client API on the Unix socket;
+//! - [`control_plane`]: `flowctl.v1.ControlPlaneService` for components;
+//! - [`legacy`]: the legacy `flowctl.ControlPlane`, a view over the same state;
+//! - [`convert`]: time and enum conversions shared by the three.
+
+pub mod control_plane;
+pub mod convert;
+pub mod daemon;
+pub mod legacy;
+
+use std::net::SocketAddr;
+
+/// The TCP peer of a control-plane request, when tonic knows it.
+pub(crate) fn tcp_peer<T>(request: &tonic::Request<T>) -> Option<SocketAddr> {
+    request.remote_addr()
+}

@@ -1,0 +1,209 @@
+//! The daemon's settings: built-in defaults, then `config.toml`, then flags.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::paths;
+use crate::spec::duration::{format_duration, parse_duration};
+
+/// How the daemon formats its own log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+/// Daemon flags, shared by `flowctld`, the hidden `flowctl server` and the
+/// daemon-starting part of `flowctl run`. Every flag is optional so that an
+/// unset one falls through to `config.toml` and then to the default.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct DaemonArgs {
+    /// Config file [default: $XDG_CONFIG_HOME/flowctl/config.toml]
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Address of the control-plane listener components register with
+    #[arg(long, visible_alias = "address", value_name = "ADDR")]
+    pub control_plane_address: Option<String>,
+
+    /// Port of the control-plane listener (0 picks a free port)
+    #[arg(long, visible_alias = "port", value_name = "PORT")]
+    pub control_plane_port: Option<u16>,
+
+    /// How long a component stays healthy without a heartbeat [default: 30s]
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub heartbeat_ttl: Option<Duration>,
+
+    /// How often expired components are marked unhealthy [default: 10s]
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub janitor_interval: Option<Duration>,
+
+    /// Format of the daemon's own log
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub log_format: Option<LogFormat>,
+
+    /// File the daemon's log goes to (set by the client that starts it)
+    #[arg(long, value_name = "FILE", hide = true)]
+    pub log_file: Option<PathBuf>,
+}
+
+/// `config.toml`: the same keys as the flags, in snake_case. The socket is
+/// not among them: the client must find it without reading daemon config.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    log_level: Option<String>,
+    log_format: Option<LogFormat>,
+    control_plane_address: Option<String>,
+    control_plane_port: Option<u16>,
+    heartbeat_ttl: Option<String>,
+    janitor_interval: Option<String>,
+}
+
+/// The daemon's resolved settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub socket: PathBuf,
+    pub state_dir: PathBuf,
+    pub log_level: String,
+    pub log_format: LogFormat,
+    /// Where the daemon's own log goes, when the client started it.
+    pub log_file: Option<PathBuf>,
+    pub control_plane_address: String,
+    pub control_plane_port: u16,
+    pub heartbeat_ttl: Duration,
+    pub janitor_interval: Duration,
+}
+
+impl Config {
+    /// Resolves defaults, then the config file (the `--config` one must
+    /// exist; the default one may not), then the flags.
+    pub fn resolve(
+        args: &DaemonArgs,
+        socket: Option<&Path>,
+        log_level: Option<&str>,
+    ) -> Result<Config> {
+        let file = load_file(args.config.as_deref())?;
+        let config_path = args.config.clone().unwrap_or_else(|| {
+            paths::config_file().unwrap_or_else(|_| PathBuf::from("config.toml"))
+        });
+        let duration = |key: &str, value: Option<&String>, default: Duration| -> Result<Duration> {
+            match value {
+                None => Ok(default),
+                Some(text) => parse_duration(text).map_err(|message| Error::Config {
+                    path: config_path.clone(),
+                    message: format!("{key}: {message}"),
+                }),
+            }
+        };
+        let heartbeat_ttl = match args.heartbeat_ttl {
+            Some(ttl) => ttl,
+            None => duration(
+                "heartbeat_ttl",
+                file.heartbeat_ttl.as_ref(),
+                Duration::from_secs(30),
+            )?,
+        };
+        let janitor_interval = match args.janitor_interval {
+            Some(interval) => interval,
+            None => duration(
+                "janitor_interval",
+                file.janitor_interval.as_ref(),
+                Duration::from_secs(10),
+            )?,
+        };
+        if heartbeat_ttl.is_zero() || janitor_interval.is_zero() {
+            return Err(Error::InvalidArgument(
+                "--heartbeat-ttl and --janitor-interval must be greater than zero".into(),
+            ));
+        }
+        let socket = paths::socket_path(socket)?;
+        Ok(Config {
+            socket,
+            state_dir: paths::state_dir()?,
+            log_level: log_level
+                .map(str::to_owned)
+                .or(file.log_level)
+                .unwrap_or_else(|| "info".into()),
+            log_format: args.log_format.or(file.log_format).unwrap_or_default(),
+            log_file: args.log_file.clone(),
+            control_plane_address: args
+                .control_plane_address
+                .clone()
+                .or(file.control_plane_address)
+                .unwrap_or_else(|| "127.0.0.1".into()),
+            control_plane_port: args
+                .control_plane_port
+                .or(file.control_plane_port)
+                .unwrap_or(0),
+            heartbeat_ttl,
+            janitor_interval,
+        })
+    }
+
+    /// The TTL as users write it, e.g. `30s`.
+    pub fn heartbeat_ttl_text(&self) -> String {
+        format_duration(self.heartbeat_ttl)
+    }
+}
+
+fn load_file(explicit: Option<&Path>) -> Result<FileConfig> {
+    let path = match explicit {
+        Some(path) => path.to_path_buf(),
+        None => match paths::config_file() {
+            Ok(path) if path.exists() => path,
+            _ => return Ok(FileConfig::default()),
+        },
+    };
+    let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+        action: "read config file",
+        path: path.clone(),
+        source,
+    })?;
+    toml::from_str(&text).map_err(|err| Error::Config {
+        path,
+        message: err.to_string().trim_end().to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_keys_apply_and_flags_win() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("config.toml");
+        std::fs::write(&path, "heartbeat_ttl = \"5s\"\ncontrol_plane_port = 4000\n").unwrap();
+        let args = DaemonArgs {
+            config: Some(path),
+            control_plane_port: Some(5000),
+            ..DaemonArgs::default()
+        };
+        let config = Config::resolve(&args, None, None).unwrap();
+        assert_eq!(config.heartbeat_ttl, Duration::from_secs(5));
+        assert_eq!(config.control_plane_port, 5000);
+        assert_eq!(config.janitor_interval, Duration::from_secs(10));
+    }
+
+    #[test]
+    fn unknown_key_names_the_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("config.toml");
+        std::fs::write(&path, "heartbeat_tl = \"5s\"\n").unwrap();
+        let args = DaemonArgs {
+            config: Some(path.clone()),
+            ..DaemonArgs::default()
+        };
+        let err = Config::resolve(&args, None, None).unwrap_err().to_string();
+        assert!(
+            err.contains("config.toml") && err.contains("heartbeat_tl"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,104 @@
+//! The daemon library's one error type, and its mapping to gRPC statuses.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the daemon, each variant saying what
+/// happened to what.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot {action} {}: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error(
+        "socket path {} is too long ({len} bytes; the limit is {max}): \
+         choose a shorter one with --socket or FLOWCTL_SOCKET",
+        path.display()
+    )]
+    SocketPathTooLong {
+        path: PathBuf,
+        len: usize,
+        max: usize,
+    },
+
+    #[error(
+        "refusing to use {}: {reason}; remove it or point FLOWCTL_SOCKET elsewhere",
+        path.display()
+    )]
+    UnsafeDirectory { path: PathBuf, reason: String },
+
+    #[error("cannot find your home directory: set HOME or the XDG_* variables")]
+    NoHomeDirectory,
+
+    #[error(
+        "another flowctld (pid {pid}) is already running on {}; \
+         stop it with `flowctl daemon stop` or choose another --socket",
+        socket.display()
+    )]
+    AlreadyRunning { pid: String, socket: PathBuf },
+
+    #[error(
+        "control-plane port {port} on {address} is already in use: \
+         choose another with --control-plane-port (0 picks a free one)"
+    )]
+    PortInUse { address: String, port: u16 },
+
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        address: String,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("{}: {message}", path.display())]
+    Config { path: PathBuf, message: String },
+
+    #[error("{0}")]
+    Spec(#[from] crate::spec::Diagnostics),
+
+    #[error("no run matches '{0}': `flowctl pipelines list` shows the runs")]
+    RunNotFound(String),
+
+    #[error("'{prefix}' matches several runs ({}): give more characters", candidates.join(", "))]
+    AmbiguousRun {
+        prefix: String,
+        candidates: Vec<String>,
+    },
+
+    #[error("no component '{component}' in run {run}")]
+    ComponentNotFound { run: String, component: String },
+
+    #[error("no component is registered as '{0}'")]
+    ServiceNotFound(String),
+
+    #[error("{0}")]
+    InvalidArgument(String),
+
+    #[error("{0}")]
+    FailedPrecondition(String),
+}
+
+/// Shorthand used across the daemon library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<Error> for tonic::Status {
+    fn from(err: Error) -> Self {
+        let message = err.to_string();
+        match err {
+            Error::RunNotFound(_) | Error::ComponentNotFound { .. } | Error::ServiceNotFound(_) => {
+                tonic::Status::not_found(message)
+            }
+            Error::Spec(_) | Error::InvalidArgument(_) | Error::AmbiguousRun { .. } => {
+                tonic::Status::invalid_argument(message)
+            }
+            Error::FailedPrecondition(_) | Error::AlreadyRunning { .. } => {
+                tonic::Status::failed_precondition(message)
+            }
+            _ => tonic::Status::internal(message),
+        }
+    }
+}

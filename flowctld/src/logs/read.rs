@@ -1,0 +1,240 @@
+//! Reading stored logs back: the last lines of a component across its
+//! rotated files, the components that have logs, and the fields of a line.
+
+use std::io::{self, SeekFrom};
+use std::path::Path;
+
+use tokio::fs::{self, File};
+use tokio::io::{AsyncReadExt, AsyncSeekExt};
+
+use super::paths::{check_component_name, component_of_file, log_path};
+use super::time::{TIMESTAMP_LEN, parse_rfc3339_ms};
+use super::{LogError, Stream};
+
+/// Files are read backwards in blocks of this size.
+const TAIL_BLOCK_BYTES: u64 = 64 * 1024;
+
+/// The last `n` stored lines of `component` in `dir`, oldest first, taken
+/// from the current file and as many rotated ones as needed.
+///
+/// Each file is read backwards from its end, so the cost follows `n`, not the
+/// size of the logs. Lines come back as stored; [`parse_line`] splits them.
+/// A rotation happening during the call may repeat or skip a few lines.
+pub async fn read_tail(dir: &Path, component: &str, n: usize) -> Result<Vec<String>, LogError> {
+    check_component_name(component)?;
+    let mut newest_first: Vec<Vec<String>> = Vec::new();
+    let mut found_any = false;
+    let mut remaining = n;
+    for index in 0.. {
+        let path = log_path(dir, component, index);
+        let file = match File::open(&path).await {
+            Ok(file) => file,
+            // The current file may be gone while rotated ones remain.
+            Err(e) if e.kind() == io::ErrorKind::NotFound && index == 0 => continue,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => break,
+            Err(e) => return Err(LogError::io("open", path, e)),
+        };
+        found_any = true;
+        if remaining == 0 {
+            break;
+        }
+        let lines = last_lines(file, remaining)
+            .await
+            .map_err(|e| LogError::io("read", &path, e))?;
+        remaining -= lines.len();
+        newest_first.push(lines);
+    }
+    if !found_any {
+        return Err(LogError::NoLogs {
+            component: component.to_owned(),
+            dir: dir.to_path_buf(),
+        });
+    }
+    Ok(newest_first.into_iter().rev().flatten().collect())
+}
+
+/// The last `n` lines of one file (fewer if it has fewer), oldest first.
+async fn last_lines(mut file: File, n: usize) -> io::Result<Vec<String>> {
+    let mut pos = file.metadata().await?.len();
+    // Blocks from the end backwards, until they hold more newlines than
+    // lines wanted: the first line in them may then be cut, but is not needed.
+    let mut blocks: Vec<Vec<u8>> = Vec::new();
+    let mut newlines = 0;
+    while pos > 0 && newlines <= n {
+        let start = pos.saturating_sub(TAIL_BLOCK_BYTES);
+        let mut block = vec![0; (pos - start) as usize];
+        file.seek(SeekFrom::Start(start)).await?;
+        file.read_exact(&mut block).await?;
+        newlines += block.iter().filter(|&&b| b == b'\n').count();
+        blocks.push(block);
+        pos = start;
+    }
+    let bytes: Vec<u8> = blocks.into_iter().rev().flatten().collect();
+    let bytes = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+    if bytes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    if pos > 0 {
+        // Starts somewhere inside a line.
+        lines.remove(0);
+    }
+    let skip = lines.len().saturating_sub(n);
+    Ok(lines[skip..]
+        .iter()
+        .map(|line| String::from_utf8_lossy(line).into_owned())
+        .collect())
+}
+
+/// The components with logs in `dir`, sorted; none when `dir` does not exist
+/// yet, since then no component has started.
+pub async fn list_components(dir: &Path) -> Result<Vec<String>, LogError> {
+    let mut entries = match fs::read_dir(dir).await {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(LogError::io("list", dir, e)),
+    };
+    let mut components = Vec::new();
+    while let Some(entry) = entries
+        .next_entry()
+        .await
+        .map_err(|e| LogError::io("list", dir, e))?
+    {
+        if let Some(component) = entry.file_name().to_str().and_then(component_of_file) {
+            components.push(component.to_owned());
+        }
+    }
+    components.sort();
+    components.dedup();
+    Ok(components)
+}
+
+/// Splits a stored line back into its time (milliseconds since the Unix
+/// epoch), stream and text; `None` if it is not in the stored form.
+pub fn parse_line(line: &str) -> Option<(i64, Stream, &str)> {
+    let stamp = line.get(..TIMESTAMP_LEN)?;
+    let rest = line[TIMESTAMP_LEN..].strip_prefix(' ')?;
+    let (tag, text) = rest.split_once(' ')?;
+    Some((parse_rfc3339_ms(stamp)?, Stream::from_tag(tag)?, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::logs::{LogConfig, LogSink};
+
+    /// Writes lines "line 0" .. "line {count-1}" through a sink with a small
+    /// cap, so they spread over three rotated files.
+    async fn write_rotated(dir: &Path, count: usize) {
+        let mut config = LogConfig::new(dir);
+        config.max_bytes = 2000;
+        let mut sink = LogSink::open(&config, "ingest").await.unwrap();
+        for i in 0..count {
+            let stream = if i % 2 == 0 {
+                Stream::Stdout
+            } else {
+                Stream::Stderr
+            };
+            sink.write_line(1_000 + i as i64, stream, &format!("line {i}"))
+                .await;
+        }
+        assert!(sink.close().await.is_empty());
+    }
+
+    fn texts(lines: &[String]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| parse_line(l).unwrap().2.to_owned())
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn tail_spans_rotated_files_in_order() {
+        let tmp = tempfile::tempdir().unwrap();
+        // Lines of 39 to 41 bytes, up to 2000 bytes a file: lines 0-49 were
+        // rotated out, .log.2 holds 50-99, .log.1 100-147 and .log 148-149.
+        write_rotated(tmp.path(), 150).await;
+        assert!(tmp.path().join("ingest.log.2").exists());
+        assert!(!tmp.path().join("ingest.log.3").exists());
+
+        let tail = read_tail(tmp.path(), "ingest", 100).await.unwrap();
+        let expected: Vec<_> = (50..150).map(|i| format!("line {i}")).collect();
+        assert_eq!(texts(&tail), expected);
+        assert_eq!(parse_line(&tail[99]).unwrap().1, Stream::Stderr);
+
+        let tail = read_tail(tmp.path(), "ingest", 3).await.unwrap();
+        assert_eq!(texts(&tail), ["line 147", "line 148", "line 149"]);
+
+        let all = read_tail(tmp.path(), "ingest", 10_000).await.unwrap();
+        assert_eq!(texts(&all), expected);
+
+        assert!(read_tail(tmp.path(), "ingest", 0).await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn tail_reads_blocks_backwards_across_their_boundaries() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut config = LogConfig::new(tmp.path());
+        config.max_bytes = 10 * TAIL_BLOCK_BYTES;
+        let mut sink = LogSink::open(&config, "big").await.unwrap();
+        for i in 0..20_000 {
+            sink.write_line(0, Stream::Stdout, &format!("{i} {}", "y".repeat(i % 50)))
+                .await;
+        }
+        assert!(sink.close().await.is_empty());
+        let tail = read_tail(tmp.path(), "big", 3000).await.unwrap();
+        let expected: Vec<_> = (17_000..20_000)
+            .map(|i| format!("{i} {}", "y".repeat(i % 50)))
+            .collect();
+        assert_eq!(texts(&tail), expected);
+    }
+
+    #[tokio::test]
+    async fn tail_of_an_unknown_component_says_so() {
+        let tmp = tempfile::tempdir().unwrap();
+        let err = read_tail(tmp.path(), "nope", 10).await.unwrap_err();
+        assert!(matches!(err, LogError::NoLogs { .. }), "{err}");
+        let err = read_tail(tmp.path(), "../etc/passwd", 10)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, LogError::InvalidComponentName { .. }),
+            "{err}"
+        );
+    }
+
+    #[tokio::test]
+    async fn components_are_listed_once_each() {
+        let tmp = tempfile::tempdir().unwrap();
+        write_rotated(tmp.path(), 150).await;
+        let config = LogConfig::new(tmp.path());
+        drop(LogSink::open(&config, "alpha").await.unwrap());
+        std::fs::write(tmp.path().join("notes.txt"), "").unwrap();
+        assert_eq!(
+            list_components(tmp.path()).await.unwrap(),
+            ["alpha", "ingest"]
+        );
+        let missing = tmp.path().join("missing");
+        assert!(list_components(&missing).await.unwrap().is_empty());
+    }
+
+    #[test]
+    fn parse_line_splits_stored_lines() {
+        assert_eq!(
+            parse_line("2023-11-14T22:13:20.123Z stderr oh no: it broke "),
+            Some((1_700_000_000_123, Stream::Stderr, "oh no: it broke "))
+        );
+        assert_eq!(
+            parse_line("1970-01-01T00:00:00.000Z stdout "),
+            Some((0, Stream::Stdout, ""))
+        );
+        for bad in [
+            "",
+            "garbage",
+            "2023-11-14T22:13:20.123Z stdin x",
+            "2023-11-14T22:13:20.123Z stdout",
+        ] {
+            assert_eq!(parse_line(bad), None, "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! `flowctld`: the flowctl daemon, in the foreground (as systemd and launchd
+//! want it, or as `flowctl` starts it in the background).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use flowctld::{Config, DaemonArgs, LogFormat, Shutdown};
+
+/// The flowctl daemon: control plane, run records and process supervision.
+#[derive(Debug, Parser)]
+#[command(name = "flowctld", version, about)]
+struct Cli {
+    #[command(flatten)]
+    daemon: DaemonArgs,
+
+    /// Unix socket the daemon listens on [env: FLOWCTL_SOCKET]
+    #[arg(long, value_name = "PATH")]
+    socket: Option<std::path::PathBuf>,
+
+    /// Log filter: error, warn, info, debug, trace (or a tracing directive)
+    #[arg(long, value_name = "LEVEL")]
+    log_level: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::resolve(&cli.daemon, cli.socket.as_deref(), cli.log_level.as_deref())
+    {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("flowctld: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logging(&config);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("flowctld: cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(async {
+        let shutdown = Shutdown::new();
+        tokio::spawn(stop_on_signals(shutdown.clone()));
+        match flowctld::run(config, shutdown).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                tracing::error!("{err}");
+                eprintln!("flowctld: {err}");
+                ExitCode::FAILURE
+            }
+        }
+    })
+}
+
+/// SIGTERM and SIGINT stop the daemon gracefully (runs first).
+async fn stop_on_signals(shutdown: Shutdown) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let (Ok(mut term), Ok(mut int)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+    ) else {
+        eprintln!("flowctld: cannot install signal handlers");
+        return;
+    };
+    tokio::select! {
+        _ = term.recv() => tracing::info!("received SIGTERM"),
+        _ = int.recv() => tracing::info!("received SIGINT"),
+    }
+    shutdown.trigger();
+}
+
+fn init_logging(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_new(&config.log_level)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(
+            config.log_file.is_none() && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        );
+    match config.log_format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Text => builder.init(),
+    }
+}

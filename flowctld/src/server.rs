@@ -1,0 +1,200 @@
+//! Binding the daemon's listeners and serving until shutdown.
+//!
+//! Order matters on the way in and out. In: lock, bind the control plane
+//! (so a busy port fails before the socket appears), bind the socket, then
+//! announce readiness. Out: stop every run, remove the socket, release the
+//! lock, and only then drop client connections, so a client that saw its
+//! connection close can immediately start a new daemon.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::sync::Arc;
+
+use flowctl_proto::daemon::v1::daemon_server::DaemonServer;
+use flowctl_proto::legacy::control_plane_server::ControlPlaneServer;
+use flowctl_proto::v1::control_plane_service_server::ControlPlaneServiceServer;
+use tokio_stream::wrappers::{TcpListenerStream, UnixListenerStream};
+use tonic::transport::Server;
+
+use crate::api::control_plane::ControlPlane;
+use crate::api::daemon::{DaemonApi, only_same_user};
+use crate::api::legacy::Legacy;
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::shutdown::Shutdown;
+use crate::socket::DaemonLock;
+use crate::state::State;
+
+/// Environment variable naming a pipe the daemon writes one line to once it
+/// answers on its socket; the client that started it waits on that.
+pub const READY_FD_ENV: &str = "FLOWCTL_READY_FD";
+
+/// Runs the daemon until `shutdown` is triggered (by a signal, by the
+/// `Shutdown` rpc, or by the caller).
+pub async fn run(config: Config, shutdown: Shutdown) -> Result<()> {
+    let lock = DaemonLock::acquire(&config.socket)?;
+    crate::paths::prepare_private_dir(&config.state_dir)?;
+    let tcp = bind_control_plane(&config)?;
+    let endpoint = tcp.local_addr().map_err(|source| Error::Listen {
+        address: config.control_plane_address.clone(),
+        source,
+    })?;
+    let unix = lock.bind()?;
+    let state = Arc::new(State::new(config, shutdown.clone()));
+    let _ = state.control_plane_endpoint.set(endpoint.to_string());
+
+    let control_plane = tokio::spawn(serve_control_plane(state.clone(), tcp));
+    let daemon = tokio::spawn(
+        Server::builder()
+            .add_service(DaemonServer::with_interceptor(
+                DaemonApi::new(state.clone()),
+                only_same_user,
+            ))
+            .serve_with_incoming(UnixListenerStream::new(unix)),
+    );
+    let janitor = tokio::spawn(janitor(state.clone()));
+    tracing::info!(
+        pid = std::process::id(),
+        socket = %state.config.socket.display(),
+        control_plane = %endpoint,
+        "flowctld ready"
+    );
+    announce_ready();
+
+    shutdown.wait().await;
+    tracing::info!("shutting down: stopping runs");
+    notify_systemd("STOPPING=1");
+    state.supervisor.stop_all().await;
+    lock.remove_socket();
+    drop(lock);
+    janitor.abort();
+    control_plane.abort();
+    daemon.abort();
+    tracing::info!("flowctld stopped");
+    Ok(())
+}
+
+fn bind_control_plane(config: &Config) -> Result<tokio::net::TcpListener> {
+    let address = format!(
+        "{}:{}",
+        config.control_plane_address, config.control_plane_port
+    );
+    let parsed: SocketAddr = address
+        .parse()
+        .or_else(|_| {
+            format!(
+                "[{}]:{}",
+                config.control_plane_address, config.control_plane_port
+            )
+            .parse()
+        })
+        .map_err(|_| {
+            Error::InvalidArgument(format!(
+                "--control-plane-address '{}' is not an IP address",
+                config.control_plane_address
+            ))
+        })?;
+    let listener = std::net::TcpListener::bind(parsed).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::AddrInUse {
+            Error::PortInUse {
+                address: config.control_plane_address.clone(),
+                port: config.control_plane_port,
+            }
+        } else {
+            Error::Listen {
+                address: address.clone(),
+                source,
+            }
+        }
+    })?;
+    listener
+        .set_nonblocking(true)
+        .and_then(|()| tokio::net::TcpListener::from_std(listener))
+        .map_err(|source| Error::Listen { address, source })
+}
+
+async fn serve_control_plane(state: Arc<State>, tcp: tokio::net::TcpListener) {
+    let (health_reporter, health) = tonic_health::server::health_reporter();
+    health_reporter
+        .set_serving::<ControlPlaneServiceServer<ControlPlane>>()
+        .await;
+    health_reporter
+        .set_serving::<ControlPlaneServer<Legacy>>()
+        .await;
+    let reflection = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(flowctl_proto::FILE_DESCRIPTOR_SET)
+        .build_v1();
+    let mut router = Server::builder()
+        .add_service(ControlPlaneServiceServer::new(ControlPlane::new(
+            state.clone(),
+        )))
+        .add_service(ControlPlaneServer::new(Legacy::new(state)))
+        .add_service(health);
+    if let Ok(reflection) = reflection {
+        router = router.add_service(reflection);
+    }
+    if let Err(err) = router
+        .serve_with_incoming(TcpListenerStream::new(tcp))
+        .await
+    {
+        tracing::error!(%err, "control plane stopped");
+    }
+}
+
+/// Announces expired heartbeats every `janitor_interval`.
+async fn janitor(state: Arc<State>) {
+    let mut tick = tokio::time::interval(state.config.janitor_interval);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        state.registry.expire();
+    }
+}
+
+/// Tells whoever started us that we answer: the client through its pipe,
+/// systemd through `NOTIFY_SOCKET`.
+fn announce_ready() {
+    if let Some(fd) = std::env::var(READY_FD_ENV)
+        .ok()
+        .and_then(|v| v.parse::<i32>().ok())
+    {
+        // SAFETY: the client passed us this descriptor for exactly this use,
+        // and nothing else in the daemon touches it.
+        let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+        let mut pipe = std::fs::File::from(fd);
+        let _ = writeln!(pipe, "ready {}", std::process::id());
+    }
+    // Components never see this variable: they get the submitting client's
+    // environment, not the daemon's.
+    notify_systemd("READY=1");
+}
+
+/// Sends one `sd_notify` message when running under systemd.
+fn notify_systemd(message: &str) {
+    let Some(path) = std::env::var_os("NOTIFY_SOCKET") else {
+        return;
+    };
+    let Ok(socket) = std::os::unix::net::UnixDatagram::unbound() else {
+        return;
+    };
+    let bytes = path.as_encoded_bytes();
+    let result = if let Some(name) = bytes.strip_prefix(b"@") {
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::linux::net::SocketAddrExt;
+            std::os::unix::net::SocketAddr::from_abstract_name(name)
+                .and_then(|addr| socket.send_to_addr(message.as_bytes(), &addr))
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let _ = name;
+            Ok(0)
+        }
+    } else {
+        socket.send_to(message.as_bytes(), &path)
+    };
+    if let Err(err) = result {
+        tracing::warn!(%err, "cannot notify systemd");
+    }
+}

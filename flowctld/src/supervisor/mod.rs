@@ -1,0 +1,412 @@
+//! Process supervision: every run's components as processes of this daemon.
+//!
+//! Each active run has one task ([`run::drive`]) that owns its state
+//! machine: it starts components in dependency order, waits for them to be
+//! ready, records how they exit and stops them producers-first. Everything
+//! else talks to that task through its event channel and reads the run's
+//! [`RunHandle`] for display.
+//!
+//! - [`process`]: spawn in a process group, signals, exit descriptions;
+//! - [`env`]: the environment and directory a component starts with;
+//! - [`run`]: the per-run state machine;
+//! - [`watch`]: the live streams (`flowctl run`'s view, `flowctl logs`).
+
+pub mod env;
+pub mod process;
+mod run;
+mod watch;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::SystemTime;
+
+use flowctl_proto::daemon::v1::{
+    ComponentState, ComponentStatus, ExternalComponent, ListComponentsResponse, RunDetail,
+    RunSummary, SubmitRunRequest, WatchEvent,
+};
+use tokio::sync::{broadcast, mpsc, watch as watch_channel};
+
+use crate::api::convert::unix_ms;
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::registry::{Owner, Registry, health_name};
+use crate::runs::{NewRun, RunRecord, Runs, is_terminal};
+use crate::spec::{self, Pipeline};
+
+pub(crate) use run::RunEvent;
+
+/// One component of a run, as shown to users.
+#[derive(Debug, Clone)]
+pub(crate) struct Slot {
+    pub id: String,
+    pub kind: &'static str,
+    pub state: ComponentState,
+    pub pid: Option<u32>,
+    pub started_at: Option<SystemTime>,
+    pub restarts: u32,
+    pub exit: String,
+    pub service_id: String,
+}
+
+/// A run this daemon supervises (or supervised: ended runs keep theirs so
+/// `run-info` can show how each component ended).
+#[derive(Debug)]
+pub(crate) struct RunHandle {
+    pub id: String,
+    pub pipeline: Pipeline,
+    pub start_order: Vec<String>,
+    pub log_dir: PathBuf,
+    pub slots: Mutex<Vec<Slot>>,
+    pub events: mpsc::UnboundedSender<RunEvent>,
+    /// Component changes, for watchers.
+    pub updates: broadcast::Sender<WatchEvent>,
+    /// Component log lines as they are written, for followers.
+    pub lines: broadcast::Sender<crate::logs::LogLine>,
+    /// Becomes true when the run task has finished and no process is left.
+    pub done: watch_channel::Sender<bool>,
+}
+
+impl RunHandle {
+    pub fn slots(&self) -> std::sync::MutexGuard<'_, Vec<Slot>> {
+        self.slots
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Changes one slot and tells watchers.
+    pub fn update(&self, component: &str, change: impl FnOnce(&mut Slot)) {
+        let status = {
+            let mut slots = self.slots();
+            let Some(slot) = slots.iter_mut().find(|s| s.id == component) else {
+                return;
+            };
+            change(slot);
+            slot.clone()
+        };
+        let status = component_status(&self.id, &status, None);
+        let _ = self.updates.send(WatchEvent {
+            event: Some(flowctl_proto::daemon::v1::watch_event::Event::Component(
+                status,
+            )),
+        });
+    }
+}
+
+/// The supervisor of every run of this daemon.
+#[derive(Debug)]
+pub struct Supervisor {
+    registry: Arc<Registry>,
+    runs: Arc<Runs>,
+    config: Config,
+    endpoint: Arc<OnceLock<String>>,
+    handles: Mutex<HashMap<String, Arc<RunHandle>>>,
+}
+
+impl Supervisor {
+    pub fn new(
+        registry: Arc<Registry>,
+        runs: Arc<Runs>,
+        config: Config,
+        endpoint: Arc<OnceLock<String>>,
+    ) -> Supervisor {
+        Supervisor {
+            registry,
+            runs,
+            config,
+            endpoint,
+            handles: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Validates the pipeline and starts it as a new run.
+    pub async fn submit(self: &Arc<Self>, request: SubmitRunRequest) -> Result<RunRecord> {
+        let display = if request.pipeline_path.is_empty() {
+            "pipeline".to_string()
+        } else {
+            request.pipeline_path.clone()
+        };
+        let parsed = spec::parse(&display, request.pipeline_yaml.as_bytes())?;
+        let pipeline = parsed.pipeline;
+        let working_dir = PathBuf::from(&request.working_dir);
+        if !working_dir.is_absolute() || !working_dir.is_dir() {
+            return Err(Error::InvalidArgument(format!(
+                "working directory '{}' is not an existing absolute directory",
+                request.working_dir
+            )));
+        }
+        let record = self.runs.create(NewRun {
+            id: String::new(),
+            pipeline_name: pipeline.name.clone(),
+            pipeline_path: request.pipeline_path.clone(),
+            config_yaml: request.pipeline_yaml.clone(),
+            working_dir: request.working_dir.clone(),
+            env: request.env.clone().into_iter().collect(),
+            component_ids: pipeline.components.iter().map(|c| c.id.clone()).collect(),
+            supervised: true,
+        })?;
+        let log_dir = self.config.state_dir.join("runs").join(&record.id);
+        let start_order: Vec<String> = pipeline
+            .start_order()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        let slots = pipeline
+            .components
+            .iter()
+            .map(|c| Slot {
+                id: c.id.clone(),
+                kind: c.kind.as_str(),
+                state: ComponentState::Pending,
+                pid: None,
+                started_at: None,
+                restarts: 0,
+                exit: String::new(),
+                service_id: String::new(),
+            })
+            .collect();
+        let (events, inbox) = mpsc::unbounded_channel();
+        let handle = Arc::new(RunHandle {
+            id: record.id.clone(),
+            pipeline,
+            start_order,
+            log_dir,
+            slots: Mutex::new(slots),
+            events,
+            updates: broadcast::channel(256).0,
+            lines: broadcast::channel(256).0,
+            done: watch_channel::channel(false).0,
+        });
+        self.lock().insert(record.id.clone(), handle.clone());
+        let context = run::Context {
+            runs: self.runs.clone(),
+            registry: self.registry.clone(),
+            control_plane: self.endpoint.get().cloned().unwrap_or_default(),
+            heartbeat_interval: env::heartbeat_interval(self.config.heartbeat_ttl),
+            caller_env: record.env.clone(),
+            working_dir,
+            log_dir_mirror: Some(request.log_dir)
+                .filter(|d| !d.is_empty())
+                .map(PathBuf::from),
+        };
+        tracing::info!(run = %record.id, pipeline = %record.pipeline_name, "run submitted");
+        tokio::spawn(run::drive(handle, context, inbox));
+        Ok(record)
+    }
+
+    /// Stops a run and waits until none of its processes is left.
+    pub async fn stop(&self, id: &str) -> Result<RunRecord> {
+        let handle = self.handle(id);
+        match handle {
+            Some(handle) if !*handle.done.borrow() => {
+                let mut done = handle.done.subscribe();
+                let _ = handle.events.send(RunEvent::Stop);
+                let _ = done.wait_for(|d| *d).await;
+            }
+            _ => {
+                let record = self.runs.get(id)?;
+                if !is_terminal(record.status) {
+                    // A record with no live supervision behind it.
+                    return self.runs.transition(
+                        id,
+                        flowctl_proto::daemon::v1::RunStatus::Stopped,
+                        None,
+                    );
+                }
+            }
+        }
+        self.runs.get(id)
+    }
+
+    /// Stops every active run at once (the daemon is shutting down) and
+    /// waits until none of their processes is left.
+    pub async fn stop_all(&self) {
+        let active: Vec<Arc<RunHandle>> = self
+            .lock()
+            .values()
+            .filter(|h| !*h.done.borrow())
+            .cloned()
+            .collect();
+        for handle in &active {
+            let _ = handle.events.send(RunEvent::Stop);
+        }
+        for handle in active {
+            let mut done = handle.done.subscribe();
+            let _ = done.wait_for(|d| *d).await;
+        }
+    }
+
+    /// Ties a registration to the supervised component that made it, and
+    /// tells that component's run it is ready.
+    pub fn claim(&self, service_id: &str, _peer: Option<SocketAddr>) -> Option<Owner> {
+        let handles = self.lock();
+        // Prefer a component still waiting to register, newest run first.
+        let mut candidates: Vec<(&Arc<RunHandle>, ComponentState)> = handles
+            .values()
+            .filter(|h| !*h.done.borrow())
+            .filter_map(|h| {
+                let slots = h.slots();
+                let slot = slots.iter().find(|s| s.id == service_id)?;
+                matches!(
+                    slot.state,
+                    ComponentState::Starting | ComponentState::Running
+                )
+                .then_some((h, slot.state))
+            })
+            .collect();
+        candidates.sort_by_key(|(h, state)| (*state != ComponentState::Starting, h.id.clone()));
+        let (handle, _) = candidates.first()?;
+        let _ = handle.events.send(RunEvent::Registered {
+            component: service_id.to_owned(),
+        });
+        Some(Owner {
+            run_id: handle.id.clone(),
+            component: service_id.to_owned(),
+        })
+    }
+
+    /// A run's summary with its components' readiness counted.
+    pub fn summary(&self, record: &RunRecord) -> RunSummary {
+        summary_of(record, self.handle(&record.id).as_deref())
+    }
+
+    /// A run with its components.
+    pub fn detail(&self, id: &str) -> Result<RunDetail> {
+        let record = self.runs.get(id)?;
+        let (components, start_order) = match self.handle(id) {
+            Some(handle) => (self.statuses(&handle), handle.start_order.clone()),
+            None => (Vec::new(), Vec::new()),
+        };
+        Ok(RunDetail {
+            run: Some(self.summary(&record)),
+            components,
+            start_order,
+        })
+    }
+
+    /// Components of one run, or of every active run, plus registrations
+    /// that belong to no supervised process.
+    pub fn list_components(&self, run: Option<&str>) -> ListComponentsResponse {
+        let handles: Vec<Arc<RunHandle>> = {
+            let handles = self.lock();
+            match run {
+                Some(id) => handles.get(id).cloned().into_iter().collect(),
+                None => handles
+                    .values()
+                    .filter(|h| !*h.done.borrow())
+                    .cloned()
+                    .collect(),
+            }
+        };
+        let mut components: Vec<ComponentStatus> =
+            handles.iter().flat_map(|h| self.statuses(h)).collect();
+        components.sort_by(|a, b| a.run_id.cmp(&b.run_id));
+        let external = self
+            .registry
+            .list(&crate::registry::Filter {
+                include_unhealthy: true,
+                ..Default::default()
+            })
+            .into_iter()
+            .filter(|e| e.owner.is_none())
+            .map(|e| ExternalComponent {
+                health: health_name(self.registry.health(&e)).into(),
+                last_heartbeat_ms: e.last_heartbeat.map(unix_ms).unwrap_or(0),
+                endpoint: e.info.endpoint.clone(),
+                kind: e.info.r#type().as_str_name().into(),
+                service_id: e.service_id,
+            })
+            .collect();
+        ListComponentsResponse {
+            components,
+            external,
+        }
+    }
+
+    fn statuses(&self, handle: &RunHandle) -> Vec<ComponentStatus> {
+        let slots = handle.slots().clone();
+        slots
+            .iter()
+            .map(|slot| {
+                let entry = self
+                    .registry
+                    .get(&slot.id)
+                    .ok()
+                    .filter(|e| e.owner.as_ref().is_some_and(|o| o.run_id == handle.id));
+                component_status(
+                    &handle.id,
+                    slot,
+                    entry.as_ref().map(|e| (e, &*self.registry)),
+                )
+            })
+            .collect()
+    }
+
+    pub(crate) fn handle(&self, id: &str) -> Option<Arc<RunHandle>> {
+        self.lock().get(id).cloned()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<RunHandle>>> {
+        self.handles
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// A run's summary; `handle` adds how many components are ready.
+pub(crate) fn summary_of(record: &RunRecord, handle: Option<&RunHandle>) -> RunSummary {
+    let (ready, restarts) = match handle {
+        Some(handle) => {
+            let slots = handle.slots();
+            let ready = slots
+                .iter()
+                .filter(|s| s.state == ComponentState::Running)
+                .count();
+            (ready as u32, slots.iter().map(|s| s.restarts).sum())
+        }
+        None => (0, 0),
+    };
+    RunSummary {
+        run_id: record.id.clone(),
+        pipeline_name: record.pipeline_name.clone(),
+        status: record.status as i32,
+        started_at_ms: unix_ms(record.started_at),
+        ended_at_ms: record.ended_at.map(unix_ms).unwrap_or(0),
+        error: record.error.clone(),
+        pipeline_path: record.pipeline_path.clone(),
+        components_total: record.component_ids.len() as u32,
+        components_ready: ready,
+        restarts,
+    }
+}
+
+/// A slot as the wire shows it, with its registry health when registered.
+fn component_status(
+    run_id: &str,
+    slot: &Slot,
+    entry: Option<(&crate::registry::Entry, &Registry)>,
+) -> ComponentStatus {
+    let (health, last_heartbeat_ms, endpoint) = match entry {
+        Some((entry, registry)) => (
+            health_name(registry.health(entry)).to_string(),
+            entry.last_heartbeat.map(unix_ms).unwrap_or(0),
+            entry.info.endpoint.clone(),
+        ),
+        None => (String::new(), 0, String::new()),
+    };
+    ComponentStatus {
+        run_id: run_id.to_owned(),
+        id: slot.id.clone(),
+        kind: slot.kind.into(),
+        state: slot.state as i32,
+        health,
+        pid: slot.pid.unwrap_or(0),
+        started_at_ms: slot.started_at.map(unix_ms).unwrap_or(0),
+        restarts: slot.restarts,
+        last_heartbeat_ms,
+        exit: slot.exit.clone(),
+        service_id: slot.service_id.clone(),
+        endpoint,
+    }
+}

@@ -1,0 +1,247 @@
+//! Live streams over a run: the foreground view (`Watch`) and `Logs`.
+
+use flowctl_proto::daemon::v1::{LogLine, LogsRequest, WatchEvent, watch_event::Event};
+use tokio::sync::{broadcast, mpsc};
+use tokio_stream::wrappers::ReceiverStream;
+
+use super::{RunEvent, Supervisor, summary_of};
+use crate::error::{Error, Result};
+use crate::logs;
+use crate::runs::is_terminal;
+
+/// Lines a watcher may fall behind by before it is told it missed some.
+const BUFFER: usize = 256;
+
+impl Supervisor {
+    /// The run's state now, then every change (and log line, with `logs`)
+    /// until it ends. With `stop_on_disconnect`, a client that goes away
+    /// stops the run: a killed `flowctl run` leaves nothing running.
+    pub fn watch(
+        &self,
+        id: &str,
+        with_logs: bool,
+        stop_on_disconnect: bool,
+    ) -> Result<ReceiverStream<WatchEvent>> {
+        let record = self.runs.get(id)?;
+        let handle = self.handle(id);
+        let (tx, rx) = mpsc::channel(BUFFER);
+        let runs = self.runs.clone();
+        let mut changes = runs.subscribe();
+        let components = handle
+            .as_ref()
+            .map(|h| self.statuses(h))
+            .unwrap_or_default();
+        let first = summary_of(&record, handle.as_deref());
+        tokio::spawn(async move {
+            let send = |event: Event| {
+                let tx = tx.clone();
+                async move { tx.send(WatchEvent { event: Some(event) }).await.is_ok() }
+            };
+            if !send(Event::Run(first)).await {
+                return;
+            }
+            for component in components {
+                if !send(Event::Component(component)).await {
+                    return;
+                }
+            }
+            let Some(handle) = handle else { return };
+            if is_terminal(record.status) {
+                return;
+            }
+            let mut updates = handle.updates.subscribe();
+            let mut lines = with_logs.then(|| handle.lines.subscribe());
+            loop {
+                tokio::select! {
+                    _ = tx.closed() => {
+                        if stop_on_disconnect && !*handle.done.borrow() {
+                            tracing::info!(run = %handle.id, "the attached client went away: stopping the run");
+                            let _ = handle.events.send(RunEvent::Stop);
+                        }
+                        return;
+                    }
+                    change = changes.recv() => match change {
+                        Ok(changed) if changed != handle.id => {}
+                        Err(broadcast::error::RecvError::Closed) => return,
+                        _ => {
+                            let Ok(record) = runs.get(&handle.id) else { return };
+                            if is_terminal(record.status) {
+                                // Lines written before the end come first.
+                                if let Some(lines) = lines.as_mut() {
+                                    while let Ok(line) = lines.try_recv() {
+                                        send(Event::Log(wire_line(&handle.id, line))).await;
+                                    }
+                                }
+                                while let Ok(update) = updates.try_recv() {
+                                    tx.send(update).await.ok();
+                                }
+                                send(Event::Run(summary_of(&record, Some(&handle)))).await;
+                                return;
+                            }
+                            if !send(Event::Run(summary_of(&record, Some(&handle)))).await {
+                                return;
+                            }
+                        }
+                    },
+                    update = updates.recv() => match update {
+                        Ok(update) => { if tx.send(update).await.is_err() { return; } }
+                        Err(broadcast::error::RecvError::Lagged(_)) => {}
+                        Err(broadcast::error::RecvError::Closed) => return,
+                    },
+                    line = next_line(&mut lines) => match line {
+                        Ok(line) => {
+                            if !send(Event::Log(wire_line(&handle.id, line))).await { return; }
+                        }
+                        Err(missed) => {
+                            let note = skipped(&handle.id, missed);
+                            if !send(Event::Log(note)).await { return; }
+                        }
+                    },
+                }
+            }
+        });
+        Ok(ReceiverStream::new(rx))
+    }
+
+    /// A run's log lines from its files, then (with `follow`) new lines
+    /// until the run ends.
+    pub fn logs(&self, id: &str, request: &LogsRequest) -> Result<ReceiverStream<LogLine>> {
+        let handle = self
+            .handle(id)
+            .ok_or_else(|| Error::FailedPrecondition(format!("run {id} has no component logs")))?;
+        let components: Vec<String> = match request.component.as_str() {
+            "" => handle
+                .pipeline
+                .components
+                .iter()
+                .map(|c| c.id.clone())
+                .collect(),
+            one if handle.pipeline.component(one).is_some() => vec![one.to_owned()],
+            other => {
+                return Err(Error::ComponentNotFound {
+                    run: id.to_owned(),
+                    component: other.to_owned(),
+                });
+            }
+        };
+        let mut live = (request.follow && !*handle.done.borrow()).then(|| handle.lines.subscribe());
+        let tail = match request.tail {
+            0 => usize::MAX,
+            n => n as usize,
+        };
+        let (tx, rx) = mpsc::channel(BUFFER);
+        tokio::spawn(async move {
+            let dir = handle.log_dir.clone();
+            let wanted = components.clone();
+            let stored = {
+                let mut lines: Vec<LogLine> = Vec::new();
+                for component in &wanted {
+                    for text in logs::read_tail(&dir, component, tail)
+                        .await
+                        .unwrap_or_default()
+                    {
+                        if let Some((at_ms, stream, line)) = logs::parse_line(&text) {
+                            lines.push(LogLine {
+                                component: component.clone(),
+                                at_ms,
+                                stream: stream.to_string(),
+                                line: line.to_string(),
+                                run_id: String::new(),
+                            });
+                        }
+                    }
+                }
+                lines.sort_by_key(|l| l.at_ms);
+                lines
+            };
+            let mut last_seen = std::collections::HashMap::new();
+            for mut line in stored {
+                last_seen.insert(line.component.clone(), line.at_ms);
+                line.run_id = handle.id.clone();
+                if tx.send(line).await.is_err() {
+                    return;
+                }
+            }
+            let Some(live) = live.as_mut() else { return };
+            let mut done = handle.done.subscribe();
+            loop {
+                let line = tokio::select! {
+                    line = live.recv() => line,
+                    _ = until_done(&mut done) => {
+                        while let Ok(line) = live.try_recv() {
+                            if components.contains(&line.component) {
+                                let _ = tx.send(wire_line(&handle.id, line)).await;
+                            }
+                        }
+                        return;
+                    }
+                    _ = tx.closed() => return,
+                };
+                match line {
+                    Ok(line) if components.contains(&line.component) => {
+                        // Lines already read from the file are not repeated.
+                        if last_seen
+                            .get(&line.component)
+                            .is_some_and(|at| line.at_ms < *at)
+                        {
+                            continue;
+                        }
+                        if tx.send(wire_line(&handle.id, line)).await.is_err() {
+                            return;
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(broadcast::error::RecvError::Lagged(missed)) => {
+                        if tx.send(skipped(&handle.id, missed)).await.is_err() {
+                            return;
+                        }
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return,
+                }
+            }
+        });
+        Ok(ReceiverStream::new(rx))
+    }
+}
+
+async fn until_done(done: &mut tokio::sync::watch::Receiver<bool>) {
+    let _ = done.wait_for(|d| *d).await;
+}
+
+async fn next_line(
+    lines: &mut Option<broadcast::Receiver<logs::LogLine>>,
+) -> Result<logs::LogLine, u64> {
+    let Some(lines) = lines else {
+        return std::future::pending().await;
+    };
+    loop {
+        match lines.recv().await {
+            Ok(line) => return Ok(line),
+            Err(broadcast::error::RecvError::Lagged(missed)) => return Err(missed),
+            Err(broadcast::error::RecvError::Closed) => std::future::pending::<()>().await,
+        }
+    }
+}
+
+fn wire_line(run_id: &str, line: logs::LogLine) -> LogLine {
+    LogLine {
+        component: line.component,
+        at_ms: line.at_ms,
+        stream: line.stream.as_str().to_string(),
+        line: line.line,
+        run_id: run_id.to_owned(),
+    }
+}
+
+/// Tells a follower it fell behind; the files still hold every line.
+fn skipped(run_id: &str, missed: u64) -> LogLine {
+    LogLine {
+        component: String::new(),
+        at_ms: logs::now_ms(),
+        stream: "flowctl".into(),
+        line: format!(
+            "... {missed} lines not shown (too fast to display); `flowctl logs` has them all"
+        ),
+        run_id: run_id.to_owned(),
+    }
+}
