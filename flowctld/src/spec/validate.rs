@@ -252,7 +252,8 @@ fn warn_about_port(drafts: &[Draft], report: &mut Report) {
     }
     let mut by_port: BTreeMap<String, Vec<&Draft>> = BTreeMap::new();
     for d in named() {
-        if let Some(port) = port_of(d) {
+        // Port 0 asks the OS for a free port: it never collides.
+        if let Some(port) = port_of(d).filter(|p| p != "0" && !p.ends_with(":0")) {
             by_port.entry(port).or_default().push(d);
         }
     }
