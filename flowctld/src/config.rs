@@ -78,6 +78,9 @@ pub struct Config {
     pub control_plane_port: u16,
     pub heartbeat_ttl: Duration,
     pub janitor_interval: Duration,
+    /// The `flowctld` executable to run as this daemon's guard (see
+    /// [`crate::guard`]); none when the daemon runs inside another program.
+    pub guard_binary: Option<PathBuf>,
 }
 
 impl Config {
@@ -143,6 +146,7 @@ impl Config {
                 .unwrap_or(0),
             heartbeat_ttl,
             janitor_interval,
+            guard_binary: None,
         })
     }
 

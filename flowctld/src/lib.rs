@@ -16,11 +16,13 @@
 //! - [`logs`]: component output to rotated files, and back;
 //! - [`spec`]: the pipeline file format (shared with the client);
 //! - [`server`]: binding the listeners and serving until shutdown;
+//! - [`guard`]: the process that ends a SIGKILLed daemon's components;
 //! - [`shutdown`]: the one signal that stops everything.
 
 pub mod api;
 pub mod config;
 pub mod error;
+pub mod guard;
 pub mod logs;
 pub mod paths;
 pub mod registry;

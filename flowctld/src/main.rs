@@ -20,18 +20,27 @@ struct Cli {
     /// Log filter: error, warn, info, debug, trace (or a tracing directive)
     #[arg(long, value_name = "LEVEL")]
     log_level: Option<String>,
+
+    /// Run as the guard of daemon PID (started by the daemon itself)
+    #[arg(long, hide = true, num_args = 2, value_names = ["STATE_DIR", "PID"])]
+    guard: Option<Vec<String>>,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let config = match Config::resolve(&cli.daemon, cli.socket.as_deref(), cli.log_level.as_deref())
-    {
-        Ok(config) => config,
-        Err(err) => {
-            eprintln!("flowctld: {err}");
-            return ExitCode::from(2);
-        }
-    };
+    if let Some(guard) = &cli.guard {
+        let pid = guard[1].parse().unwrap_or(0);
+        return flowctld::guard::run(std::path::Path::new(&guard[0]), pid);
+    }
+    let mut config =
+        match Config::resolve(&cli.daemon, cli.socket.as_deref(), cli.log_level.as_deref()) {
+            Ok(config) => config,
+            Err(err) => {
+                eprintln!("flowctld: {err}");
+                return ExitCode::from(2);
+            }
+        };
+    config.guard_binary = std::env::current_exe().ok();
     init_logging(&config);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

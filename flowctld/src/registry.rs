@@ -192,6 +192,18 @@ impl Registry {
             .ok_or_else(|| Error::ServiceNotFound(service_id.to_owned()))
     }
 
+    /// The registration a supervised component made, whatever id it used.
+    pub fn owned_by(&self, run_id: &str, component: &str) -> Option<Entry> {
+        self.lock()
+            .values()
+            .find(|e| {
+                e.owner
+                    .as_ref()
+                    .is_some_and(|o| o.run_id == run_id && o.component == component)
+            })
+            .cloned()
+    }
+
     /// Entries matching `filter`, sorted by service id.
     pub fn list(&self, filter: &Filter) -> Vec<Entry> {
         let now = Instant::now();

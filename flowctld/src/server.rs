@@ -35,12 +35,25 @@ pub const READY_FD_ENV: &str = "FLOWCTL_READY_FD";
 pub async fn run(config: Config, shutdown: Shutdown) -> Result<()> {
     let lock = DaemonLock::acquire(&config.socket)?;
     crate::paths::prepare_private_dir(&config.state_dir)?;
+    // Holding the lock, we are the only daemon: whatever a dead one left
+    // running is ours to end.
+    let leftovers = crate::supervisor::groups::Groups::kill_all_leftovers(&config.state_dir);
+    if leftovers > 0 {
+        tracing::warn!(
+            groups = leftovers,
+            "killed process groups a previous daemon left running"
+        );
+    }
     let tcp = bind_control_plane(&config)?;
     let endpoint = tcp.local_addr().map_err(|source| Error::Listen {
         address: config.control_plane_address.clone(),
         source,
     })?;
     let unix = lock.bind()?;
+    let _guard = match &config.guard_binary {
+        Some(binary) => Some(crate::guard::spawn(binary, &config.state_dir)?),
+        None => None,
+    };
     let state = Arc::new(State::new(config, shutdown.clone()));
     let _ = state.control_plane_endpoint.set(endpoint.to_string());
 

@@ -9,10 +9,14 @@
 //! - [`process`]: spawn in a process group, signals, exit descriptions;
 //! - [`env`]: the environment and directory a component starts with;
 //! - [`run`]: the per-run state machine;
+//! - [`groups`]: process groups recorded on disk, killed if a daemon died;
+//! - [`procfs`]: which group holds a connection, when a process started;
 //! - [`watch`]: the live streams (`flowctl run`'s view, `flowctl logs`).
 
 pub mod env;
+pub mod groups;
 pub mod process;
+pub mod procfs;
 mod run;
 mod watch;
 
@@ -102,6 +106,7 @@ pub struct Supervisor {
     config: Config,
     endpoint: Arc<OnceLock<String>>,
     handles: Mutex<HashMap<String, Arc<RunHandle>>>,
+    groups: groups::Groups,
 }
 
 impl Supervisor {
@@ -112,6 +117,7 @@ impl Supervisor {
         endpoint: Arc<OnceLock<String>>,
     ) -> Supervisor {
         Supervisor {
+            groups: groups::Groups::new(&config.state_dir),
             registry,
             runs,
             config,
@@ -189,6 +195,7 @@ impl Supervisor {
             log_dir_mirror: Some(request.log_dir)
                 .filter(|d| !d.is_empty())
                 .map(PathBuf::from),
+            groups: self.groups.clone(),
         };
         tracing::info!(run = %record.id, pipeline = %record.pipeline_name, "run submitted");
         tokio::spawn(run::drive(handle, context, inbox));
@@ -239,30 +246,69 @@ impl Supervisor {
 
     /// Ties a registration to the supervised component that made it, and
     /// tells that component's run it is ready.
-    pub fn claim(&self, service_id: &str, _peer: Option<SocketAddr>) -> Option<Owner> {
-        let handles = self.lock();
-        // Prefer a component still waiting to register, newest run first.
-        let mut candidates: Vec<(&Arc<RunHandle>, ComponentState)> = handles
+    ///
+    /// The connection it registered over names the process (on Linux), which
+    /// also finds SDK components that registered under a generated id; when
+    /// that cannot tell, the id is matched against waiting components.
+    pub fn claim(&self, service_id: &str, peer: Option<SocketAddr>) -> Option<Owner> {
+        let handles: Vec<Arc<RunHandle>> = self
+            .lock()
             .values()
             .filter(|h| !*h.done.borrow())
-            .filter_map(|h| {
-                let slots = h.slots();
-                let slot = slots.iter().find(|s| s.id == service_id)?;
-                matches!(
-                    slot.state,
-                    ComponentState::Starting | ComponentState::Running
-                )
-                .then_some((h, slot.state))
-            })
+            .cloned()
             .collect();
-        candidates.sort_by_key(|(h, state)| (*state != ComponentState::Starting, h.id.clone()));
-        let (handle, _) = candidates.first()?;
+        let live = |slot: &Slot| {
+            matches!(
+                slot.state,
+                ComponentState::Starting | ComponentState::Running
+            )
+        };
+        let by_peer = peer.and_then(|peer| {
+            let inode = procfs::socket_inode(peer)?;
+            let groups: Vec<u32> = handles
+                .iter()
+                .flat_map(|h| {
+                    h.slots()
+                        .iter()
+                        .filter(|s| live(s))
+                        .filter_map(|s| s.pid)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            let pgid = procfs::group_holding(inode, &groups)?;
+            handles.iter().find_map(|h| {
+                let slots = h.slots();
+                let slot = slots.iter().find(|s| s.pid == Some(pgid) && live(s))?;
+                Some((h.clone(), slot.id.clone()))
+            })
+        });
+        let found = by_peer.or_else(|| {
+            // Prefer a component still waiting to register, newest run first.
+            let mut candidates: Vec<(Arc<RunHandle>, ComponentState)> = handles
+                .iter()
+                .filter_map(|h| {
+                    let state = h
+                        .slots()
+                        .iter()
+                        .find(|s| s.id == service_id && live(s))?
+                        .state;
+                    Some((h.clone(), state))
+                })
+                .collect();
+            candidates.sort_by_key(|(h, state)| (*state != ComponentState::Starting, h.id.clone()));
+            candidates
+                .into_iter()
+                .next()
+                .map(|(h, _)| (h, service_id.to_owned()))
+        });
+        let (handle, component) = found?;
         let _ = handle.events.send(RunEvent::Registered {
-            component: service_id.to_owned(),
+            component: component.clone(),
+            service_id: service_id.to_owned(),
         });
         Some(Owner {
             run_id: handle.id.clone(),
-            component: service_id.to_owned(),
+            component,
         })
     }
 
@@ -329,11 +375,7 @@ impl Supervisor {
         slots
             .iter()
             .map(|slot| {
-                let entry = self
-                    .registry
-                    .get(&slot.id)
-                    .ok()
-                    .filter(|e| e.owner.as_ref().is_some_and(|o| o.run_id == handle.id));
+                let entry = self.registry.owned_by(&handle.id, &slot.id);
                 component_status(
                     &handle.id,
                     slot,

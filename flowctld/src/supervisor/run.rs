@@ -27,8 +27,11 @@ use crate::spec::{Component, Readiness};
 /// What the run task reacts to.
 #[derive(Debug)]
 pub(crate) enum RunEvent {
-    /// The component registered with the control plane.
-    Registered { component: String },
+    /// The component registered with the control plane as `service_id`.
+    Registered {
+        component: String,
+        service_id: String,
+    },
     /// The component's main process exited.
     Exited {
         component: String,
@@ -47,6 +50,7 @@ pub(crate) struct Context {
     pub caller_env: BTreeMap<String, String>,
     pub working_dir: PathBuf,
     pub log_dir_mirror: Option<PathBuf>,
+    pub groups: super::groups::Groups,
 }
 
 /// How the running phase ended.
@@ -160,7 +164,10 @@ impl Machine {
             };
             match event {
                 None | Some(RunEvent::Stop) => return Outcome::Stopped,
-                Some(RunEvent::Registered { component }) => self.mark_ready(&component),
+                Some(RunEvent::Registered {
+                    component,
+                    service_id,
+                }) => self.mark_ready(&component, &service_id),
                 Some(RunEvent::Exited { component, status }) => {
                     if let Some(error) = self.on_exit(&component, status).await {
                         return Outcome::Failed(error);
@@ -220,6 +227,7 @@ impl Machine {
             .map_err(|err| fail(format!("cannot open its log file: {err}")))?;
         let mut child = spawn(&launch).map_err(fail)?;
         let pid = child.id().unwrap_or(0);
+        self.ctx.groups.record(pid);
         let ring = logs::RecentLines::default();
         let capture = match (child.stdout.take(), child.stderr.take()) {
             (Some(stdout), Some(stderr)) => {
@@ -264,12 +272,12 @@ impl Machine {
             slot.exit.clear();
         });
         if component.readiness == Readiness::Started {
-            self.mark_ready(&component.id);
+            self.mark_ready(&component.id, "");
         }
         Ok(())
     }
 
-    fn mark_ready(&mut self, component: &str) {
+    fn mark_ready(&mut self, component: &str, service_id: &str) {
         let Some(live) = self.live.get_mut(component) else {
             return;
         };
@@ -277,7 +285,7 @@ impl Machine {
         self.ready.insert(component.to_owned());
         self.handle.update(component, |slot| {
             slot.state = ComponentState::Running;
-            slot.service_id = component.to_owned();
+            slot.service_id = service_id.to_owned();
         });
     }
 
@@ -290,6 +298,7 @@ impl Machine {
         let live = self.live.remove(component)?;
         // The main process is gone; nothing it left behind may outlive it.
         signal_group(live.pgid, Signal::SIGKILL);
+        self.ctx.groups.forget(live.pgid);
         // Every line it wrote is on disk before anyone reads the verdict.
         let _ = tokio::time::timeout(KILL_GRACE, live.capture).await;
         let (success, exit) = match &status {

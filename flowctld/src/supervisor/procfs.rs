@@ -1,0 +1,141 @@
+//! What Linux's `/proc` tells about our processes: which process group a
+//! TCP connection belongs to, and when a process started.
+//!
+//! Both answer questions no API does: an SDK component that registers under
+//! a generated id is recognised by the connection it registered over, and a
+//! process group left behind by a killed daemon is recognised by its start
+//! time, so a reused pid is never signalled.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+
+/// The inode of the local TCP socket bound to `addr` (the component's side
+/// of a connection to us), from `/proc/net/tcp` and `/proc/net/tcp6`.
+pub fn socket_inode(addr: SocketAddr) -> Option<u64> {
+    ["/proc/net/tcp", "/proc/net/tcp6"]
+        .iter()
+        .find_map(|table| {
+            let text = std::fs::read_to_string(table).ok()?;
+            text.lines().skip(1).find_map(|line| {
+                let fields: Vec<&str> = line.split_whitespace().collect();
+                let local = parse_hex_addr(fields.get(1)?)?;
+                (same_endpoint(local, addr)).then(|| fields.get(9)?.parse().ok())?
+            })
+        })
+}
+
+/// The process group, among `groups`, of a process holding `inode` open.
+pub fn group_holding(inode: u64, groups: &[u32]) -> Option<u32> {
+    let target = format!("socket:[{inode}]");
+    for pid in all_pids() {
+        let Some(stat) = Stat::read(pid) else {
+            continue;
+        };
+        if !groups.contains(&stat.pgrp) {
+            continue;
+        }
+        let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
+            continue;
+        };
+        let holds = fds.filter_map(Result::ok).any(|fd| {
+            std::fs::read_link(fd.path()).is_ok_and(|link| link.as_os_str() == target.as_str())
+        });
+        if holds {
+            return Some(stat.pgrp);
+        }
+    }
+    None
+}
+
+/// Fields of `/proc/<pid>/stat` we use.
+#[derive(Debug, Clone, Copy)]
+pub struct Stat {
+    pub pgrp: u32,
+    /// Clock ticks after boot when the process started.
+    pub start_time: u64,
+    pub zombie: bool,
+}
+
+impl Stat {
+    pub fn read(pid: u32) -> Option<Stat> {
+        let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // The command name may contain spaces and parentheses: skip past the last ')'.
+        let rest = text.rsplit_once(')')?.1;
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        // After ')': state(0) ppid(1) pgrp(2) ... starttime(19)
+        Some(Stat {
+            zombie: fields.first() == Some(&"Z"),
+            pgrp: fields.get(2)?.parse().ok()?,
+            start_time: fields.get(19)?.parse().ok()?,
+        })
+    }
+}
+
+/// Every pid currently in `/proc`.
+pub fn all_pids() -> impl Iterator<Item = u32> {
+    std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse().ok())
+}
+
+fn same_endpoint(local: SocketAddr, peer: SocketAddr) -> bool {
+    if local.port() != peer.port() {
+        return false;
+    }
+    let canonical = |ip: IpAddr| match ip {
+        IpAddr::V6(v6) => v6
+            .to_ipv4_mapped()
+            .map(IpAddr::V4)
+            .unwrap_or(IpAddr::V6(v6)),
+        v4 => v4,
+    };
+    canonical(local.ip()) == canonical(peer.ip())
+}
+
+/// Parses `0100007F:1F90` (IPv4) or a 32-hex-digit IPv6 address and port,
+/// as the kernel prints them (each 32-bit word in host byte order).
+fn parse_hex_addr(text: &str) -> Option<SocketAddr> {
+    let (ip, port) = text.split_once(':')?;
+    let port = u16::from_str_radix(port, 16).ok()?;
+    let ip = match ip.len() {
+        8 => IpAddr::V4(Ipv4Addr::from(
+            u32::from_str_radix(ip, 16).ok()?.to_ne_bytes(),
+        )),
+        32 => {
+            let mut bytes = [0u8; 16];
+            for (i, chunk) in bytes.chunks_mut(4).enumerate() {
+                let word = u32::from_str_radix(ip.get(i * 8..i * 8 + 8)?, 16).ok()?;
+                chunk.copy_from_slice(&word.to_ne_bytes());
+            }
+            IpAddr::V6(Ipv6Addr::from(bytes))
+        }
+        _ => return None,
+    };
+    Some(SocketAddr::new(ip, port))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_group_of_a_connection() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let client = std::net::TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let local = client.local_addr().unwrap();
+        let inode = socket_inode(local).expect("inode of our own socket");
+        let me = Stat::read(std::process::id()).unwrap();
+        assert_eq!(group_holding(inode, &[me.pgrp]), Some(me.pgrp));
+        assert_eq!(group_holding(inode, &[u32::MAX]), None);
+    }
+
+    #[test]
+    fn parses_kernel_addresses() {
+        assert_eq!(
+            parse_hex_addr("0100007F:1F90"),
+            Some("127.0.0.1:8080".parse().unwrap())
+        );
+        let v6 = parse_hex_addr("00000000000000000000000001000000:0050").unwrap();
+        assert_eq!(v6, "[::1]:80".parse().unwrap());
+    }
+}
