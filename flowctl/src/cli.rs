@@ -71,6 +71,13 @@ pub enum Command {
     /// Run the daemon in the foreground (what `flowctld` does)
     #[command(hide = true)]
     Server(DaemonArgs),
+    /// Install flowctld as a systemd or launchd service, or remove it
+    #[command(subcommand)]
+    Service(ServiceCommand),
+    /// Print a shell completion script (or write all of them with --dir)
+    Completions(CompletionsArgs),
+    /// Print the manual page (or write one per command with --dir)
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -95,15 +102,6 @@ pub struct RunArgs {
     #[arg(long, value_enum, default_value_t = Orchestrator::Process)]
     pub orchestrator: Orchestrator,
 
-    /// Keep the run's records in memory only (no database is written yet
-    /// in any case)
-    #[arg(long)]
-    pub no_persistence: bool,
-
-    /// Database file of the run records
-    #[arg(long, value_name = "FILE")]
-    pub db_path: Option<PathBuf>,
-
     /// Settings of a daemon this command starts
     #[command(flatten)]
     pub daemon: RunDaemonArgs,
@@ -124,6 +122,12 @@ pub struct RunDaemonArgs {
     /// How often expired components are marked unhealthy
     #[arg(long, value_name = "DURATION")]
     pub janitor_interval: Option<String>,
+    /// Database file of runs and registrations
+    #[arg(long, value_name = "FILE", conflicts_with = "no_persistence")]
+    pub db_path: Option<PathBuf>,
+    /// Keep runs and registrations in memory only: no database file
+    #[arg(long)]
+    pub no_persistence: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -168,6 +172,15 @@ pub enum PipelinesCommand {
         /// A run id or unique prefix
         run: String,
     },
+    /// Run a recorded run again as a new run (same file text, environment
+    /// and directory)
+    Restart {
+        /// A run id or unique prefix
+        run: String,
+        /// Return once started instead of showing it
+        #[arg(long, short)]
+        detach: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -175,10 +188,15 @@ pub enum DaemonCommand {
     /// Start the daemon in the background (no-op if one runs)
     Start(DaemonStartArgs),
     /// Stop the daemon and everything it runs
-    Stop,
+    Stop {
+        /// Start the active runs again (same ids) when the daemon next starts
+        #[arg(long)]
+        resume_runs: bool,
+    },
     /// Pid, uptime, socket, control-plane endpoint and versions
     Status,
-    /// Stop the daemon and start it again (e.g. after an upgrade)
+    /// Stop the daemon and start it again with its active runs (the upgrade
+    /// path: install the new binaries, then `flowctl daemon restart`)
     Restart(DaemonStartArgs),
     /// The daemon's own log
     Logs {
@@ -210,6 +228,13 @@ impl RunDaemonArgs {
         if let Some(interval) = &self.janitor_interval {
             args.extend(["--janitor-interval".into(), interval.clone()]);
         }
+        if let Some(path) = &self.db_path {
+            let path = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+            args.extend(["--db-path".into(), path.display().to_string()]);
+        }
+        if self.no_persistence {
+            args.push("--no-persistence".into());
+        }
         if let Some(level) = log_level {
             args.extend(["--log-level".into(), level.to_owned()]);
         }
@@ -222,5 +247,72 @@ impl RunDaemonArgs {
             || self.control_plane_address.is_some()
             || self.heartbeat_ttl.is_some()
             || self.janitor_interval.is_some()
+            || self.db_path.is_some()
+            || self.no_persistence
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ServiceCommand {
+    /// Write the unit files (or launchd agent) that run flowctld, and say
+    /// how to start them
+    Install(ServiceChangeArgs),
+    /// Remove what `install` wrote
+    Uninstall(ServiceChangeArgs),
+    /// Whether the service is installed, enabled and running
+    Status(ServiceScopeArgs),
+}
+
+/// Which service: the manager and whose it is.
+#[derive(Debug, Args)]
+pub struct ServiceScopeArgs {
+    /// A service of your user, running while you are logged in (the default)
+    #[arg(long, conflicts_with = "system")]
+    pub user: bool,
+    /// A system service (systemd), running from boot as your account; needs root
+    #[arg(long)]
+    pub system: bool,
+    /// The service manager to write for [default: systemd on Linux, launchd on macOS]
+    #[arg(long, value_enum, value_name = "MANAGER")]
+    pub manager: Option<ServiceManager>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServiceChangeArgs {
+    #[command(flatten)]
+    pub scope: ServiceScopeArgs,
+    /// Print the files and commands, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace (or remove) files that differ from what flowctl writes
+    #[arg(long)]
+    pub force: bool,
+    /// Also run the systemctl/launchctl commands: enable and start, or stop
+    /// and disable
+    #[arg(long)]
+    pub now: bool,
+}
+
+/// A service manager `flowctl service` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ServiceManager {
+    Systemd,
+    Launchd,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to print the completion script of
+    #[arg(value_enum, required_unless_present = "dir")]
+    pub shell: Option<clap_complete::Shell>,
+    /// Write the script of every shell (or of SHELL) into DIR instead
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write flowctl.1 and one page per subcommand into DIR instead
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }

@@ -47,6 +47,14 @@ pub struct DaemonArgs {
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub log_format: Option<LogFormat>,
 
+    /// Database file of runs and registrations [default: <state dir>/flowctl.redb]
+    #[arg(long, value_name = "FILE", conflicts_with = "no_persistence")]
+    pub db_path: Option<PathBuf>,
+
+    /// Keep runs and registrations in memory only: no database file
+    #[arg(long)]
+    pub no_persistence: bool,
+
     /// File the daemon's log goes to (set by the client that starts it)
     #[arg(long, value_name = "FILE", hide = true)]
     pub log_file: Option<PathBuf>,
@@ -63,6 +71,9 @@ struct FileConfig {
     control_plane_port: Option<u16>,
     heartbeat_ttl: Option<String>,
     janitor_interval: Option<String>,
+    db_path: Option<PathBuf>,
+    persistence: Option<bool>,
+    keep_runs: Option<usize>,
 }
 
 /// The daemon's resolved settings.
@@ -78,6 +89,10 @@ pub struct Config {
     pub control_plane_port: u16,
     pub heartbeat_ttl: Duration,
     pub janitor_interval: Duration,
+    /// The database file; `None` keeps everything in memory.
+    pub db_path: Option<PathBuf>,
+    /// Ended runs kept per pipeline (older ones and their logs are pruned).
+    pub keep_runs: usize,
     /// The `flowctld` executable to run as this daemon's guard (see
     /// [`crate::guard`]); none when the daemon runs inside another program.
     pub guard_binary: Option<PathBuf>,
@@ -126,9 +141,19 @@ impl Config {
             ));
         }
         let socket = paths::socket_path(socket)?;
+        let state_dir = paths::state_dir()?;
+        let persistence = !args.no_persistence && file.persistence.unwrap_or(true);
+        let db_path = persistence.then(|| {
+            args.db_path
+                .clone()
+                .or(file.db_path.clone())
+                .unwrap_or_else(|| state_dir.join("flowctl.redb"))
+        });
         Ok(Config {
             socket,
-            state_dir: paths::state_dir()?,
+            db_path: db_path.map(|p| std::path::absolute(&p).unwrap_or(p)),
+            keep_runs: file.keep_runs.unwrap_or(50).max(1),
+            state_dir,
             log_level: log_level
                 .map(str::to_owned)
                 .or(file.log_level)

@@ -57,6 +57,15 @@ pub enum Error {
     #[error("{}: {message}", path.display())]
     Config { path: PathBuf, message: String },
 
+    #[error("database {}: {message}", path.display())]
+    Store { path: PathBuf, message: String },
+
+    #[error(
+        "database {} is in use by another flowctld: stop it (`flowctl daemon stop`)          or choose another --db-path",
+        .0.display()
+    )]
+    StoreLocked(PathBuf),
+
     #[error("{0}")]
     Spec(#[from] crate::spec::Diagnostics),
 

@@ -12,13 +12,16 @@
 //! - [`api`]: the gRPC services, one file per service;
 //! - [`registry`]: registered components, health, TTL;
 //! - [`runs`]: run records and their state machine;
+//! - [`store`]: the embedded database (redb) behind runs and the registry;
 //! - [`supervisor`]: spawn, stop and watch the processes of runs;
 //! - [`logs`]: component output to rotated files, and back;
 //! - [`spec`]: the pipeline file format (shared with the client);
 //! - [`server`]: binding the listeners and serving until shutdown;
+//! - [`activation`]: socket activation, readiness and watchdog for systemd;
 //! - [`guard`]: the process that ends a SIGKILLed daemon's components;
 //! - [`shutdown`]: the one signal that stops everything.
 
+pub mod activation;
 pub mod api;
 pub mod config;
 pub mod error;
@@ -32,6 +35,7 @@ pub mod shutdown;
 pub mod socket;
 pub mod spec;
 pub mod state;
+pub mod store;
 pub mod supervisor;
 
 pub use config::{Config, DaemonArgs, LogFormat};

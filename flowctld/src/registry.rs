@@ -14,6 +14,9 @@ use flowctl_proto::v1::{ComponentInfo, ComponentType, HealthStatus};
 use tokio::sync::broadcast;
 
 use crate::error::{Error, Result};
+use crate::store::{Store, StoredRegistration};
+use prost::Message;
+use std::sync::Arc;
 
 /// The supervised component a registration belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,12 +41,15 @@ pub struct Entry {
     pub metrics: HashMap<String, String>,
     /// Set when the registration came from a process this daemon supervises.
     pub owner: Option<Owner>,
+    /// Loaded from a previous daemon's store and not heard from since:
+    /// never shown healthy until it heartbeats again.
+    pub stale: bool,
 }
 
 impl Entry {
     /// Health as users should see it now: UNHEALTHY once the TTL has passed.
     pub fn health(&self, ttl: Duration, now: Instant) -> HealthStatus {
-        if now.duration_since(self.last_seen) > ttl {
+        if self.stale || now.duration_since(self.last_seen) > ttl {
             HealthStatus::Unhealthy
         } else {
             self.reported
@@ -87,15 +93,50 @@ pub struct Registry {
     entries: Mutex<HashMap<String, Entry>>,
     ttl: Duration,
     changes: broadcast::Sender<Change>,
+    store: Option<Arc<Store>>,
 }
 
 impl Registry {
+    /// A registry in memory only.
     pub fn new(ttl: Duration) -> Registry {
         Registry {
             entries: Mutex::new(HashMap::new()),
             ttl,
             changes: broadcast::channel(1024).0,
+            store: None,
         }
+    }
+
+    /// A registry kept in `store`. Entries a previous daemon recorded come
+    /// back stale: listed, never healthy until they heartbeat again (an
+    /// external component that survived the daemon revives that way).
+    pub fn open(ttl: Duration, store: Arc<Store>) -> Result<Registry> {
+        let now = Instant::now();
+        let entries = store
+            .load_registrations()?
+            .into_iter()
+            .map(|stored| {
+                let entry = Entry {
+                    service_id: stored.service_id.clone(),
+                    info: ComponentInfo::decode(stored.info.as_slice()).unwrap_or_default(),
+                    reported: HealthStatus::Unhealthy,
+                    registered_at: std::time::UNIX_EPOCH
+                        + Duration::from_millis(stored.registered_at_ms.max(0) as u64),
+                    last_heartbeat: None,
+                    last_seen: now,
+                    metrics: HashMap::new(),
+                    owner: None,
+                    stale: true,
+                };
+                (stored.service_id, entry)
+            })
+            .collect();
+        Ok(Registry {
+            entries: Mutex::new(entries),
+            ttl,
+            changes: broadcast::channel(1024).0,
+            store: Some(store),
+        })
     }
 
     pub fn ttl(&self) -> Duration {
@@ -108,8 +149,15 @@ impl Registry {
     }
 
     /// Registers, or re-registers (an upsert keyed by service id).
-    pub fn register(&self, registration: Registration) -> Entry {
+    pub fn register(&self, registration: Registration) -> Result<Entry> {
         let now = SystemTime::now();
+        if let Some(store) = &self.store {
+            store.put_registration(&StoredRegistration {
+                service_id: registration.service_id.clone(),
+                info: registration.info.encode_to_vec(),
+                registered_at_ms: crate::api::convert::unix_ms(now),
+            })?;
+        }
         let entry = Entry {
             service_id: registration.service_id.clone(),
             info: registration.info,
@@ -119,13 +167,14 @@ impl Registry {
             last_seen: Instant::now(),
             metrics: HashMap::new(),
             owner: registration.owner,
+            stale: false,
         };
         self.lock()
             .insert(registration.service_id.clone(), entry.clone());
         let _ = self
             .changes
             .send(Change::Registered(registration.service_id));
-        entry
+        Ok(entry)
     }
 
     /// Records a heartbeat. UNKNOWN means "alive, no opinion" and counts as
@@ -147,6 +196,7 @@ impl Registry {
             };
             entry.last_heartbeat = Some(SystemTime::now());
             entry.last_seen = Instant::now();
+            entry.stale = false;
             if !metrics.is_empty() {
                 entry.metrics = metrics;
             }
@@ -156,6 +206,9 @@ impl Registry {
     }
 
     pub fn unregister(&self, service_id: &str) -> Result<Entry> {
+        if let Some(store) = &self.store {
+            store.delete_registration(service_id)?;
+        }
         let entry = self
             .lock()
             .remove(service_id)
@@ -181,6 +234,11 @@ impl Registry {
             ids
         };
         for id in removed {
+            if let Some(store) = &self.store
+                && let Err(err) = store.delete_registration(&id)
+            {
+                tracing::warn!(service_id = %id, %err, "cannot forget a registration");
+            }
             let _ = self.changes.send(Change::Unregistered(id));
         }
     }
@@ -327,7 +385,7 @@ mod tests {
     #[test]
     fn ttl_expiry_and_unknown_heartbeat_revives() {
         let registry = Registry::new(Duration::from_millis(20));
-        let entry = registry.register(registration("gen"));
+        let entry = registry.register(registration("gen")).unwrap();
         assert_eq!(registry.health(&entry), HealthStatus::Healthy);
         std::thread::sleep(Duration::from_millis(40));
         assert_eq!(registry.expire(), vec!["gen".to_string()]);
@@ -357,7 +415,7 @@ mod tests {
     #[test]
     fn discovery_filters() {
         let registry = Registry::new(Duration::from_secs(30));
-        registry.register(registration("gen"));
+        registry.register(registration("gen")).unwrap();
         let filter = Filter {
             kind: Some(ComponentType::Processor),
             ..Filter::default()

@@ -7,14 +7,19 @@
 //! shows the same truth.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Mutex;
-use std::time::SystemTime;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use flowctl_proto::daemon::v1::RunStatus;
+use flowctl_proto::daemon::v1::{ComponentState, RunStatus};
 use flowctl_proto::legacy::RunMetrics;
+use prost::Message;
 use tokio::sync::broadcast;
 
 use crate::error::{Error, Result};
+use crate::store::{Store, StoredRun};
+
+/// How one component instance of a run ended up (pid, exit, restarts).
+pub type ComponentRecord = crate::store::StoredComponent;
 
 /// Everything recorded about one run.
 #[derive(Debug, Clone)]
@@ -38,6 +43,16 @@ pub struct RunRecord {
     /// Whether this daemon runs the components (as opposed to a record kept
     /// for a client of the legacy API).
     pub supervised: bool,
+    /// Where `--log-dir` mirrors component logs; empty when not asked.
+    pub log_dir: String,
+    /// How many times a daemon restart started this run again.
+    pub restarts: u32,
+    /// The run this one re-runs, for `flowctl pipelines restart`.
+    pub restarted_from: String,
+    /// Start this run again when the next daemon starts.
+    pub resume: bool,
+    /// The components' last known instances.
+    pub components: Vec<ComponentRecord>,
 }
 
 /// Whether a run has ended for good.
@@ -76,27 +91,58 @@ pub struct NewRun {
     pub env: BTreeMap<String, String>,
     pub component_ids: Vec<String>,
     pub supervised: bool,
+    pub log_dir: String,
+    pub restarted_from: String,
 }
 
-/// The table of runs.
+/// The table of runs, written through to the store: a change is committed
+/// before the call returns, and so before any client hears of it.
 #[derive(Debug)]
 pub struct Runs {
     records: Mutex<HashMap<String, RunRecord>>,
     changes: broadcast::Sender<String>,
-}
-
-impl Default for Runs {
-    fn default() -> Self {
-        Self::new()
-    }
+    store: Arc<Store>,
 }
 
 impl Runs {
-    pub fn new() -> Runs {
-        Runs {
-            records: Mutex::new(HashMap::new()),
+    /// The runs recorded in `store`.
+    pub fn open(store: Arc<Store>) -> Result<Runs> {
+        let records = store
+            .load_runs()?
+            .into_iter()
+            .map(|stored| {
+                let record = from_stored(stored);
+                (record.id.clone(), record)
+            })
+            .collect();
+        Ok(Runs {
+            records: Mutex::new(records),
             changes: broadcast::channel(1024).0,
-        }
+            store,
+        })
+    }
+
+    /// A table in memory only (tests).
+    pub fn in_memory() -> Runs {
+        Runs::open(Arc::new(Store::in_memory().expect("in-memory store"))).expect("empty store")
+    }
+
+    /// Applies `change` to run `id`, commits it, then announces it. The lock
+    /// is held across the commit so the store sees changes in order.
+    fn change(&self, id: &str, change: impl FnOnce(&mut RunRecord)) -> Result<RunRecord> {
+        let record = {
+            let mut records = self.lock();
+            let record = records
+                .get_mut(id)
+                .ok_or_else(|| Error::RunNotFound(id.to_owned()))?;
+            let mut updated = record.clone();
+            change(&mut updated);
+            self.store.put_run(&to_stored(&updated))?;
+            *record = updated.clone();
+            updated
+        };
+        let _ = self.changes.send(id.to_owned());
+        Ok(record)
     }
 
     /// Ids of runs that changed, from now on.
@@ -127,12 +173,18 @@ impl Runs {
             component_ids: new.component_ids,
             metrics: None,
             supervised: new.supervised,
+            log_dir: new.log_dir,
+            restarts: 0,
+            restarted_from: new.restarted_from,
+            resume: false,
+            components: Vec::new(),
         };
         {
             let mut records = self.lock();
             if records.contains_key(&id) {
                 return Err(Error::InvalidArgument(format!("run {id} already exists")));
             }
+            self.store.put_run(&to_stored(&record))?;
             records.insert(id.clone(), record.clone());
         }
         let _ = self.changes.send(id);
@@ -148,11 +200,7 @@ impl Runs {
         status: RunStatus,
         error: Option<String>,
     ) -> Result<RunRecord> {
-        let record = {
-            let mut records = self.lock();
-            let record = records
-                .get_mut(id)
-                .ok_or_else(|| Error::RunNotFound(id.to_owned()))?;
+        self.change(id, |record| {
             if !is_terminal(record.status) && record.status != status {
                 let now = SystemTime::now();
                 record.status = status;
@@ -166,24 +214,105 @@ impl Runs {
             {
                 record.error = error;
             }
-            record.clone()
-        };
-        let _ = self.changes.send(id.to_owned());
-        Ok(record)
+        })
+    }
+
+    /// Starts an ended run again under the same id (a daemon restart):
+    /// STARTING, its error cleared, its restart count up by one.
+    pub fn revive(&self, id: &str) -> Result<RunRecord> {
+        self.change(id, |record| {
+            let now = SystemTime::now();
+            record.status = RunStatus::Starting;
+            record.history.push((RunStatus::Starting, now));
+            record.ended_at = None;
+            record.error.clear();
+            record.restarts += 1;
+            record.resume = false;
+        })
+    }
+
+    /// Marks a run to be started again by the next daemon.
+    pub fn set_resume(&self, id: &str, resume: bool) -> Result<RunRecord> {
+        self.change(id, |record| record.resume = resume)
+    }
+
+    /// Records the components' current instances.
+    pub fn set_components(&self, id: &str, components: Vec<ComponentRecord>) -> Result<RunRecord> {
+        self.change(id, |record| record.components = components)
+    }
+
+    /// On a daemon's start: runs a dead daemon left active are FAILED (they
+    /// did not survive it), and the runs it was asked to restart are
+    /// returned to be started again.
+    pub fn reconcile(&self, last_alive_ms: Option<i64>) -> Result<Vec<RunRecord>> {
+        let when = last_alive_ms
+            .map(crate::logs::format_rfc3339_ms)
+            .unwrap_or_else(|| "an unknown time".into());
+        let records: Vec<RunRecord> = self.lock().values().cloned().collect();
+        let mut resume = Vec::new();
+        for record in records {
+            if record.resume {
+                resume.push(record);
+            } else if record.supervised && !is_terminal(record.status) {
+                self.transition(
+                    &record.id,
+                    RunStatus::Failed,
+                    Some(format!("daemon exited unexpectedly at {when}")),
+                )?;
+                // Its processes were killed with (or after) the daemon.
+                let components = record
+                    .components
+                    .iter()
+                    .cloned()
+                    .map(|mut c| {
+                        if !matches!(
+                            ComponentState::try_from(c.state),
+                            Ok(ComponentState::Exited | ComponentState::Failed)
+                        ) {
+                            c.state = ComponentState::Failed as i32;
+                            c.exit = "killed: the daemon exited".into();
+                        }
+                        c
+                    })
+                    .collect();
+                self.set_components(&record.id, components)?;
+            }
+        }
+        Ok(resume)
+    }
+
+    /// Deletes ended runs of each pipeline beyond the newest `keep`; returns
+    /// the ids deleted (their logs go with them).
+    pub fn prune(&self, keep: usize) -> Result<Vec<String>> {
+        let mut records = self.lock();
+        let mut by_pipeline: HashMap<&str, Vec<&RunRecord>> = HashMap::new();
+        for record in records
+            .values()
+            .filter(|r| is_terminal(r.status) && !r.resume)
+        {
+            by_pipeline
+                .entry(&record.pipeline_name)
+                .or_default()
+                .push(record);
+        }
+        let mut doomed = Vec::new();
+        for runs in by_pipeline.values_mut() {
+            runs.sort_by_key(|r| std::cmp::Reverse(r.started_at));
+            doomed.extend(runs.iter().skip(keep).map(|r| r.id.clone()));
+        }
+        if doomed.is_empty() {
+            return Ok(doomed);
+        }
+        self.store.delete_runs(&doomed)?;
+        for id in &doomed {
+            records.remove(id);
+        }
+        Ok(doomed)
     }
 
     /// Replaces a run's metrics.
     pub fn set_metrics(&self, id: &str, metrics: RunMetrics) -> Result<RunRecord> {
-        let record = {
-            let mut records = self.lock();
-            let record = records
-                .get_mut(id)
-                .ok_or_else(|| Error::RunNotFound(id.to_owned()))?;
-            record.metrics = Some(metrics);
-            record.clone()
-        };
-        let _ = self.changes.send(id.to_owned());
-        Ok(record)
+        self.change(id, |record| record.metrics = Some(metrics))
     }
 
     pub fn get(&self, id: &str) -> Result<RunRecord> {
@@ -236,6 +365,82 @@ impl Runs {
     }
 }
 
+fn unix_ms(time: SystemTime) -> i64 {
+    time.duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+fn from_unix_ms(ms: i64) -> SystemTime {
+    UNIX_EPOCH + Duration::from_millis(ms.max(0) as u64)
+}
+
+fn status_of(raw: i32) -> RunStatus {
+    RunStatus::try_from(raw).unwrap_or(RunStatus::Unknown)
+}
+
+fn to_stored(record: &RunRecord) -> StoredRun {
+    StoredRun {
+        id: record.id.clone(),
+        pipeline_name: record.pipeline_name.clone(),
+        pipeline_path: record.pipeline_path.clone(),
+        config_yaml: record.config_yaml.clone(),
+        working_dir: record.working_dir.clone(),
+        env: record.env.clone(),
+        log_dir: record.log_dir.clone(),
+        status: record.status as i32,
+        history: record
+            .history
+            .iter()
+            .map(|(status, at)| (*status as i32, unix_ms(*at)))
+            .collect(),
+        started_at_ms: unix_ms(record.started_at),
+        ended_at_ms: record.ended_at.map(unix_ms).unwrap_or(0),
+        error: record.error.clone(),
+        component_ids: record.component_ids.clone(),
+        metrics: record
+            .metrics
+            .as_ref()
+            .map(Message::encode_to_vec)
+            .unwrap_or_default(),
+        supervised: record.supervised,
+        restarts: record.restarts,
+        restarted_from: record.restarted_from.clone(),
+        resume: record.resume,
+        components: record.components.clone(),
+    }
+}
+
+fn from_stored(stored: StoredRun) -> RunRecord {
+    RunRecord {
+        status: status_of(stored.status),
+        history: stored
+            .history
+            .iter()
+            .map(|(status, at)| (status_of(*status), from_unix_ms(*at)))
+            .collect(),
+        started_at: from_unix_ms(stored.started_at_ms),
+        ended_at: (stored.ended_at_ms > 0).then(|| from_unix_ms(stored.ended_at_ms)),
+        metrics: (!stored.metrics.is_empty())
+            .then(|| RunMetrics::decode(stored.metrics.as_slice()).ok())
+            .flatten(),
+        id: stored.id,
+        pipeline_name: stored.pipeline_name,
+        pipeline_path: stored.pipeline_path,
+        config_yaml: stored.config_yaml,
+        working_dir: stored.working_dir,
+        env: stored.env,
+        error: stored.error,
+        component_ids: stored.component_ids,
+        supervised: stored.supervised,
+        log_dir: stored.log_dir,
+        restarts: stored.restarts,
+        restarted_from: stored.restarted_from,
+        resume: stored.resume,
+        components: stored.components,
+    }
+}
+
 /// The 8 characters tables show of a run id.
 pub fn short_id(id: &str) -> &str {
     id.get(..8).unwrap_or(id)
@@ -255,7 +460,7 @@ mod tests {
 
     #[test]
     fn prefixes_resolve_or_list_candidates() {
-        let runs = Runs::new();
+        let runs = Runs::in_memory();
         runs.create(new_run("abcdef12-1")).unwrap();
         runs.create(new_run("abcdef99-2")).unwrap();
         assert_eq!(runs.resolve("abcdef12").unwrap(), "abcdef12-1");
@@ -269,7 +474,7 @@ mod tests {
 
     #[test]
     fn ended_runs_stay_ended_and_keep_the_first_error() {
-        let runs = Runs::new();
+        let runs = Runs::in_memory();
         runs.create(new_run("r")).unwrap();
         runs.transition("r", RunStatus::Failed, Some("gen exited 1".into()))
             .unwrap();
@@ -280,5 +485,45 @@ mod tests {
         assert_eq!(record.error, "gen exited 1");
         assert!(record.ended_at.is_some());
         assert_eq!(record.history.len(), 2);
+    }
+
+    #[test]
+    fn records_survive_reopening_and_reconcile_marks_the_dead() {
+        let store = Arc::new(Store::in_memory().unwrap());
+        let runs = Runs::open(store.clone()).unwrap();
+        let mut running = new_run("alive");
+        running.supervised = true;
+        runs.create(running).unwrap();
+        runs.transition("alive", RunStatus::Running, None).unwrap();
+        runs.create(new_run("resumed")).unwrap();
+        runs.transition("resumed", RunStatus::Stopped, None)
+            .unwrap();
+        runs.set_resume("resumed", true).unwrap();
+
+        let reopened = Runs::open(store).unwrap();
+        let resume = reopened.reconcile(Some(0)).unwrap();
+        assert_eq!(resume.len(), 1);
+        let dead = reopened.get("alive").unwrap();
+        assert_eq!(dead.status, RunStatus::Failed);
+        assert!(
+            dead.error.contains("daemon exited unexpectedly at 1970"),
+            "{}",
+            dead.error
+        );
+        let revived = reopened.revive("resumed").unwrap();
+        assert_eq!((revived.status, revived.restarts), (RunStatus::Starting, 1));
+    }
+
+    #[test]
+    fn prune_keeps_the_newest_ended_runs_per_pipeline() {
+        let runs = Runs::in_memory();
+        for i in 0..5 {
+            let id = format!("r{i}");
+            runs.create(new_run(&id)).unwrap();
+            runs.transition(&id, RunStatus::Completed, None).unwrap();
+        }
+        runs.create(new_run("active")).unwrap();
+        assert_eq!(runs.prune(2).unwrap().len(), 3);
+        assert_eq!(runs.list("p", None).len(), 3);
     }
 }

@@ -49,13 +49,21 @@ pub async fn run(config: Config, shutdown: Shutdown) -> Result<()> {
         address: config.control_plane_address.clone(),
         source,
     })?;
-    let unix = lock.bind()?;
+    // Under socket activation the service manager owns the socket file: we
+    // serve the listener it passed, and leave the file alone on the way out.
+    let inherited = crate::activation::inherited_listener_for(&config.socket)?;
+    let activated = inherited.is_some();
+    let unix = match inherited {
+        Some(listener) => listener,
+        None => lock.bind()?,
+    };
     let _guard = match &config.guard_binary {
         Some(binary) => Some(crate::guard::spawn(binary, &config.state_dir)?),
         None => None,
     };
-    let state = Arc::new(State::new(config, shutdown.clone()));
+    let state = Arc::new(State::open(config, shutdown.clone())?);
     let _ = state.control_plane_endpoint.set(endpoint.to_string());
+    reconcile(&state)?;
 
     let control_plane = tokio::spawn(serve_control_plane(state.clone(), tcp));
     let daemon = tokio::spawn(
@@ -67,6 +75,8 @@ pub async fn run(config: Config, shutdown: Shutdown) -> Result<()> {
             .serve_with_incoming(UnixListenerStream::new(unix)),
     );
     let janitor = tokio::spawn(janitor(state.clone()));
+    let watchdog = crate::activation::watchdog_interval()
+        .map(|interval| tokio::spawn(crate::activation::watchdog(interval)));
     tracing::info!(
         pid = std::process::id(),
         socket = %state.config.socket.display(),
@@ -76,12 +86,22 @@ pub async fn run(config: Config, shutdown: Shutdown) -> Result<()> {
     announce_ready();
 
     shutdown.wait().await;
-    tracing::info!("shutting down: stopping runs");
-    notify_systemd("STOPPING=1");
-    state.supervisor.stop_all().await;
-    lock.remove_socket();
+    crate::activation::notify("STOPPING=1");
+    if shutdown.restart_runs() {
+        tracing::info!("shutting down: stopping runs, to be started again by the next daemon");
+        state.supervisor.stop_all_for_restart().await;
+    } else {
+        tracing::info!("shutting down: stopping runs");
+        state.supervisor.stop_all().await;
+    }
+    if !activated {
+        lock.remove_socket();
+    }
     drop(lock);
     janitor.abort();
+    if let Some(watchdog) = watchdog {
+        watchdog.abort();
+    }
     control_plane.abort();
     daemon.abort();
     tracing::info!("flowctld stopped");
@@ -155,14 +175,38 @@ async fn serve_control_plane(state: Arc<State>, tcp: tokio::net::TcpListener) {
     }
 }
 
-/// Announces expired heartbeats every `janitor_interval`.
+/// Announces expired heartbeats every `janitor_interval`, and notes in the
+/// store that the daemon is alive (for "exited unexpectedly at" after a crash).
 async fn janitor(state: Arc<State>) {
     let mut tick = tokio::time::interval(state.config.janitor_interval);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
         state.registry.expire();
+        if let Err(err) = state.store.mark_alive(crate::logs::now_ms()) {
+            tracing::warn!(%err, "cannot record that the daemon is alive");
+        }
     }
+}
+
+/// Settles what a previous daemon left: its active runs failed with it
+/// (their processes were killed above), and the runs it stopped for a
+/// restart start again under their own ids.
+fn reconcile(state: &Arc<State>) -> Result<()> {
+    let resume = state.runs.reconcile(state.store.last_alive_ms()?)?;
+    for record in resume {
+        if let Err(err) = state.supervisor.resume(&record.id) {
+            tracing::error!(run = %record.id, %err, "cannot start a run again after the restart");
+            let _ = state.runs.transition(
+                &record.id,
+                flowctl_proto::daemon::v1::RunStatus::Failed,
+                Some(format!(
+                    "could not be started again after a daemon restart: {err}"
+                )),
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Tells whoever started us that we answer: the client through its pipe,
@@ -180,34 +224,5 @@ fn announce_ready() {
     }
     // Components never see this variable: they get the submitting client's
     // environment, not the daemon's.
-    notify_systemd("READY=1");
-}
-
-/// Sends one `sd_notify` message when running under systemd.
-fn notify_systemd(message: &str) {
-    let Some(path) = std::env::var_os("NOTIFY_SOCKET") else {
-        return;
-    };
-    let Ok(socket) = std::os::unix::net::UnixDatagram::unbound() else {
-        return;
-    };
-    let bytes = path.as_encoded_bytes();
-    let result = if let Some(name) = bytes.strip_prefix(b"@") {
-        #[cfg(target_os = "linux")]
-        {
-            use std::os::linux::net::SocketAddrExt;
-            std::os::unix::net::SocketAddr::from_abstract_name(name)
-                .and_then(|addr| socket.send_to_addr(message.as_bytes(), &addr))
-        }
-        #[cfg(not(target_os = "linux"))]
-        {
-            let _ = name;
-            Ok(0)
-        }
-    } else {
-        socket.send_to(message.as_bytes(), &path)
-    };
-    if let Err(err) = result {
-        tracing::warn!(%err, "cannot notify systemd");
-    }
+    crate::activation::notify("READY=1");
 }

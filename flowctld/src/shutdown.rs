@@ -6,6 +6,7 @@ use tokio::sync::watch;
 #[derive(Clone, Debug)]
 pub struct Shutdown {
     tx: watch::Sender<bool>,
+    restart_runs: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Default for Shutdown {
@@ -18,7 +19,21 @@ impl Shutdown {
     pub fn new() -> Shutdown {
         Shutdown {
             tx: watch::channel(false).0,
+            restart_runs: Default::default(),
         }
+    }
+
+    /// Asks everything to stop, with the active runs to be started again
+    /// by the next daemon (`flowctl daemon restart`).
+    pub fn trigger_restart(&self) {
+        self.restart_runs
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.trigger();
+    }
+
+    /// Whether the active runs should be started again by the next daemon.
+    pub fn restart_runs(&self) -> bool {
+        self.restart_runs.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Asks everything to stop; later calls do nothing more.

@@ -5,15 +5,18 @@ use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
 use crate::config::Config;
+use crate::error::Result;
 use crate::registry::Registry;
 use crate::runs::Runs;
 use crate::shutdown::Shutdown;
+use crate::store::Store;
 use crate::supervisor::Supervisor;
 
 /// The daemon's shared state: one per daemon, behind an `Arc`.
 #[derive(Debug)]
 pub struct State {
     pub config: Config,
+    pub store: Arc<Store>,
     pub registry: Arc<Registry>,
     pub runs: Arc<Runs>,
     pub supervisor: Arc<Supervisor>,
@@ -24,9 +27,15 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(config: Config, shutdown: Shutdown) -> State {
-        let registry = Arc::new(Registry::new(config.heartbeat_ttl));
-        let runs = Arc::new(Runs::new());
+    /// Opens the store (the file, or memory with `--no-persistence`) and
+    /// loads what it holds.
+    pub fn open(config: Config, shutdown: Shutdown) -> Result<State> {
+        let store = Arc::new(match &config.db_path {
+            Some(path) => Store::open(path)?,
+            None => Store::in_memory()?,
+        });
+        let registry = Arc::new(Registry::open(config.heartbeat_ttl, store.clone())?);
+        let runs = Arc::new(Runs::open(store.clone())?);
         let endpoint = Arc::new(OnceLock::new());
         let supervisor = Arc::new(Supervisor::new(
             registry.clone(),
@@ -34,15 +43,16 @@ impl State {
             config.clone(),
             endpoint.clone(),
         ));
-        State {
+        Ok(State {
             config,
+            store,
             registry,
             runs,
             supervisor,
             shutdown,
             started_at: SystemTime::now(),
             control_plane_endpoint: endpoint,
-        }
+        })
     }
 
     /// The control plane's endpoint, or "" before it is bound.

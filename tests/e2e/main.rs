@@ -5,3 +5,5 @@
 
 mod control_plane;
 mod daemon;
+mod runs;
+mod validate;

@@ -258,3 +258,180 @@ pub fn wait_until(timeout: Duration, mut condition: impl FnMut() -> bool) -> boo
 pub fn quote(path: impl AsRef<OsStr>) -> String {
     format!("\"{}\"", path.as_ref().to_string_lossy())
 }
+
+/// A command left running, as in a second terminal (a foreground
+/// `flowctl run`, a `flowctl logs -f`): its output is collected as it comes.
+/// Dropping it kills it by pid if it still runs.
+pub struct Background {
+    command: String,
+    child: std::process::Child,
+    stdout: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    stderr: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    readers: Vec<std::thread::JoinHandle<()>>,
+    status: Option<std::process::ExitStatus>,
+}
+
+impl World {
+    /// Starts `command` with piped output and returns at once.
+    pub fn spawn(&self, mut command: Command) -> Background {
+        let text = describe(&command);
+        command.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = command
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot spawn {text}: {e}"));
+        let (stdout, out_reader) = collect(child.stdout.take().expect("piped stdout"));
+        let (stderr, err_reader) = collect(child.stderr.take().expect("piped stderr"));
+        Background {
+            command: text,
+            child,
+            stdout,
+            stderr,
+            readers: vec![out_reader, err_reader],
+            status: None,
+        }
+    }
+
+    /// Live processes carrying this world's socket in their environment:
+    /// its daemon, its clients, and the components they run (which inherit
+    /// the caller's environment) with their children.
+    pub fn leftovers(&self) -> Vec<i32> {
+        processes_with_env("FLOWCTL_SOCKET", &self.socket.display().to_string())
+    }
+}
+
+/// Reads `pipe` to its end on a thread of its own.
+fn collect(
+    mut pipe: impl std::io::Read + Send + 'static,
+) -> (
+    std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    std::thread::JoinHandle<()>,
+) {
+    let buffer = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = buffer.clone();
+    let reader = std::thread::spawn(move || {
+        let mut chunk = [0u8; 16 * 1024];
+        while let Ok(n) = pipe.read(&mut chunk) {
+            if n == 0 {
+                break;
+            }
+            sink.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .extend_from_slice(&chunk[..n]);
+        }
+    });
+    (buffer, reader)
+}
+
+impl Background {
+    pub fn pid(&self) -> i32 {
+        self.child.id() as i32
+    }
+
+    /// What it printed on stdout so far.
+    pub fn stdout(&self) -> String {
+        let bytes = self
+            .stdout
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    /// What it printed on stderr so far.
+    pub fn stderr(&self) -> String {
+        let bytes = self
+            .stderr
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    /// Waits at most `timeout` for it to exit (and for its output to be
+    /// read to the end); `None` if it still runs.
+    pub fn wait(&mut self, timeout: Duration) -> Option<std::process::ExitStatus> {
+        if self.status.is_none() {
+            let child = &mut self.child;
+            let mut status = None;
+            wait_until(timeout, || {
+                status = child.try_wait().expect("try_wait");
+                status.is_some()
+            });
+            self.status = status;
+            // Its output ends with it; a process it left holding the pipes
+            // must not hang the test.
+            let readers = &self.readers;
+            wait_until(Duration::from_secs(5), || {
+                readers.iter().all(|r| r.is_finished())
+            });
+        }
+        self.status
+    }
+
+    /// Whether it still runs.
+    pub fn running(&mut self) -> bool {
+        self.status.is_none() && self.child.try_wait().expect("try_wait").is_none()
+    }
+}
+
+impl std::fmt::Display for Background {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let status = match self.status {
+            Some(status) => status.to_string(),
+            None => "still running (or not waited for)".into(),
+        };
+        write!(
+            f,
+            "command: {}\nstatus: {status}\n--- stdout\n{}--- stderr\n{}---",
+            self.command,
+            self.stdout(),
+            self.stderr()
+        )
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        if self.status.is_none() && matches!(self.child.try_wait(), Ok(None)) {
+            kill(self.pid(), 9);
+        }
+        let _ = self.child.wait();
+    }
+}
+
+/// A [`World`] that leaves no process behind: dropping it stops the daemon
+/// as a world does, then kills (by pid) every process still carrying the
+/// world's socket in its environment, such as a component's child that
+/// outlived the daemon, so a failed test does not leak into the next ones.
+pub struct Sandbox(pub World);
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox(World::new())
+    }
+}
+
+impl Default for Sandbox {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::ops::Deref for Sandbox {
+    type Target = World;
+    fn deref(&self) -> &World {
+        &self.0
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        if let Some(pid) = self.0.daemon_pid().filter(|pid| alive(*pid)) {
+            let _ = self.0.command(&["daemon", "stop"]).output();
+            if alive(pid) {
+                kill(pid, 9);
+            }
+        }
+        for pid in self.0.leftovers() {
+            kill(pid, 9);
+        }
+    }
+}

@@ -12,10 +12,12 @@ use crate::output;
 pub async fn daemon(ctx: &Ctx, command: DaemonCommand) -> Result<ExitCode> {
     match command {
         DaemonCommand::Start(args) => start(ctx, &args).await,
-        DaemonCommand::Stop => stop(ctx).await.map(|_| ExitCode::SUCCESS),
+        DaemonCommand::Stop { resume_runs } => {
+            stop(ctx, resume_runs).await.map(|_| ExitCode::SUCCESS)
+        }
         DaemonCommand::Status => status(ctx).await,
         DaemonCommand::Restart(args) => {
-            stop(ctx).await?;
+            stop(ctx, true).await?;
             start(ctx, &args).await
         }
         DaemonCommand::Logs { lines } => logs(ctx, lines),
@@ -45,12 +47,15 @@ async fn start(ctx: &Ctx, args: &DaemonStartArgs) -> Result<ExitCode> {
 }
 
 /// Stops the daemon if one runs; returns once it has exited.
-async fn stop(ctx: &Ctx) -> Result<bool> {
+async fn stop(ctx: &Ctx, resume_runs: bool) -> Result<bool> {
     let Some(mut client) = ctx.running().await? else {
         println!("flowctld is not running");
         return Ok(false);
     };
-    let mut progress = client.shutdown(ShutdownRequest {}).await?.into_inner();
+    let mut progress = client
+        .shutdown(ShutdownRequest { resume_runs })
+        .await?
+        .into_inner();
     // The stream ends (or breaks) when the daemon process exits.
     while let Ok(Some(step)) = progress.message().await {
         println!("{}", step.message);
@@ -83,6 +88,7 @@ async fn status(ctx: &Ctx) -> Result<ExitCode> {
             "active_runs": info.active_runs,
             "registered_components": info.registered_components,
             "heartbeat_ttl": info.heartbeat_ttl,
+            "db_path": info.db_path,
         }));
         return Ok(ExitCode::SUCCESS);
     }
@@ -101,6 +107,14 @@ async fn status(ctx: &Ctx) -> Result<ExitCode> {
         info.registered_components
     );
     println!("  heartbeat TTL:  {}", info.heartbeat_ttl);
+    println!(
+        "  database:       {}",
+        if info.db_path.is_empty() {
+            "(memory only: --no-persistence)"
+        } else {
+            &info.db_path
+        }
+    );
     println!(
         "  versions:       flowctld {}, flowctl {}",
         info.version,

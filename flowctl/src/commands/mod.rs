@@ -1,10 +1,12 @@
 //! One file per command group, behind one `dispatch`.
 
+pub mod completions;
 pub mod daemon;
 pub mod logs;
 pub mod pipelines;
 pub mod run;
 pub mod server;
+pub mod service;
 pub mod status;
 pub mod validate;
 pub mod version;
@@ -72,6 +74,9 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Daemon(command) => daemon::daemon(&ctx, command).await,
         Command::Version => version::version(&ctx).await,
         Command::Server(_) => unreachable!("handled before the runtime starts"),
+        Command::Service(command) => service::service(&ctx, command).await,
+        Command::Completions(args) => completions::completions(&args),
+        Command::Man(args) => completions::man(&args),
     }
 }
 

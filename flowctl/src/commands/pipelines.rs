@@ -17,7 +17,33 @@ pub async fn pipelines(ctx: &Ctx, command: PipelinesCommand) -> Result<ExitCode>
         PipelinesCommand::Active => list(ctx, "", true).await,
         PipelinesCommand::RunInfo { run } => run_info(ctx, &run).await,
         PipelinesCommand::Stop { run } => stop(ctx, &run).await,
+        PipelinesCommand::Restart { run, detach } => restart(ctx, &run, detach).await,
     }
+}
+
+async fn restart(ctx: &Ctx, run: &str, detach: bool) -> Result<ExitCode> {
+    let (mut client, _) = ctx.started(&[]).await?;
+    let summary = client
+        .restart_run(RunRef {
+            run_id: run.to_owned(),
+        })
+        .await?
+        .into_inner();
+    if detach {
+        if ctx.json() {
+            output::print_json(&run_json(&summary));
+        } else {
+            println!("{}", summary.run_id);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "Run {} restarts run {} of pipeline '{}'",
+        flowctld::runs::short_id(&summary.run_id),
+        flowctld::runs::short_id(&summary.restarted_from),
+        summary.pipeline_name
+    );
+    super::run::follow_run(client, &summary.run_id, ctx.json()).await
 }
 
 async fn list(ctx: &Ctx, name: &str, active_only: bool) -> Result<ExitCode> {
@@ -90,6 +116,15 @@ async fn run_info(ctx: &Ctx, run: &str) -> Result<ExitCode> {
     println!("Pipeline:  {}", summary.pipeline_name);
     if !summary.pipeline_path.is_empty() {
         println!("File:      {}", summary.pipeline_path);
+    }
+    if !summary.restarted_from.is_empty() {
+        println!("Re-runs:   {}", summary.restarted_from);
+    }
+    if summary.run_restarts > 0 {
+        println!(
+            "Restarted: {} time(s) by daemon restarts",
+            summary.run_restarts
+        );
     }
     println!("Status:    {}", status_name(summary.status()));
     println!("Started:   {}", output::datetime_ms(summary.started_at_ms));
@@ -187,5 +222,6 @@ pub fn run_json(run: &RunSummary) -> serde_json::Value {
         "ended_at_ms": run.ended_at_ms, "error": run.error,
         "pipeline_path": run.pipeline_path, "components_total": run.components_total,
         "components_ready": run.components_ready, "restarts": run.restarts,
+        "run_restarts": run.run_restarts, "restarted_from": run.restarted_from,
     })
 }

@@ -29,13 +29,6 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
     if args.orchestrator == Orchestrator::Container {
         bail!("the container orchestrator is not supported yet: use --orchestrator process");
     }
-    if let Some(path) = &args.db_path {
-        bail!(
-            "--db-path {}: this version keeps run records in the daemon's memory only; \
-             drop the flag",
-            path.display()
-        );
-    }
     let (display, bytes) = match read_pipeline(&args.file) {
         Ok(read) => read,
         Err(message) => {
@@ -98,6 +91,11 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
         );
     }
     follow(client, &summary.run_id, args.show_status, ctx.json()).await
+}
+
+/// Follows a run in the foreground (after `pipelines restart`).
+pub async fn follow_run(client: Client, run: &str, json: bool) -> Result<ExitCode> {
+    follow(client, run, true, json).await
 }
 
 pub async fn attach(ctx: &Ctx, run: &str) -> Result<ExitCode> {

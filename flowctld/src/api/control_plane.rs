@@ -60,7 +60,7 @@ impl ControlPlaneService for ControlPlane {
             service_id: service_id.clone(),
             info,
             owner,
-        });
+        })?;
         tracing::info!(%service_id, endpoint = %entry.info.endpoint, "component registered");
         Ok(Response::new(RegisterResponse {
             service_id,

@@ -90,6 +90,11 @@ impl Daemon for DaemonApi {
             active_runs: state.runs.list("", Some(is_active)).len() as u32,
             registered_components: state.registry.len() as u32,
             heartbeat_ttl: state.config.heartbeat_ttl_text(),
+            db_path: state
+                .store
+                .path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
         }))
     }
 
@@ -97,17 +102,29 @@ impl Daemon for DaemonApi {
 
     async fn shutdown(
         &self,
-        _request: Request<ShutdownRequest>,
+        request: Request<ShutdownRequest>,
     ) -> Result<Response<Self::ShutdownStream>, Status> {
         let active = self.state.runs.list("", Some(is_active)).len();
-        tracing::info!(active_runs = active, "shutdown requested by a client");
-        self.state.shutdown.trigger();
-        let first = ShutdownProgress {
-            message: format!(
+        let resume = request.into_inner().resume_runs;
+        tracing::info!(
+            active_runs = active,
+            resume,
+            "shutdown requested by a client"
+        );
+        let message = if resume {
+            self.state.shutdown.trigger_restart();
+            format!(
+                "stopping flowctld (pid {}); its {active} active run(s) start again with the next daemon",
+                std::process::id()
+            )
+        } else {
+            self.state.shutdown.trigger();
+            format!(
                 "stopping flowctld (pid {}) and its {active} active run(s)",
                 std::process::id()
-            ),
+            )
         };
+        let first = ShutdownProgress { message };
         // The stream stays open until the daemon drops its connections on the
         // way out, so the client learns the daemon is gone without polling.
         let stream = tokio_stream::once(Ok(first)).chain(tokio_stream::pending());
@@ -188,6 +205,13 @@ impl Daemon for DaemonApi {
             .supervisor
             .watch(&id, request.logs, request.stop_on_disconnect)?;
         Ok(Response::new(Box::pin(events.map(Ok))))
+    }
+
+    async fn restart_run(&self, request: Request<RunRef>) -> Result<Response<RunSummary>, Status> {
+        same_version(&request)?;
+        let id = self.state.runs.resolve(&request.into_inner().run_id)?;
+        let record = self.state.supervisor.rerun(&id).await?;
+        Ok(Response::new(self.state.supervisor.summary(&record)))
     }
 
     type LogsStream = BoxStream<LogLine>;

@@ -102,7 +102,7 @@ impl ControlPlane for Legacy {
             service_id: service_id.clone(),
             info: component,
             owner,
-        });
+        })?;
         Ok(Response::new(RegistrationAck {
             service_id,
             topic_names: info.output_event_types,

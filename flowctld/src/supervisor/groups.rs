@@ -55,7 +55,10 @@ impl Groups {
     /// Records a group whose leader just started.
     pub fn record(&self, pgid: u32) {
         let Some(stat) = Stat::read(pgid) else { return };
-        if let Err(err) = std::fs::create_dir_all(&self.dir).and_then(|()| {
+        use std::os::unix::fs::DirBuilderExt;
+        let mut dir = std::fs::DirBuilder::new();
+        dir.recursive(true).mode(0o700);
+        if let Err(err) = dir.create(&self.dir).and_then(|()| {
             std::fs::write(self.dir.join(pgid.to_string()), stat.start_time.to_string())
         }) {
             tracing::warn!(pgid, %err, "cannot record process group");

@@ -128,20 +128,11 @@ impl Supervisor {
 
     /// Validates the pipeline and starts it as a new run.
     pub async fn submit(self: &Arc<Self>, request: SubmitRunRequest) -> Result<RunRecord> {
-        let display = if request.pipeline_path.is_empty() {
-            "pipeline".to_string()
-        } else {
-            request.pipeline_path.clone()
-        };
-        let parsed = spec::parse(&display, request.pipeline_yaml.as_bytes())?;
-        let pipeline = parsed.pipeline;
-        let working_dir = PathBuf::from(&request.working_dir);
-        if !working_dir.is_absolute() || !working_dir.is_dir() {
-            return Err(Error::InvalidArgument(format!(
-                "working directory '{}' is not an existing absolute directory",
-                request.working_dir
-            )));
-        }
+        let pipeline = validate(
+            &request.pipeline_path,
+            &request.pipeline_yaml,
+            &request.working_dir,
+        )?;
         let record = self.runs.create(NewRun {
             id: String::new(),
             pipeline_name: pipeline.name.clone(),
@@ -151,7 +142,77 @@ impl Supervisor {
             env: request.env.clone().into_iter().collect(),
             component_ids: pipeline.components.iter().map(|c| c.id.clone()).collect(),
             supervised: true,
+            log_dir: request.log_dir.clone(),
+            restarted_from: String::new(),
         })?;
+        tracing::info!(run = %record.id, pipeline = %record.pipeline_name, "run submitted");
+        self.start(&record, pipeline);
+        Ok(record)
+    }
+
+    /// Runs a recorded run again as a new run (same pipeline text,
+    /// environment and directory), linked to the old one.
+    pub async fn rerun(self: &Arc<Self>, id: &str) -> Result<RunRecord> {
+        let old = self.runs.get(id)?;
+        if !old.supervised {
+            return Err(Error::FailedPrecondition(format!(
+                "run {id} was recorded through the legacy API; flowctld has no pipeline to run"
+            )));
+        }
+        let pipeline = validate(&old.pipeline_path, &old.config_yaml, &old.working_dir)?;
+        let record = self.runs.create(NewRun {
+            id: String::new(),
+            pipeline_name: old.pipeline_name.clone(),
+            pipeline_path: old.pipeline_path.clone(),
+            config_yaml: old.config_yaml.clone(),
+            working_dir: old.working_dir.clone(),
+            env: old.env.clone(),
+            component_ids: old.component_ids.clone(),
+            supervised: true,
+            log_dir: old.log_dir.clone(),
+            restarted_from: old.id.clone(),
+        })?;
+        tracing::info!(run = %record.id, from = %old.id, "run restarted as a new run");
+        self.start(&record, pipeline);
+        Ok(record)
+    }
+
+    /// Starts again, under its own id, a run the previous daemon stopped
+    /// for a restart.
+    pub fn resume(self: &Arc<Self>, id: &str) -> Result<RunRecord> {
+        let old = self.runs.get(id)?;
+        let pipeline = match validate(&old.pipeline_path, &old.config_yaml, &old.working_dir) {
+            Ok(pipeline) => pipeline,
+            Err(err) => {
+                self.runs.set_resume(id, false)?;
+                return Err(err);
+            }
+        };
+        let record = self.runs.revive(id)?;
+        tracing::info!(run = %record.id, restarts = record.restarts, "run resumed after a daemon restart");
+        self.start(&record, pipeline);
+        Ok(record)
+    }
+
+    /// Stops every active run and marks it to be started again by the next
+    /// daemon (`flowctl daemon restart`).
+    pub async fn stop_all_for_restart(&self) {
+        let active: Vec<String> = self
+            .runs
+            .list("", Some(crate::runs::is_active))
+            .into_iter()
+            .filter(|r| r.supervised)
+            .map(|r| r.id)
+            .collect();
+        for id in &active {
+            if let Err(err) = self.runs.set_resume(id, true) {
+                tracing::error!(run = %id, %err, "cannot mark a run for restart");
+            }
+        }
+        self.stop_all().await;
+    }
+
+    fn start(self: &Arc<Self>, record: &RunRecord, pipeline: Pipeline) {
         let log_dir = self.config.state_dir.join("runs").join(&record.id);
         let start_order: Vec<String> = pipeline
             .start_order()
@@ -191,15 +252,35 @@ impl Supervisor {
             control_plane: self.endpoint.get().cloned().unwrap_or_default(),
             heartbeat_interval: env::heartbeat_interval(self.config.heartbeat_ttl),
             caller_env: record.env.clone(),
-            working_dir,
-            log_dir_mirror: Some(request.log_dir)
+            working_dir: PathBuf::from(&record.working_dir),
+            log_dir_mirror: Some(record.log_dir.clone())
                 .filter(|d| !d.is_empty())
                 .map(PathBuf::from),
             groups: self.groups.clone(),
+            supervisor: Arc::downgrade(self),
         };
-        tracing::info!(run = %record.id, pipeline = %record.pipeline_name, "run submitted");
         tokio::spawn(run::drive(handle, context, inbox));
-        Ok(record)
+    }
+
+    /// After a run ended: drops runs beyond the retention limit, with their
+    /// logs and handles.
+    pub(crate) fn prune(&self) {
+        let pruned = match self.runs.prune(self.config.keep_runs) {
+            Ok(pruned) => pruned,
+            Err(err) => {
+                tracing::error!(%err, "cannot prune old runs");
+                return;
+            }
+        };
+        for id in pruned {
+            self.lock().remove(&id);
+            let dir = self.config.state_dir.join("runs").join(&id);
+            if let Err(err) = std::fs::remove_dir_all(&dir)
+                && err.kind() != std::io::ErrorKind::NotFound
+            {
+                tracing::warn!(dir = %dir.display(), %err, "cannot remove the logs of a pruned run");
+            }
+        }
     }
 
     /// Stops a run and waits until none of its processes is left.
@@ -322,7 +403,7 @@ impl Supervisor {
         let record = self.runs.get(id)?;
         let (components, start_order) = match self.handle(id) {
             Some(handle) => (self.statuses(&handle), handle.start_order.clone()),
-            None => (Vec::new(), Vec::new()),
+            None => (recorded_statuses(&record), Vec::new()),
         };
         Ok(RunDetail {
             run: Some(self.summary(&record)),
@@ -396,6 +477,19 @@ impl Supervisor {
     }
 }
 
+/// Parses and checks a pipeline for a run in `working_dir`.
+fn validate(path: &str, yaml: &str, working_dir: &str) -> Result<Pipeline> {
+    let display = if path.is_empty() { "pipeline" } else { path };
+    let pipeline = spec::parse(display, yaml.as_bytes())?.pipeline;
+    let dir = PathBuf::from(working_dir);
+    if !dir.is_absolute() || !dir.is_dir() {
+        return Err(Error::InvalidArgument(format!(
+            "working directory '{working_dir}' is not an existing absolute directory"
+        )));
+    }
+    Ok(pipeline)
+}
+
 /// A run's summary; `handle` adds how many components are ready.
 pub(crate) fn summary_of(record: &RunRecord, handle: Option<&RunHandle>) -> RunSummary {
     let (ready, restarts) = match handle {
@@ -420,7 +514,29 @@ pub(crate) fn summary_of(record: &RunRecord, handle: Option<&RunHandle>) -> RunS
         components_total: record.component_ids.len() as u32,
         components_ready: ready,
         restarts,
+        run_restarts: record.restarts,
+        restarted_from: record.restarted_from.clone(),
     }
+}
+
+/// Components of a run this daemon did not run itself, as recorded.
+fn recorded_statuses(record: &RunRecord) -> Vec<ComponentStatus> {
+    record
+        .components
+        .iter()
+        .map(|c| ComponentStatus {
+            run_id: record.id.clone(),
+            id: c.id.clone(),
+            kind: c.kind.clone(),
+            state: c.state,
+            pid: c.pid,
+            started_at_ms: c.started_at_ms,
+            restarts: c.restarts,
+            exit: c.exit.clone(),
+            service_id: c.service_id.clone(),
+            ..ComponentStatus::default()
+        })
+        .collect()
 }
 
 /// A slot as the wire shows it, with its registry health when registered.

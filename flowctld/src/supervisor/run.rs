@@ -51,6 +51,8 @@ pub(crate) struct Context {
     pub working_dir: PathBuf,
     pub log_dir_mirror: Option<PathBuf>,
     pub groups: super::groups::Groups,
+    /// To prune old runs once this one ends (weak: the supervisor owns us).
+    pub supervisor: std::sync::Weak<super::Supervisor>,
 }
 
 /// How the running phase ended.
@@ -135,7 +137,11 @@ pub(crate) async fn drive(
         tracing::error!(run = %id, %err, "cannot record the end of a run");
     }
     tracing::info!(run = %id, status = ?status, "run ended");
+    machine.persist();
     machine.handle.done.send_replace(true);
+    if let Some(supervisor) = machine.ctx.supervisor.upgrade() {
+        supervisor.prune();
+    }
 }
 
 impl Machine {
@@ -194,9 +200,16 @@ impl Machine {
             if startable.is_empty() {
                 return Ok(());
             }
+            // One commit per wave of starts, not one per component.
+            let mut started = Ok(());
             for component in startable {
-                self.spawn(&component).await?;
+                started = self.spawn(&component).await;
+                if started.is_err() {
+                    break;
+                }
             }
+            self.persist();
+            started?;
         }
     }
 
@@ -315,6 +328,7 @@ impl Machine {
             slot.exit = exit.clone();
         });
         tracing::info!(run = %self.handle.id, %component, %exit, "component exited");
+        self.persist();
         if success {
             self.finished.insert(component.to_owned());
             self.ready.insert(component.to_owned());
@@ -439,6 +453,31 @@ impl Machine {
                     .collect()
             })
             .collect()
+    }
+
+    /// Records the components' instances (pid, exit...) in the run record.
+    fn persist(&self) {
+        let components = self
+            .handle
+            .slots()
+            .iter()
+            .map(|slot| crate::runs::ComponentRecord {
+                id: slot.id.clone(),
+                kind: slot.kind.to_owned(),
+                state: slot.state as i32,
+                pid: slot.pid.unwrap_or(0),
+                started_at_ms: slot
+                    .started_at
+                    .map(crate::api::convert::unix_ms)
+                    .unwrap_or(0),
+                exit: slot.exit.clone(),
+                restarts: slot.restarts,
+                service_id: slot.service_id.clone(),
+            })
+            .collect();
+        if let Err(err) = self.ctx.runs.set_components(&self.handle.id, components) {
+            tracing::error!(run = %self.handle.id, %err, "cannot record components");
+        }
     }
 
     fn state_of(&self, component: &str) -> ComponentState {

@@ -106,17 +106,15 @@ impl Supervisor {
     /// A run's log lines from its files, then (with `follow`) new lines
     /// until the run ends.
     pub fn logs(&self, id: &str, request: &LogsRequest) -> Result<ReceiverStream<LogLine>> {
-        let handle = self
-            .handle(id)
-            .ok_or_else(|| Error::FailedPrecondition(format!("run {id} has no component logs")))?;
+        let record = self.runs.get(id)?;
+        if !record.supervised {
+            return Err(Error::FailedPrecondition(format!(
+                "run {id} was recorded through the legacy API: flowctld ran no component of it"
+            )));
+        }
         let components: Vec<String> = match request.component.as_str() {
-            "" => handle
-                .pipeline
-                .components
-                .iter()
-                .map(|c| c.id.clone())
-                .collect(),
-            one if handle.pipeline.component(one).is_some() => vec![one.to_owned()],
+            "" => record.component_ids.clone(),
+            one if record.component_ids.iter().any(|c| c == one) => vec![one.to_owned()],
             other => {
                 return Err(Error::ComponentNotFound {
                     run: id.to_owned(),
@@ -124,45 +122,47 @@ impl Supervisor {
                 });
             }
         };
-        let mut live = (request.follow && !*handle.done.borrow()).then(|| handle.lines.subscribe());
+        // Only a run this daemon is running has new lines to follow.
+        let handle = self
+            .handle(id)
+            .filter(|h| request.follow && !*h.done.borrow());
+        let mut live = handle.as_ref().map(|h| h.lines.subscribe());
+        let dir = self.config.state_dir.join("runs").join(id);
         let tail = match request.tail {
             0 => usize::MAX,
             n => n as usize,
         };
+        let run_id = id.to_owned();
         let (tx, rx) = mpsc::channel(BUFFER);
         tokio::spawn(async move {
-            let dir = handle.log_dir.clone();
-            let wanted = components.clone();
-            let stored = {
-                let mut lines: Vec<LogLine> = Vec::new();
-                for component in &wanted {
-                    for text in logs::read_tail(&dir, component, tail)
-                        .await
-                        .unwrap_or_default()
-                    {
-                        if let Some((at_ms, stream, line)) = logs::parse_line(&text) {
-                            lines.push(LogLine {
-                                component: component.clone(),
-                                at_ms,
-                                stream: stream.to_string(),
-                                line: line.to_string(),
-                                run_id: String::new(),
-                            });
-                        }
+            let mut stored: Vec<LogLine> = Vec::new();
+            for component in &components {
+                for text in logs::read_tail(&dir, component, tail)
+                    .await
+                    .unwrap_or_default()
+                {
+                    if let Some((at_ms, stream, line)) = logs::parse_line(&text) {
+                        stored.push(LogLine {
+                            component: component.clone(),
+                            at_ms,
+                            stream: stream.to_string(),
+                            line: line.to_string(),
+                            run_id: run_id.clone(),
+                        });
                     }
                 }
-                lines.sort_by_key(|l| l.at_ms);
-                lines
-            };
+            }
+            stored.sort_by_key(|l| l.at_ms);
             let mut last_seen = std::collections::HashMap::new();
-            for mut line in stored {
+            for line in stored {
                 last_seen.insert(line.component.clone(), line.at_ms);
-                line.run_id = handle.id.clone();
                 if tx.send(line).await.is_err() {
                     return;
                 }
             }
-            let Some(live) = live.as_mut() else { return };
+            let (Some(live), Some(handle)) = (live.as_mut(), handle) else {
+                return;
+            };
             let mut done = handle.done.subscribe();
             loop {
                 let line = tokio::select! {
@@ -170,7 +170,7 @@ impl Supervisor {
                     _ = until_done(&mut done) => {
                         while let Ok(line) = live.try_recv() {
                             if components.contains(&line.component) {
-                                let _ = tx.send(wire_line(&handle.id, line)).await;
+                                let _ = tx.send(wire_line(&run_id, line)).await;
                             }
                         }
                         return;
@@ -186,13 +186,13 @@ impl Supervisor {
                         {
                             continue;
                         }
-                        if tx.send(wire_line(&handle.id, line)).await.is_err() {
+                        if tx.send(wire_line(&run_id, line)).await.is_err() {
                             return;
                         }
                     }
                     Ok(_) => {}
                     Err(broadcast::error::RecvError::Lagged(missed)) => {
-                        if tx.send(skipped(&handle.id, missed)).await.is_err() {
+                        if tx.send(skipped(&run_id, missed)).await.is_err() {
                             return;
                         }
                     }

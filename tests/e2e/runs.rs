@@ -1,0 +1,759 @@
+//! Running pipelines as a user does: foreground and detached runs, what
+//! components see, start and stop order, failures, signals, logs.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use flowctl_tests::{
+    Background, Sandbox, World, alive, bin, kill, processes_with_env, quote, wait_until,
+};
+use serde_json::Value;
+
+/// Every wait of these tests: generous, for a loaded two-core machine.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// A pipeline file named `name` in the work dir; `spec` is the YAML under
+/// `spec:`, indented by two spaces.
+fn pipeline(world: &World, name: &str, spec: &str) -> String {
+    let text =
+        format!("apiVersion: flowctl/v1\nkind: Pipeline\nmetadata:\n  name: {name}\nspec:\n{spec}");
+    world.write(&format!("{name}.yaml"), &text);
+    format!("{name}.yaml")
+}
+
+/// `command:` of a component running `script` with `sh -c` (a JSON string
+/// is a valid YAML double-quoted scalar).
+fn sh(script: &str) -> String {
+    format!(
+        "[\"sh\", \"-c\", {}]",
+        serde_json::to_string(script).unwrap()
+    )
+}
+
+/// `flowctl run --detach FILE`: the new run's id.
+fn detach(world: &World, file: &str) -> String {
+    let id = world.flowctl(&["run", "--detach", file]).ok();
+    let id = id.trim().to_owned();
+    assert_eq!(id.len(), 36, "not a run id: {id}");
+    id
+}
+
+/// `flowctl -o json pipelines run-info RUN`.
+fn run_info(world: &World, run: &str) -> Value {
+    world
+        .flowctl(&["-o", "json", "pipelines", "run-info", run])
+        .json()
+}
+
+/// One component of `pipelines run-info` or `status` output.
+fn component<'a>(listing: &'a Value, id: &str) -> &'a Value {
+    listing["components"]
+        .as_array()
+        .and_then(|all| all.iter().find(|c| c["id"] == id))
+        .unwrap_or_else(|| panic!("no component {id} in {listing:#}"))
+}
+
+/// Waits until the run's status is `wanted`.
+fn wait_for_status(world: &World, run: &str, wanted: &str) {
+    let mut last = Value::Null;
+    assert!(
+        wait_until(PATIENCE, || {
+            last = run_info(world, run);
+            last["status"] == wanted
+        }),
+        "run {run} never became {wanted}: {last:#}"
+    );
+}
+
+/// Waits until every component of the run is in state RUNNING.
+fn wait_until_running(world: &World, run: &str) -> Value {
+    let mut last = Value::Null;
+    assert!(
+        wait_until(PATIENCE, || {
+            last = run_info(world, run);
+            last["components"]
+                .as_array()
+                .is_some_and(|all| all.iter().all(|c| c["state"] == "RUNNING"))
+        }),
+        "the components of run {run} never all ran: {last:#}"
+    );
+    last
+}
+
+/// The id of the only active run, once there is one.
+fn the_active_run(world: &World) -> String {
+    let mut active = Value::Null;
+    assert!(
+        wait_until(PATIENCE, || {
+            active = world.flowctl(&["-o", "json", "pipelines", "active"]).json();
+            active.as_array().is_some_and(|runs| runs.len() == 1)
+        }),
+        "no active run appeared: {active:#}"
+    );
+    active[0]["run_id"].as_str().unwrap().to_owned()
+}
+
+/// Live processes of a run: the daemon gives every component
+/// `FLOWCTL_RUN_ID`, and their children inherit it.
+fn processes_of(run: &str) -> Vec<i32> {
+    processes_with_env("FLOWCTL_RUN_ID", run)
+}
+
+/// Asserts that every pid in `pids` is gone within the patience.
+fn assert_gone(pids: &[i32], what: &str) {
+    assert!(
+        wait_until(PATIENCE, || pids.iter().all(|pid| !alive(*pid))),
+        "{what} still alive: {:?}",
+        pids.iter().filter(|pid| alive(**pid)).collect::<Vec<_>>()
+    );
+}
+
+/// Waits for a file a component writes (written to a temp name and renamed,
+/// so it is complete once it exists) and returns its text.
+fn wait_for_file(path: &Path) -> String {
+    assert!(
+        wait_until(PATIENCE, || path.exists()),
+        "{} never appeared",
+        path.display()
+    );
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// A shell line writing `what` to `file` atomically.
+fn write_file(what: &str, file: &str) -> String {
+    format!("{what} > .{file}.tmp && mv .{file}.tmp {file}")
+}
+
+fn pid_in(path: &Path) -> i32 {
+    wait_for_file(path).trim().parse().unwrap()
+}
+
+/// The daemon's pid, from `flowctl -o json daemon status`.
+fn daemon_pid(world: &World) -> i32 {
+    world.flowctl(&["-o", "json", "daemon", "status"]).json()["pid"]
+        .as_i64()
+        .unwrap() as i32
+}
+
+/// A foreground `flowctl run FILE`, as typed in a first terminal.
+fn foreground(world: &World, file: &str) -> Background {
+    world.spawn(world.command(&["run", file]))
+}
+
+#[test]
+fn the_old_cli_acceptance_flow_passes() {
+    let world = Sandbox::new();
+    let spec = format!(
+        "  sources:\n    - id: gen\n      command: [{generator}]\n      env: {{INTERVAL_MS: \"200\", PORT: \"127.0.0.1:0\"}}\n\
+         \x20 processors:\n    - id: upper\n      command: [{upper}]\n      inputs: [gen]\n      env: {{PORT: \"127.0.0.1:0\"}}\n\
+         \x20 sinks:\n    - id: out\n      command: [{sink}]\n      inputs: [upper]\n      env: {{PORT: \"127.0.0.1:0\", OUTPUT_FILE: out.txt}}\n",
+        generator = quote(bin("flowctl-example-gen")),
+        upper = quote(bin("flowctl-example-upper")),
+        sink = quote(bin("flowctl-example-sink")),
+    );
+    let file = pipeline(&world, "hello", &spec);
+
+    let validated = world.flowctl(&["validate", &file]);
+    assert!(
+        validated.ok().contains("Pipeline validation passed"),
+        "{validated}"
+    );
+    // Port 0 means "any free port": three components asking for it do not
+    // collide, and a warning saying they do would teach users to ignore
+    // warnings.
+    assert!(!validated.stderr().contains("collide"), "{validated}");
+
+    let mut first_terminal = foreground(&world, &file);
+    let mut status = Value::Null;
+    assert!(
+        wait_until(PATIENCE, || {
+            status = world.flowctl(&["-o", "json", "status"]).json();
+            status["components"]
+                .as_array()
+                .is_some_and(|all| all.len() == 3 && all.iter().all(|c| c["health"] == "HEALTHY"))
+        }),
+        "components never all HEALTHY: {status:#}\n{first_terminal}"
+    );
+    let run = status["components"][0]["run_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let prefix = &run[..8];
+
+    let active = world.flowctl(&["pipelines", "active"]).ok();
+    assert!(
+        active.contains(prefix) && active.contains("hello") && active.contains("RUNNING"),
+        "{active}"
+    );
+    let info = world.flowctl(&["pipelines", "run-info", prefix]).ok();
+    assert!(info.contains(&run), "{info}");
+    assert!(info.contains("gen -> upper -> out"), "{info}");
+    for id in ["gen", "upper", "out"] {
+        assert!(info.contains(id), "{info}");
+    }
+
+    let stopped = world.flowctl(&["pipelines", "stop", prefix]).ok();
+    assert!(stopped.contains("Pipeline stopped"), "{stopped}");
+    let exit = first_terminal.wait(PATIENCE);
+    assert!(
+        exit.is_some_and(|s| s.success()),
+        "the foreground run did not exit 0\n{first_terminal}"
+    );
+    assert!(
+        first_terminal.stdout().contains("STOPPED"),
+        "{first_terminal}"
+    );
+    assert_gone(&processes_of(&run), "processes of the stopped run");
+    let active = world.flowctl(&["pipelines", "active"]).ok();
+    assert!(active.contains("No active runs"), "{active}");
+}
+
+#[test]
+fn components_get_the_callers_environment_and_directory_and_the_contract_variables() {
+    let world = Sandbox::new();
+    let dump = |id: &str| {
+        sh(&format!(
+            "{}; {}; exec sleep 1000",
+            write_file("env", &format!("env-{id}.txt")),
+            write_file("pwd -P", &format!("pwd-{id}.txt"))
+        ))
+    };
+    let spec = format!(
+        "  env:\n    FROM_PIPELINE: pipeline\n    OVERRIDDEN: pipeline\n    ENABLE_FLOWCTL: \"false\"\n\
+         \x20 sources:\n    - id: alpha\n      command: {alpha}\n      readiness: started\n\
+         \x20   - id: beta\n      command: {beta}\n      readiness: started\n      env: {{OVERRIDDEN: component, COMPONENT_ID: custom-beta}}\n\
+         \x20 processors:\n    - id: gamma\n      command: {gamma}\n      inputs: [alpha]\n      readiness: started\n      health_port: 18123\n",
+        alpha = dump("alpha"),
+        beta = dump("beta"),
+        gamma = dump("gamma"),
+    );
+    pipeline(&world, "env", &spec);
+    // The file lives elsewhere: components run where `flowctl run` was typed.
+    std::fs::create_dir_all(world.work.join("pipelines")).unwrap();
+    std::fs::rename(
+        world.work.join("env.yaml"),
+        world.work.join("pipelines/env.yaml"),
+    )
+    .unwrap();
+
+    let mut command = world.command(&[
+        "run",
+        "--detach",
+        "--heartbeat-ttl",
+        "3s",
+        "pipelines/env.yaml",
+    ]);
+    command
+        .env("FROM_CALLER", "caller-value")
+        .env("OVERRIDDEN", "caller");
+    let run = world.run(command).ok().trim().to_owned();
+    let control_plane = world.flowctl(&["-o", "json", "daemon", "status"]).json()["control_plane"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let work = world.work.canonicalize().unwrap();
+    let mut health_ports = Vec::new();
+    for id in ["alpha", "beta", "gamma"] {
+        let text = wait_for_file(&world.work.join(format!("env-{id}.txt")));
+        let env: std::collections::BTreeMap<&str, &str> =
+            text.lines().filter_map(|l| l.split_once('=')).collect();
+        let get = |key: &str| env.get(key).copied().unwrap_or("<unset>");
+        let expect = |key: &str, value: &str| {
+            assert_eq!(get(key), value, "{key} of {id}; its environment:\n{text}");
+        };
+        expect("FROM_CALLER", "caller-value");
+        expect("FROM_PIPELINE", "pipeline");
+        expect(
+            "OVERRIDDEN",
+            if id == "beta" {
+                "component"
+            } else {
+                "pipeline"
+            },
+        );
+        expect("ENABLE_FLOWCTL", "true");
+        expect("FLOWCTL_ENDPOINT", &control_plane);
+        expect("FLOWCTL_COMPONENT_ID", id);
+        expect("FLOWCTL_SERVICE_ID", id);
+        expect("FLOWCTL_HEARTBEAT_INTERVAL", "1s");
+        expect("FLOWCTL_RUN_ID", &run);
+        expect(
+            "COMPONENT_ID",
+            if id == "beta" { "custom-beta" } else { id },
+        );
+        expect("SERVICE_ID", id);
+        let port: u16 = get("HEALTH_PORT")
+            .parse()
+            .unwrap_or_else(|_| panic!("HEALTH_PORT of {id}: {text}"));
+        assert_ne!(port, 0, "HEALTH_PORT of {id}");
+        if id == "gamma" {
+            assert_eq!(port, 18123, "the pipeline's health_port wins");
+        }
+        health_ports.push(port);
+
+        let pwd = wait_for_file(&world.work.join(format!("pwd-{id}.txt")));
+        assert_eq!(Path::new(pwd.trim()), work, "working directory of {id}");
+    }
+    health_ports.sort();
+    health_ports.dedup();
+    assert_eq!(
+        health_ports.len(),
+        3,
+        "HEALTH_PORTs collide: {health_ports:?}"
+    );
+
+    world.flowctl(&["pipelines", "stop", &run]).ok();
+    assert_gone(&processes_of(&run), "processes of the stopped run");
+}
+
+#[test]
+fn components_start_only_once_what_they_read_from_is_ready() {
+    let world = Sandbox::new();
+    // Each probe records what the daemon shows at the moment it starts.
+    let probe = |id: &str| {
+        sh(&format!(
+            "{}; exec sleep 1000",
+            write_file(
+                &format!("{} -o json status", quote(bin("flowctl"))),
+                &format!("seen-{id}.json")
+            )
+        ))
+    };
+    // `gen` registers half a second late: its dependents must wait for it.
+    let gen_late = sh(&format!(
+        "sleep 0.5; exec {}",
+        quote(bin("flowctl-example-gen"))
+    ));
+    let spec = format!(
+        "  sources:\n    - id: gen\n      command: {gen_late}\n      env: {{PORT: \"127.0.0.1:0\"}}\n\
+         \x20 processors:\n    - id: second\n      command: {second}\n      inputs: [first]\n      readiness: started\n\
+         \x20   - id: first\n      command: {first}\n      inputs: [gen]\n      readiness: started\n",
+        second = probe("second"),
+        first = probe("first"),
+    );
+    let file = pipeline(&world, "order", &spec);
+    let validated = world.flowctl(&["validate", &file]).ok();
+    assert!(validated.contains("gen -> first -> second"), "{validated}");
+    let run = detach(&world, &file);
+
+    let seen_by_first: Value =
+        serde_json::from_str(&wait_for_file(&world.work.join("seen-first.json"))).unwrap();
+    let generator = component(&seen_by_first, "gen");
+    assert_eq!(
+        generator["state"], "RUNNING",
+        "first started too early: {seen_by_first:#}"
+    );
+    assert_eq!(
+        generator["health"], "HEALTHY",
+        "first started too early: {seen_by_first:#}"
+    );
+    let seen_by_second: Value =
+        serde_json::from_str(&wait_for_file(&world.work.join("seen-second.json"))).unwrap();
+    assert_eq!(
+        component(&seen_by_second, "first")["state"],
+        "RUNNING",
+        "second started before first: {seen_by_second:#}"
+    );
+
+    let info = wait_until_running(&world, &run);
+    assert_eq!(
+        info["start_order"],
+        serde_json::json!(["gen", "first", "second"]),
+        "{info:#}"
+    );
+    let started = |id: &str| component(&info, id)["started_at_ms"].as_i64().unwrap();
+    assert!(started("gen") <= started("first") && started("first") <= started("second"));
+    world.flowctl(&["pipelines", "stop", &run]).ok();
+    assert_gone(&processes_of(&run), "processes of the stopped run");
+}
+
+#[test]
+fn a_component_ignoring_sigterm_is_killed_after_its_stop_timeout() {
+    let world = Sandbox::new();
+    let spec = format!(
+        "  sources:\n    - id: stubborn\n      command: {}\n      readiness: started\n      stop_timeout: 1s\n",
+        sh("trap '' TERM; touch trapped; while true; do sleep 0.1; done")
+    );
+    let file = pipeline(&world, "stubborn", &spec);
+    let run = detach(&world, &file);
+    // Only once the trap is set does the test mean anything.
+    wait_for_file(&world.work.join("trapped"));
+    let info = wait_until_running(&world, &run);
+    let pid = component(&info, "stubborn")["pid"].as_i64().unwrap() as i32;
+    assert!(alive(pid));
+    let group = processes_of(&run);
+
+    let began = Instant::now();
+    let stopped = world.flowctl(&["pipelines", "stop", &run[..8]]);
+    let took = began.elapsed();
+    assert!(stopped.ok().contains("Pipeline stopped"), "{stopped}");
+    assert!(
+        took >= Duration::from_millis(900),
+        "stopped after {took:?}: the 1s stop_timeout was not given"
+    );
+    assert!(took < Duration::from_secs(10), "stop took {took:?}");
+    // `stop` returns once the process is gone.
+    assert!(!alive(pid), "pid {pid} survived the stop");
+    let info = run_info(&world, &run);
+    assert_eq!(info["status"], "STOPPED", "{info:#}");
+    let exit = component(&info, "stubborn")["exit"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(exit.contains("SIGKILL"), "exit: {exit}\n{info:#}");
+    assert_gone(&group, "processes of the stubborn component");
+}
+
+#[test]
+fn the_children_of_a_component_end_with_it() {
+    let world = Sandbox::new();
+    let spec = format!(
+        "  sources:\n    - id: parent\n      command: {}\n      readiness: started\n",
+        sh(&format!(
+            "sleep 1000 & {}; (trap '' TERM; exec sleep 1000) & {}; wait",
+            write_file("echo $!", "child.pid"),
+            write_file("echo $!", "deaf-child.pid")
+        ))
+    );
+    let file = pipeline(&world, "children", &spec);
+    let run = detach(&world, &file);
+    let child = pid_in(&world.work.join("child.pid"));
+    let deaf = pid_in(&world.work.join("deaf-child.pid"));
+    assert!(alive(child) && alive(deaf));
+
+    let stopped = world.flowctl(&["pipelines", "stop", &run[..8]]).ok();
+    assert!(stopped.contains("Pipeline stopped"), "{stopped}");
+    assert_gone(&[child], "the component's child");
+    assert_gone(&[deaf], "the component's child that ignores SIGTERM");
+    assert_gone(&processes_of(&run), "processes of the stopped run");
+}
+
+#[test]
+fn kill_9_of_the_daemon_leaves_no_component_alive() {
+    let world = Sandbox::new();
+    let spec = format!(
+        "  sources:\n    - id: gen\n      command: [{generator}]\n      env: {{PORT: \"127.0.0.1:0\"}}\n\
+         \x20   - id: parent\n      command: {parent}\n      readiness: started\n",
+        generator = quote(bin("flowctl-example-gen")),
+        parent = sh(&format!(
+            "sleep 1000 & {}; wait",
+            write_file("echo $!", "child.pid")
+        ))
+    );
+    let file = pipeline(&world, "orphans", &spec);
+    let run = detach(&world, &file);
+    let info = wait_until_running(&world, &run);
+    let child = pid_in(&world.work.join("child.pid"));
+    let mut pids: Vec<i32> = ["gen", "parent"]
+        .iter()
+        .map(|id| component(&info, id)["pid"].as_i64().unwrap() as i32)
+        .collect();
+    pids.push(child);
+    pids.extend(processes_of(&run));
+    assert!(pids.iter().all(|pid| alive(*pid)), "{pids:?}");
+
+    let daemon = daemon_pid(&world);
+    kill(daemon, 9);
+    assert_gone(&[daemon], "the daemon");
+    assert_gone(&pids, "components (or their children) of the killed daemon");
+    assert!(processes_of(&run).is_empty(), "{:?}", processes_of(&run));
+}
+
+#[test]
+fn a_failing_component_fails_the_run_and_says_why() {
+    let world = Sandbox::new();
+    let spec = format!(
+        "  sources:\n    - id: sleeper\n      command: {}\n      readiness: started\n\
+         \x20 processors:\n    - id: boom\n      command: {}\n      inputs: [sleeper]\n      readiness: started\n",
+        sh("exec sleep 1000"),
+        sh("echo boom-line; exit 3")
+    );
+    let file = pipeline(&world, "failing", &spec);
+    let mut first_terminal = foreground(&world, &file);
+    let exit = first_terminal.wait(PATIENCE);
+    assert!(
+        exit.is_some_and(|s| !s.success()),
+        "a failed run must exit non-zero\n{first_terminal}"
+    );
+    let said = format!("{}{}", first_terminal.stdout(), first_terminal.stderr());
+    for needle in ["boom", "exit status 3", "boom-line", "FAILED"] {
+        assert!(said.contains(needle), "no {needle:?}\n{first_terminal}");
+    }
+
+    let runs = world.flowctl(&["-o", "json", "pipelines", "list"]).json();
+    let run = &runs[0];
+    assert_eq!(run["status"], "FAILED", "{runs:#}");
+    let error = run["error"].as_str().unwrap();
+    for needle in ["'boom'", "exit status 3", "boom-line"] {
+        assert!(
+            error.contains(needle),
+            "no {needle:?} in the error: {error}"
+        );
+    }
+    // The healthy neighbour is stopped with the run.
+    let id = run["run_id"].as_str().unwrap();
+    assert_gone(&processes_of(id), "processes of the failed run");
+    let info = run_info(&world, id);
+    assert_eq!(component(&info, "boom")["state"], "FAILED", "{info:#}");
+}
+
+#[test]
+fn a_second_terminal_sees_and_stops_a_foreground_run() {
+    let world = Sandbox::new();
+    let spec = format!(
+        "  sources:\n    - id: ticker\n      command: {}\n      readiness: started\n",
+        sh("echo hello-from-ticker; exec sleep 1000")
+    );
+    let file = pipeline(&world, "terminals", &spec);
+    let mut first_terminal = foreground(&world, &file);
+    let run = the_active_run(&world);
+    let prefix = &run[..8];
+    wait_until_running(&world, &run);
+
+    let status = world.flowctl(&["status"]).ok();
+    assert!(
+        status.contains("ticker") && status.contains(prefix) && status.contains("RUNNING"),
+        "{status}"
+    );
+    // The first terminal shows the component's output.
+    assert!(
+        wait_until(PATIENCE, || first_terminal
+            .stdout()
+            .contains("hello-from-ticker")),
+        "{first_terminal}"
+    );
+
+    let stopped = world.flowctl(&["pipelines", "stop", prefix]).ok();
+    assert!(stopped.contains("Pipeline stopped"), "{stopped}");
+    let exit = first_terminal.wait(PATIENCE);
+    assert!(
+        exit.is_some_and(|s| s.success()),
+        "the foreground run did not exit 0\n{first_terminal}"
+    );
+    assert!(
+        first_terminal
+            .stdout()
+            .contains(&format!("Run {prefix} STOPPED")),
+        "no STOPPED summary\n{first_terminal}"
+    );
+    assert_gone(&processes_of(&run), "processes of the stopped run");
+}
+
+#[test]
+fn ctrl_c_stops_a_foreground_run_gracefully() {
+    let world = Sandbox::new();
+    let spec = format!(
+        "  sources:\n    - id: ticker\n      command: {}\n      readiness: started\n",
+        sh(&format!(
+            "sleep 1000 & {}; wait",
+            write_file("echo $!", "child.pid")
+        ))
+    );
+    let file = pipeline(&world, "interrupted", &spec);
+    // Its own process group, as a terminal's foreground job: Ctrl+C signals
+    // the whole group (which must not include the daemon it starts).
+    let mut command = world.command(&["run", &file]);
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut first_terminal = world.spawn(command);
+    let run = the_active_run(&world);
+    wait_until_running(&world, &run);
+    let child = pid_in(&world.work.join("child.pid"));
+    let processes = processes_of(&run);
+    let daemon = daemon_pid(&world);
+
+    nix::sys::signal::killpg(
+        nix::unistd::Pid::from_raw(first_terminal.pid()),
+        nix::sys::signal::Signal::SIGINT,
+    )
+    .unwrap();
+    let exit = first_terminal.wait(PATIENCE);
+    assert!(
+        exit.is_some_and(|s| s.success()),
+        "Ctrl+C must stop the run and exit 0\n{first_terminal}"
+    );
+    assert!(
+        first_terminal.stdout().contains("STOPPED"),
+        "{first_terminal}"
+    );
+    assert_gone(&[child], "the component's child");
+    assert_gone(&processes, "processes of the interrupted run");
+    assert_eq!(run_info(&world, &run)["status"], "STOPPED");
+    assert!(alive(daemon), "Ctrl+C in the terminal reached the daemon");
+}
+
+#[test]
+fn a_foreground_client_killed_with_sigkill_stops_its_run() {
+    let world = Sandbox::new();
+    let spec = format!(
+        "  sources:\n    - id: ticker\n      command: {}\n      readiness: started\n",
+        sh("exec sleep 1000")
+    );
+    let file = pipeline(&world, "abandoned", &spec);
+    let mut first_terminal = foreground(&world, &file);
+    let run = the_active_run(&world);
+    wait_until_running(&world, &run);
+    let processes = processes_of(&run);
+    assert!(!processes.is_empty());
+
+    kill(first_terminal.pid(), 9);
+    first_terminal.wait(PATIENCE);
+    // The daemon sees its watcher go and stops the run.
+    wait_for_status(&world, &run, "STOPPED");
+    let active = world.flowctl(&["pipelines", "active"]).ok();
+    assert!(active.contains("No active runs"), "{active}");
+    assert_gone(&processes, "processes of the abandoned run");
+}
+
+#[test]
+fn logs_show_a_run_by_component_and_follow_it_live() {
+    let world = Sandbox::new();
+    let spec = format!(
+        "  sources:\n    - id: talker\n      command: {}\n      readiness: started\n\
+         \x20   - id: quiet\n      command: {}\n      readiness: started\n",
+        sh("echo first-line; echo to-stderr >&2; \
+            while [ ! -e go ]; do sleep 0.05; done; echo after-go; exec sleep 1000"),
+        sh("echo quiet-line; exec sleep 1000")
+    );
+    let file = pipeline(&world, "chatty", &spec);
+    let run = detach(&world, &file);
+    let prefix = &run[..8];
+
+    let mut all = String::new();
+    assert!(
+        wait_until(PATIENCE, || {
+            all = world.flowctl(&["logs", prefix]).ok();
+            ["first-line", "to-stderr", "quiet-line"]
+                .iter()
+                .all(|l| all.contains(l))
+        }),
+        "{all}"
+    );
+    assert!(
+        all.lines()
+            .any(|l| l.contains("talker |") && l.contains("first-line")),
+        "lines name their component: {all}"
+    );
+    let talker = world.flowctl(&["logs", prefix, "-c", "talker"]).ok();
+    assert!(
+        talker.contains("first-line") && talker.contains("to-stderr"),
+        "{talker}"
+    );
+    assert!(
+        !talker.contains("quiet-line"),
+        "-c talker shows quiet: {talker}"
+    );
+    let unknown = world.flowctl(&["logs", prefix, "-c", "nosuch"]);
+    assert!(unknown.fails().contains("nosuch"), "{unknown}");
+
+    let mut follower = world.spawn(world.command(&["logs", "-f", prefix, "-c", "talker"]));
+    // The stored lines come first: once they are shown, it follows.
+    assert!(
+        wait_until(PATIENCE, || follower.stdout().contains("first-line")),
+        "{follower}"
+    );
+    std::fs::write(world.work.join("go"), "").unwrap();
+    assert!(
+        wait_until(PATIENCE, || follower.stdout().contains("after-go")),
+        "a new line never reached `logs -f`\n{follower}"
+    );
+
+    world.flowctl(&["pipelines", "stop", prefix]).ok();
+    assert!(
+        follower.wait(PATIENCE).is_some_and(|s| s.success()),
+        "`logs -f` should end with the run\n{follower}"
+    );
+    let after = world.flowctl(&["logs", prefix]).ok();
+    for line in ["first-line", "to-stderr", "after-go", "quiet-line"] {
+        assert!(
+            after.contains(line),
+            "{line} missing after the run: {after}"
+        );
+    }
+    let last = world
+        .flowctl(&["logs", prefix, "-c", "talker", "-n", "1"])
+        .ok();
+    assert!(
+        last.contains("after-go") && !last.contains("first-line"),
+        "{last}"
+    );
+}
+
+/// `VmRSS` and `VmHWM` (peak) of a process, in kB.
+fn memory_kb(pid: i32) -> (u64, u64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or_else(|| panic!("no {name} in {status}"))
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+#[test]
+fn a_hundred_megabytes_of_output_stay_within_the_log_cap_and_daemon_memory() {
+    const MIB: u64 = 1024 * 1024;
+    let world = Sandbox::new();
+    world.flowctl(&["daemon", "start"]).ok();
+    let daemon = daemon_pid(&world);
+    let (rss_before, peak_before) = memory_kb(daemon);
+
+    // 1,000,000 lines of 100 characters: about 2-5 s in a debug build.
+    let spec = format!(
+        "  sources:\n    - id: big\n      command: {}\n      readiness: started\n",
+        sh("head -c 100000000 /dev/zero | tr '\\0' x | fold -w 100; echo the-end")
+    );
+    let file = pipeline(&world, "flood", &spec);
+    let run = detach(&world, &file);
+    let mut info = Value::Null;
+    assert!(
+        wait_until(Duration::from_secs(60), || {
+            info = run_info(&world, &run);
+            info["status"] == "COMPLETED" || info["status"] == "FAILED"
+        }),
+        "the flood never ended: {info:#}"
+    );
+    assert_eq!(info["status"], "COMPLETED", "{info:#}");
+
+    let dir = world.state_dir().join("runs").join(&run);
+    let mut files: Vec<(String, u64)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                e.metadata().unwrap().len(),
+            )
+        })
+        .collect();
+    files.sort();
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["big.log", "big.log.1", "big.log.2"], "{files:?}");
+    // A line on disk is its text plus a timestamp and stream prefix.
+    let one_line = 1024;
+    for (name, size) in &files {
+        assert!(*size <= 10 * MIB + one_line, "{name} is {size} bytes");
+    }
+    let total: u64 = files.iter().map(|(_, s)| s).sum();
+    assert!(total > 20 * MIB, "only {total} bytes kept: {files:?}");
+    let newest = std::fs::read_to_string(dir.join("big.log")).unwrap();
+    assert!(
+        newest.trim_end().ends_with("the-end"),
+        "the last line is not the last one written"
+    );
+    let tail = world.flowctl(&["logs", &run, "-c", "big", "-n", "2"]).ok();
+    assert!(tail.contains("the-end"), "{tail}");
+
+    let (rss_after, peak_after) = memory_kb(daemon);
+    let limit_kb = 20 * 1024;
+    assert!(
+        rss_after <= rss_before + limit_kb,
+        "daemon RSS grew from {rss_before} kB to {rss_after} kB"
+    );
+    assert!(
+        peak_after <= peak_before + limit_kb,
+        "daemon peak RSS grew from {peak_before} kB to {peak_after} kB during the flood"
+    );
+}
