@@ -60,6 +60,13 @@ pub enum Command {
         /// A run id or unique prefix
         run: String,
     },
+    /// Restart a component of an active run by hand (all components without one)
+    Restart {
+        /// A run id or unique prefix
+        run: String,
+        /// The component's id in the pipeline file
+        component: Option<String>,
+    },
     /// Pipelines and their runs
     #[command(subcommand)]
     Pipelines(PipelinesCommand),

@@ -88,6 +88,7 @@ pub async fn connect_or_start(socket: &Path, daemon_args: &[String]) -> Result<(
     if let Some(client) = connect(socket).await? {
         return Ok((client, false));
     }
+    refuse_if_service_managed(socket)?;
     let dir = socket.parent().unwrap_or(Path::new("/"));
     flowctld::paths::prepare_private_dir(dir)?;
     let lock_path = flowctld::paths::spawn_lock_file(socket);
@@ -106,6 +107,21 @@ pub async fn connect_or_start(socket: &Path, daemon_args: &[String]) -> Result<(
         )
     })?;
     Ok((client, true))
+}
+
+/// A service installed with `flowctl service install` owns this socket:
+/// a daemon started here would take the socket from it, so say how to start
+/// the service instead. (With socket activation the connect above succeeds.)
+fn refuse_if_service_managed(socket: &Path) -> Result<()> {
+    if let Some(service) = crate::commands::service::installed_service_for(socket) {
+        bail!(
+            "flowctld is installed as {} but not running: start it with `{}` \
+             (or remove the service with `flowctl service uninstall`)",
+            service.kind,
+            service.start
+        );
+    }
+    Ok(())
 }
 
 fn take_lock(path: &Path) -> Result<Flock<std::fs::File>> {

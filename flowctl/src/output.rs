@@ -24,6 +24,7 @@ impl Table {
     pub fn print(&self) {
         let mut widths: Vec<usize> = self.header.iter().map(|h| h.len()).collect();
         for row in &self.rows {
+            widths.resize(widths.len().max(row.len()), 0);
             for (i, cell) in row.iter().enumerate() {
                 widths[i] = widths[i].max(cell.chars().count());
             }

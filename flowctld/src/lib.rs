@@ -14,6 +14,7 @@
 //! - [`runs`]: run records and their state machine;
 //! - [`store`]: the embedded database (redb) behind runs and the registry;
 //! - [`supervisor`]: spawn, stop and watch the processes of runs;
+//! - [`relay`]: events between a run's components, along the pipeline graph;
 //! - [`logs`]: component output to rotated files, and back;
 //! - [`spec`]: the pipeline file format (shared with the client);
 //! - [`server`]: binding the listeners and serving until shutdown;
@@ -29,6 +30,7 @@ pub mod guard;
 pub mod logs;
 pub mod paths;
 pub mod registry;
+pub mod relay;
 pub mod runs;
 pub mod server;
 pub mod shutdown;

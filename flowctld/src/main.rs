@@ -53,18 +53,21 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    runtime.block_on(async {
+    let code = runtime.block_on(async {
         let shutdown = Shutdown::new();
         tokio::spawn(stop_on_signals(shutdown.clone()));
         match flowctld::run(config, shutdown).await {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(()) => 0,
             Err(err) => {
                 tracing::error!("{err}");
                 eprintln!("flowctld: {err}");
-                ExitCode::FAILURE
+                1
             }
         }
-    })
+    });
+    // Exit without tearing the runtime down: clients waiting on a
+    // `Shutdown` stream see it end when the process is gone.
+    std::process::exit(code)
 }
 
 /// SIGTERM and SIGINT stop the daemon gracefully (runs first).

@@ -103,8 +103,11 @@ pub async fn run(config: Config, shutdown: Shutdown) -> Result<()> {
         watchdog.abort();
     }
     control_plane.abort();
-    daemon.abort();
     tracing::info!("flowctld stopped");
+    // The client API keeps serving until the process exits (or the caller
+    // drops the runtime): a `Shutdown` stream then ends exactly when the
+    // daemon is gone, never before.
+    drop(daemon);
     Ok(())
 }
 

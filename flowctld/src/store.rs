@@ -73,6 +73,7 @@ pub struct StoredComponent {
     pub exit: String,
     pub restarts: u32,
     pub service_id: String,
+    pub last_restart_reason: String,
 }
 
 /// One control-plane registration as stored.

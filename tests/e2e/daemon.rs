@@ -13,6 +13,11 @@ fn daemons(world: &World) -> Vec<i32> {
             std::fs::read_to_string(format!("/proc/{pid}/comm"))
                 .is_ok_and(|comm| comm.trim() == "flowctld")
         })
+        // Each daemon has a guard process (`flowctld --guard`); not a daemon.
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline"))
+                .is_ok_and(|cmd| !cmd.split(|b| *b == 0).any(|arg| arg == b"--guard"))
+        })
         .collect()
 }
 

@@ -6,4 +6,6 @@
 mod control_plane;
 mod daemon;
 mod runs;
+mod service;
+mod state;
 mod validate;

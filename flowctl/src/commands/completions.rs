@@ -31,8 +31,14 @@ pub fn completions(args: &CompletionsArgs) -> Result<ExitCode> {
         None => Shell::value_variants().to_vec(),
     };
     for shell in shells {
-        let path = clap_complete::generate_to(shell, &mut Cli::command(), BIN, dir)
-            .with_context(|| format!("cannot write the {shell} completions into {}", dir.display()))?;
+        let path = clap_complete::generate_to(shell, &mut Cli::command(), BIN, dir).with_context(
+            || {
+                format!(
+                    "cannot write the {shell} completions into {}",
+                    dir.display()
+                )
+            },
+        )?;
         println!("{}", path.display());
     }
     Ok(ExitCode::SUCCESS)

@@ -52,16 +52,42 @@ async fn stop(ctx: &Ctx, resume_runs: bool) -> Result<bool> {
         println!("flowctld is not running");
         return Ok(false);
     };
-    let mut progress = client
-        .shutdown(ShutdownRequest { resume_runs })
-        .await?
-        .into_inner();
-    // The stream ends (or breaks) when the daemon process exits.
-    while let Ok(Some(step)) = progress.message().await {
-        println!("{}", step.message);
+    match client.shutdown(ShutdownRequest { resume_runs }).await {
+        Ok(progress) => {
+            let mut progress = progress.into_inner();
+            // The stream ends (or breaks) when the daemon process exits.
+            while let Ok(Some(step)) = progress.message().await {
+                println!("{}", step.message);
+            }
+        }
+        // The daemon may be gone before its answer arrives: it has stopped
+        // once its socket no longer answers.
+        Err(status)
+            if matches!(
+                status.code(),
+                tonic::Code::Unavailable | tonic::Code::Unknown
+            ) =>
+        {
+            wait_gone(ctx).await?;
+        }
+        Err(status) => return Err(status.into()),
     }
     println!("flowctld stopped");
     Ok(true)
+}
+
+/// Waits (bounded) until nothing answers on the socket any more.
+async fn wait_gone(ctx: &Ctx) -> Result<()> {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(30);
+    while ctx.running().await?.is_some() {
+        if tokio::time::Instant::now() > deadline {
+            anyhow::bail!(
+                "flowctld still answers 30s after it was asked to stop: see `flowctl daemon logs`"
+            );
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    Ok(())
 }
 
 async fn status(ctx: &Ctx) -> Result<ExitCode> {

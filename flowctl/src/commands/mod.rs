@@ -66,6 +66,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Run(args) => run::run(&ctx, args).await,
         Command::Attach { run } => run::attach(&ctx, &run).await,
+        Command::Restart { run, component } => status::restart(&ctx, &run, component).await,
         Command::Validate { file } => validate::validate(&ctx, &file),
         Command::Status { run, watch } => status::status(&ctx, run.as_deref(), watch).await,
         Command::List => status::list(&ctx).await,

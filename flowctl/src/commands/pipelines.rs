@@ -154,6 +154,7 @@ async fn run_info(ctx: &Ctx, run: &str) -> Result<ExitCode> {
             "PID",
             "RESTARTS",
             "EXIT",
+            "LAST RESTART REASON",
         ]);
         for c in &detail.components {
             table.row(vec![
@@ -175,6 +176,11 @@ async fn run_info(ctx: &Ctx, run: &str) -> Result<ExitCode> {
                     "-".into()
                 } else {
                     c.exit.clone()
+                },
+                if c.last_restart_reason.is_empty() {
+                    "-".into()
+                } else {
+                    c.last_restart_reason.clone()
                 },
             ]);
         }

@@ -145,6 +145,9 @@ async fn follow(mut client: Client, run: &str, show_status: bool, json: bool) ->
                 {
                     let detail = match c.state() {
                         ComponentState::Starting => format!(" (pid {})", c.pid),
+                        ComponentState::Restarting => {
+                            format!(" ({}; restart {})", c.last_restart_reason, c.restarts)
+                        }
                         ComponentState::Exited | ComponentState::Failed if !c.exit.is_empty() => {
                             format!(" ({})", c.exit)
                         }

@@ -74,6 +74,7 @@ fn print_components(components: &[ComponentStatus]) {
         "UPTIME",
         "RESTARTS",
         "LAST HEARTBEAT",
+        "LAST RESTART",
     ]);
     for c in components {
         let running = c.state() == ComponentState::Running || c.state() == ComponentState::Starting;
@@ -98,6 +99,15 @@ fn print_components(components: &[ComponentStatus]) {
             },
             c.restarts.to_string(),
             ago(c.last_heartbeat_ms),
+            if c.last_restart_reason.is_empty() {
+                "-".into()
+            } else {
+                format!(
+                    "{} ago: {}",
+                    output::since_ms(c.last_restart_ms),
+                    c.last_restart_reason
+                )
+            },
         ]);
     }
     table.print();
@@ -126,7 +136,28 @@ pub fn component_json(c: &ComponentStatus) -> serde_json::Value {
         "health": c.health, "pid": c.pid, "started_at_ms": c.started_at_ms,
         "restarts": c.restarts, "last_heartbeat_ms": c.last_heartbeat_ms,
         "exit": c.exit, "service_id": c.service_id, "endpoint": c.endpoint,
+        "last_restart_reason": c.last_restart_reason, "last_restart_ms": c.last_restart_ms,
     })
+}
+
+/// `flowctl restart RUN [COMPONENT]`.
+pub async fn restart(ctx: &Ctx, run: &str, component: Option<String>) -> Result<ExitCode> {
+    let Some(mut client) = ctx.running().await? else {
+        anyhow::bail!("no flowctl daemon is running, so no run {run} to restart components of");
+    };
+    let what = component.clone().unwrap_or_default();
+    client
+        .restart_component(flowctl_proto::daemon::v1::RestartComponentRequest {
+            run_id: run.to_owned(),
+            component: what.clone(),
+        })
+        .await?;
+    if what.is_empty() {
+        println!("Restarting every component of run {run}");
+    } else {
+        println!("Restarting {what} of run {run}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 pub async fn list(ctx: &Ctx) -> Result<ExitCode> {

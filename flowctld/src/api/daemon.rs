@@ -112,22 +112,34 @@ impl Daemon for DaemonApi {
             "shutdown requested by a client"
         );
         let message = if resume {
-            self.state.shutdown.trigger_restart();
             format!(
                 "stopping flowctld (pid {}); its {active} active run(s) start again with the next daemon",
                 std::process::id()
             )
         } else {
-            self.state.shutdown.trigger();
             format!(
                 "stopping flowctld (pid {}) and its {active} active run(s)",
                 std::process::id()
             )
         };
         let first = ShutdownProgress { message };
-        // The stream stays open until the daemon drops its connections on the
-        // way out, so the client learns the daemon is gone without polling.
-        let stream = tokio_stream::once(Ok(first)).chain(tokio_stream::pending());
+        // Shut down only once the first message has been handed to the
+        // connection (the stream is polled for more), so the client hears
+        // the answer; the stream then stays open until the daemon drops its
+        // connections on the way out, so the client learns the daemon is
+        // gone without polling.
+        let shutdown = self.state.shutdown.clone();
+        let trigger = tokio_stream::once(()).filter_map(move |()| {
+            if resume {
+                shutdown.trigger_restart();
+            } else {
+                shutdown.trigger();
+            }
+            None
+        });
+        let stream = tokio_stream::once(Ok(first))
+            .chain(trigger)
+            .chain(tokio_stream::pending());
         Ok(Response::new(Box::pin(stream)))
     }
 
@@ -211,6 +223,19 @@ impl Daemon for DaemonApi {
         same_version(&request)?;
         let id = self.state.runs.resolve(&request.into_inner().run_id)?;
         let record = self.state.supervisor.rerun(&id).await?;
+        Ok(Response::new(self.state.supervisor.summary(&record)))
+    }
+
+    async fn restart_component(
+        &self,
+        request: Request<flowctl_proto::daemon::v1::RestartComponentRequest>,
+    ) -> Result<Response<RunSummary>, Status> {
+        same_version(&request)?;
+        let request = request.into_inner();
+        let id = self.state.runs.resolve(&request.run_id)?;
+        let component = Some(request.component).filter(|c| !c.is_empty());
+        self.state.supervisor.restart_components(&id, component)?;
+        let record = self.state.runs.get(&id)?;
         Ok(Response::new(self.state.supervisor.summary(&record)))
     }
 

@@ -77,7 +77,10 @@ pub(crate) fn source_chain(err: &dyn std::error::Error) -> String {
 pub(crate) fn is_permanent(code: Code) -> bool {
     matches!(
         code,
-        Code::Unimplemented | Code::InvalidArgument | Code::PermissionDenied | Code::Unauthenticated
+        Code::Unimplemented
+            | Code::InvalidArgument
+            | Code::PermissionDenied
+            | Code::Unauthenticated
     )
 }
 

@@ -34,7 +34,7 @@ struct EdgeTx {
 
 impl EdgeTx {
     fn accepts(&self, event: &Event) -> bool {
-        self.accepts.is_empty() || self.accepts.iter().any(|t| *t == event.r#type)
+        self.accepts.is_empty() || self.accepts.contains(&event.r#type)
     }
 
     async fn send(&self, event: Event) -> Result<(), Closed> {
@@ -57,10 +57,7 @@ pub(crate) fn edge(
 ) -> (EdgeSender, mpsc::Receiver<Event>) {
     let (tx, rx) = mpsc::channel(stats.capacity);
     let _ = stats.level.set(tx.downgrade());
-    (
-        EdgeSender(EdgeTx { tx, accepts, stats }),
-        rx,
-    )
+    (EdgeSender(EdgeTx { tx, accepts, stats }), rx)
 }
 
 /// The sending half of an edge, before it joins its producer's [`Outputs`].
@@ -113,7 +110,8 @@ pub(crate) struct Inputs {
 impl Inputs {
     /// Adds an edge entering this component.
     pub fn push(&mut self, rx: mpsc::Receiver<Event>, stats: Arc<EdgeStats>) {
-        self.merged.insert(self.stats.len(), ReceiverStream::new(rx));
+        self.merged
+            .insert(self.stats.len(), ReceiverStream::new(rx));
         self.stats.push(stats);
     }
 

@@ -122,12 +122,16 @@ impl ComponentStats {
     pub fn count_out(&self, event: &Event) {
         self.first_event.get_or_init(Instant::now);
         self.events_out.fetch_add(1, Relaxed);
-        self.bytes_out.fetch_add(event.payload.len() as u64, Relaxed);
+        self.bytes_out
+            .fetch_add(event.payload.len() as u64, Relaxed);
     }
 
     /// Remembers why the last connection or stream failed.
     pub fn set_error(&self, message: &str) {
-        *self.last_error.lock().unwrap_or_else(PoisonError::into_inner) = Some(message.to_owned());
+        *self
+            .last_error
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(message.to_owned());
     }
 
     fn snapshot(&self, id: &str) -> ComponentMetrics {
@@ -255,7 +259,8 @@ impl Rates {
                             .first_event
                             .get()
                             .map_or(0.0, |first| now.duration_since(*first).as_secs_f64());
-                        let per_second = |n: u64| if window > 0.0 { n as f64 / window } else { 0.0 };
+                        let per_second =
+                            |n: u64| if window > 0.0 { n as f64 / window } else { 0.0 };
                         Sample {
                             at: now,
                             events_in: metrics.events_in,

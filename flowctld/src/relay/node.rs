@@ -21,13 +21,30 @@ use super::replay::Replay;
 pub(crate) enum Presence {
     /// Not registered yet.
     Pending,
-    /// Registered, serving its data-plane service at this `host:port`.
-    Ready(String),
+    /// Registered, serving its data-plane service there.
+    Ready(Target),
     /// Registered without a data-plane endpoint: it takes no part in the
     /// flow, and events meant for it are discarded as drops.
     NoEndpoint,
     /// Exited or restarting: its streams end and its producers wait.
     Gone,
+}
+
+/// Where one registration of a component listens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Target {
+    /// `host:port` of its data-plane service.
+    pub endpoint: String,
+    /// Counts registrations, so that a component that went away and came
+    /// back at the same address (a restart with a fixed `PORT`) is a new
+    /// target even if the task never saw it gone.
+    pub generation: u64,
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.endpoint)
+    }
 }
 
 /// How a session ended.
@@ -79,12 +96,12 @@ pub(crate) struct Node {
     connections: u64,
 }
 
-/// Resolves once the component is no longer reachable at `endpoint`: it
-/// went away, moved, or the relay was dropped.
-pub(crate) async fn moved(presence: &watch::Receiver<Presence>, endpoint: &str) {
+/// Resolves once the component is no longer reachable at `target`: it
+/// went away, moved, came back, or the relay was dropped.
+pub(crate) async fn moved(presence: &watch::Receiver<Presence>, target: &Target) {
     let mut presence = presence.clone();
     let _ = presence
-        .wait_for(|p| !matches!(p, Presence::Ready(e) if e == endpoint))
+        .wait_for(|p| !matches!(p, Presence::Ready(t) if t == target))
         .await;
 }
 
@@ -109,20 +126,28 @@ impl Node {
         }
     }
 
-    /// Runs the component's part of the flow to its end: `Some(Ok)` when it
-    /// is complete, `Some(Err(message))` when the relay fails because of it,
-    /// `None` when the relay is stopping.
-    pub async fn run(mut self) -> Option<Result<(), String>> {
+    /// Runs the component's part of the flow, then tells `report`: `Ok`
+    /// once it is complete (its edges are closed first, so that the
+    /// components downstream see the end), `Err(message)` when the relay
+    /// fails because of it. A failed node keeps its edges open until the
+    /// relay is shut down, so that nothing downstream mistakes the failure
+    /// for the end of the data. Returns without a report when the relay is
+    /// dropped.
+    pub async fn run(mut self, report: impl FnOnce(Result<(), String>)) {
         let outcome = self.drive().await;
         self.stats.connected.store(false, Relaxed);
         match outcome {
             Ok(()) => {
                 self.stats.finished.store(true, Relaxed);
                 tracing::debug!(component = %self.id, "relay: component finished");
-                Some(Ok(()))
+                drop(self);
+                report(Ok(()));
             }
-            Err(Halt::Failed(message)) => Some(Err(message)),
-            Err(Halt::Closed) => None,
+            Err(Halt::Failed(message)) => {
+                report(Err(message));
+                std::future::pending::<()>().await;
+            }
+            Err(Halt::Closed) => {}
         }
     }
 
@@ -154,6 +179,10 @@ impl Node {
                 backoff.reset();
                 failing_since = None;
             }
+            if failing_since.is_none() {
+                // Once per streak of failures: the retries that follow are routine.
+                tracing::info!(component = %self.id, %endpoint, %message, "relay: retrying");
+            }
             let since = *failing_since.get_or_insert_with(Instant::now);
             if since.elapsed() >= self.start_timeout {
                 return Err(Halt::Failed(format!(
@@ -177,11 +206,11 @@ impl Node {
     /// The endpoint to dial, once there is one. Meanwhile a component that
     /// registered without an endpoint has its events discarded (and
     /// counted), so that its producers are not held back forever.
-    async fn wait_for_endpoint(&mut self) -> Result<String, Halt> {
+    async fn wait_for_endpoint(&mut self) -> Result<Target, Halt> {
         loop {
             let presence = self.presence.borrow_and_update().clone();
             match presence {
-                Presence::Ready(endpoint) => return Ok(endpoint),
+                Presence::Ready(target) => return Ok(target),
                 Presence::NoEndpoint => self.discard_until_change().await,
                 Presence::Pending | Presence::Gone => {}
             }
@@ -211,9 +240,9 @@ impl Node {
         }
     }
 
-    async fn attempt(&mut self, endpoint: &str) -> End {
+    async fn attempt(&mut self, endpoint: &Target) -> End {
         let channel = tokio::select! {
-            channel = dial::connect(endpoint) => channel,
+            channel = dial::connect(&endpoint.endpoint) => channel,
             () = moved(&self.presence, endpoint) => return End::Moved,
         };
         let channel = match channel {
@@ -237,9 +266,6 @@ impl Node {
             ComponentKind::Sink => self.consumer_session(channel, endpoint).await,
         };
         self.stats.connected.store(false, Relaxed);
-        if let End::Failed { message, .. } = &end {
-            tracing::info!(component = %self.id, %endpoint, %message, "relay: stream ended");
-        }
         end
     }
 }

@@ -99,7 +99,10 @@ pub(crate) fn source_params(pipeline: &Pipeline, source: &Component) -> HashMap<
         .iter()
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    for (var, param) in [("START_LEDGER", "start_ledger"), ("END_LEDGER", "end_ledger")] {
+    for (var, param) in [
+        ("START_LEDGER", "start_ledger"),
+        ("END_LEDGER", "end_ledger"),
+    ] {
         if let Some(value) = source.env.get(var).or_else(|| pipeline.env.get(var)) {
             params.insert(param.to_owned(), value.clone());
         }

@@ -74,12 +74,18 @@ impl Replay {
         }
     }
 
+    /// The sequence number the next event pushed will get.
+    pub fn next_seq(&self) -> u64 {
+        self.next_seq
+    }
+
     /// Copies of the pending events, oldest first, to send again.
     pub fn pending(&self) -> Vec<Event> {
         self.pending.iter().map(|(_, e)| e.clone()).collect()
     }
 
     /// How many events are pending.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.pending.len()
     }

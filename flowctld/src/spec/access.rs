@@ -4,8 +4,10 @@
 //! with the next field and the user gets all problems in one run.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use super::diagnostic::{Pos, Report};
+use super::duration::parse_duration;
 use super::suggest::did_you_mean;
 use super::tree::{Node, Value};
 
@@ -101,6 +103,32 @@ pub(crate) fn string(node: &Node, what: &str, report: &mut Report) -> Option<Str
                 format!(
                     "{what} must be a single value, but it is {}",
                     node.describe()
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// A duration such as `10s` or `1m30s`.
+pub(crate) fn duration(node: &Node, what: &str, report: &mut Report) -> Option<Duration> {
+    let text = string(node, what, report)?;
+    parse_duration(&text)
+        .map_err(|e| report.error(node.pos, format!("invalid {what}: {e}")))
+        .ok()
+}
+
+/// A whole number from `min` to `u32::MAX`, such as a count of restarts.
+pub(crate) fn count(node: &Node, what: &str, min: u32, report: &mut Report) -> Option<u32> {
+    let text = string(node, what, report)?;
+    match text.parse::<u32>() {
+        Ok(n) if n >= min => Some(n),
+        _ => {
+            report.error(
+                node.pos,
+                format!(
+                    "{what} must be a whole number from {min} to {}, not '{text}'",
+                    u32::MAX
                 ),
             );
             None

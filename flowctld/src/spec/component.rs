@@ -2,12 +2,16 @@
 
 use super::access::{self, Fields};
 use super::command::read_command;
+use super::depends::read_depends_on;
 use super::diagnostic::{Pos, Report};
 use super::env::{read_config, read_env};
 use super::lifecycle::{non_empty, read_lifecycle, read_port};
 use super::model::{
-    Component, ComponentKind, DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT, Readiness, StopSignal,
+    Component, ComponentKind, DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT, OnFailure, Readiness,
+    StopSignal,
 };
+use super::probe::read_probes;
+use super::restart::{read_on_failure, read_restart};
 use super::tree::Node;
 
 /// Every field a component may have, including those refused with a reason.
@@ -29,7 +33,15 @@ const FIELDS: &[&str] = &[
     "start_timeout",
     "readiness",
     "restart_policy",
+    "max_restarts",
+    "restart_window",
+    "restart_delay",
+    "restart_delay_max",
+    "min_uptime",
+    "on_component_failure",
     "health_check",
+    "readiness_probe",
+    "liveness_probe",
     "image",
     "volumes",
     "secrets",
@@ -66,6 +78,12 @@ pub(crate) struct Draft {
     pub input_pos: Vec<Pos>,
     /// Positions of `component.depends_on`, entry by entry.
     pub depends_pos: Vec<Pos>,
+    /// Where the condition of each entry of `depends_on` is written (its id
+    /// when the condition is implied).
+    pub condition_pos: Vec<Pos>,
+    /// The component's own `on_component_failure`; `component.on_failure`
+    /// is settled once the pipeline's is known.
+    pub on_failure: Option<OnFailure>,
     /// Where the `inputs` key is written, if it is.
     pub inputs_key: Option<Pos>,
     /// True when `inputs` is there but could not be read (already reported).
@@ -110,7 +128,10 @@ pub(crate) fn decode(
     // An unreadable `inputs` has been reported; "no inputs" would repeat it.
     let inputs_unreadable = fields.get("inputs").is_some() && inputs.is_none();
     let inputs = inputs.unwrap_or_default();
-    let depends_on = list_of("depends_on", report).unwrap_or_default();
+    let depends_on = fields
+        .get("depends_on")
+        .map(|n| read_depends_on(n, &what("depends_on"), report))
+        .unwrap_or_default();
     let health_port = fields
         .get("health_port")
         .and_then(|n| read_port(n, &what("health_port"), report));
@@ -130,7 +151,12 @@ pub(crate) fn decode(
             .and_then(|n| read_config(n, &what("config"), report))
             .unwrap_or_default(),
         inputs: inputs.iter().map(|(s, _)| s.clone()).collect(),
-        depends_on: depends_on.iter().map(|(s, _)| s.clone()).collect(),
+        depends_on: depends_on
+            .dependencies
+            .iter()
+            .map(|d| d.id.clone())
+            .collect(),
+        dependencies: depends_on.dependencies,
         input_event_types: names(list_of("input_event_types", report)),
         output_event_types: names(list_of("output_event_types", report)),
         health_port,
@@ -141,6 +167,10 @@ pub(crate) fn decode(
         stop_timeout: DEFAULT_STOP_TIMEOUT,
         start_timeout: DEFAULT_START_TIMEOUT,
         readiness: Readiness::default(),
+        restart: read_restart(&fields, &label, report),
+        on_failure: OnFailure::default(),
+        readiness_probe: None,
+        liveness_probe: None,
     };
     // After `comand:` or a merge key, "no command" would only repeat the error.
     let command_hidden =
@@ -153,6 +183,10 @@ pub(crate) fn decode(
         report,
     );
     read_lifecycle(&fields, &label, &mut component, report);
+    read_probes(&fields, &label, &mut component, report);
+    let on_failure = fields
+        .get("on_component_failure")
+        .and_then(|n| read_on_failure(n, &what("on_component_failure"), report));
     Some(Draft {
         pos: fields.pos,
         id_pos,
@@ -160,7 +194,9 @@ pub(crate) fn decode(
         label,
         component,
         input_pos: inputs.iter().map(|(_, p)| *p).collect(),
-        depends_pos: depends_on.iter().map(|(_, p)| *p).collect(),
+        depends_pos: depends_on.id_pos,
+        condition_pos: depends_on.condition_pos,
+        on_failure,
         inputs_key: fields.get_with_key("inputs").map(|(p, _)| p),
         inputs_unreadable,
         health_port_pos: fields.get("health_port").map(|n| n.pos),
@@ -211,21 +247,6 @@ fn refuse_unsupported(fields: &Fields<'_>, report: &mut Report) {
                 format!("'{field}' is not supported by the process driver yet; {advice}"),
             );
         }
-    }
-    if let Some((pos, _)) = fields.get_with_key("health_check") {
-        report.error(
-            pos,
-            "health checks are not supported yet; remove 'health_check' (flowctl follows \
-             health through the heartbeats components send)",
-        );
-    }
-    if let Some((pos, node)) = fields.get_with_key("restart_policy")
-        && !matches!(node.scalar(), Some("never" | "no"))
-    {
-        report.error(
-            pos,
-            "restart policies are not supported yet; remove the field or set restart_policy: never",
-        );
     }
 }
 

@@ -7,7 +7,8 @@ use super::access::{self, Fields};
 use super::component::{self, Draft};
 use super::diagnostic::{Pos, Report};
 use super::env;
-use super::model::ComponentKind;
+use super::model::{ComponentKind, OnFailure};
+use super::restart::read_on_failure;
 use super::tree::{Node, Value};
 
 /// The only `apiVersion` this version of flowctl reads.
@@ -27,6 +28,19 @@ const SPEC_FIELDS: &[&str] = &[
     "sinks",
     "pipelines",
     "config",
+    "on_component_failure",
+];
+/// Component fields people put under `spec` hoping they apply to all.
+const COMPONENT_ONLY: &[&str] = &[
+    "id",
+    "command",
+    "inputs",
+    "type",
+    "depends_on",
+    "restart_policy",
+    "health_check",
+    "readiness_probe",
+    "liveness_probe",
 ];
 const LISTS: [(&str, ComponentKind); 3] = [
     ("sources", ComponentKind::Source),
@@ -43,6 +57,8 @@ pub(crate) struct DraftPipeline {
     pub labels: BTreeMap<String, String>,
     pub annotations: BTreeMap<String, String>,
     pub env: BTreeMap<String, String>,
+    /// `spec.on_component_failure`, already applied to the components.
+    pub on_failure: OnFailure,
     pub components: Vec<Draft>,
     /// Where a message about the pipeline as a whole should point.
     pub spec_pos: Pos,
@@ -187,7 +203,7 @@ fn read_spec(node: &Node, draft: &mut DraftPipeline, report: &mut Report) {
     };
     draft.spec_found = true;
     let _ = fields.reject_unknown(report, SPEC_FIELDS, "in spec", |key| {
-        ["id", "command", "inputs", "type"].contains(&key).then(|| {
+        COMPONENT_ONLY.contains(&key).then(|| {
             format!(
                 "'{key}' is a component field; put it in an entry of 'sources', \
                      'processors' or 'sinks'"
@@ -230,6 +246,12 @@ fn read_spec(node: &Node, draft: &mut DraftPipeline, report: &mut Report) {
     {
         draft.env = env;
     }
+    if let Some(value) = fields
+        .get("on_component_failure")
+        .and_then(|n| read_on_failure(n, "'spec.on_component_failure'", report))
+    {
+        draft.on_failure = value;
+    }
     for (list, kind) in LISTS {
         let Some(node) = fields.get(list) else {
             continue;
@@ -255,5 +277,8 @@ fn read_spec(node: &Node, draft: &mut DraftPipeline, report: &mut Report) {
                 draft.components.push(c);
             }
         }
+    }
+    for d in &mut draft.components {
+        d.component.on_failure = d.on_failure.unwrap_or(draft.on_failure);
     }
 }

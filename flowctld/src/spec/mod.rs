@@ -13,11 +13,14 @@
 //! - `access`: typed reads from that tree, reporting mismatches.
 //! - `document`: `apiVersion`, `kind`, `metadata` and `spec`.
 //! - `component`: one entry of `sources`, `processors` or `sinks`, with
-//!   `command` (the program to run), `env` (`env` and `config` maps) and
-//!   `lifecycle` (signals, timeouts, readiness).
+//!   `command` (the program to run), `env` (`env` and `config` maps),
+//!   `lifecycle` (signals, timeouts, readiness), `restart` (restart policy,
+//!   backoff, `on_component_failure`), `probe` (`health_check`, readiness and
+//!   liveness probes) and `depends` (`depends_on` and its conditions).
 //! - `validate`: checks across components (ids, references, cycles, ports).
 //! - `graph`: start order and cycle finding.
-//! - `model`: the public types: [`Pipeline`], [`Component`] and friends.
+//! - `model`: the public types: [`Pipeline`], [`Component`] and friends;
+//!   `supervision` holds those about restarts, probes and dependencies.
 //! - `duration`: `10s`-style durations, also used outside this module.
 //! - `suggest`: "did you mean ...?" by edit distance.
 //! - `diagnostic`: [`Diagnostic`], [`Diagnostics`] and the collector.
@@ -25,6 +28,7 @@
 mod access;
 mod command;
 mod component;
+mod depends;
 mod diagnostic;
 mod document;
 pub mod duration;
@@ -32,8 +36,11 @@ mod env;
 mod graph;
 mod lifecycle;
 mod model;
+mod probe;
+mod restart;
 mod source;
 mod suggest;
+mod supervision;
 mod syntax;
 mod tree;
 mod validate;
@@ -46,8 +53,8 @@ pub use diagnostic::{Diagnostic, Diagnostics};
 pub use document::{API_VERSION, KIND};
 pub use duration::{format_duration, parse_duration};
 pub use model::{
-    Component, ComponentKind, DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT, Pipeline, Readiness,
-    StopSignal,
+    Component, ComponentKind, Condition, DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT, Dependency,
+    OnFailure, Pipeline, Probe, ProbeAction, Readiness, Restart, RestartPolicy, StopSignal,
 };
 pub use source::MAX_FILE_BYTES;
 
@@ -96,6 +103,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Parsed, Diagnostics> {
             labels: draft.labels,
             annotations: draft.annotations,
             env: draft.env,
+            on_failure: draft.on_failure,
             components: draft.components.into_iter().map(|d| d.component).collect(),
         },
         warnings,

@@ -5,6 +5,9 @@ use std::fmt;
 use std::time::Duration;
 
 use super::graph;
+pub use super::supervision::{
+    Condition, Dependency, OnFailure, Probe, ProbeAction, Restart, RestartPolicy,
+};
 
 /// How long a component gets to exit after its stop signal before it is killed.
 pub const DEFAULT_STOP_TIMEOUT: Duration = Duration::from_secs(10);
@@ -27,6 +30,10 @@ pub struct Pipeline {
     pub annotations: BTreeMap<String, String>,
     /// `spec.env`: environment given to every component, below its own `env`.
     pub env: BTreeMap<String, String>,
+    /// `spec.on_component_failure`: what a component's final failure does to
+    /// the run, unless the component says otherwise (see
+    /// [`Component::on_failure`]).
+    pub on_failure: OnFailure,
     /// Sources, then processors, then sinks, each group in file order.
     pub components: Vec<Component>,
 }
@@ -173,9 +180,12 @@ pub struct Component {
     pub config: BTreeMap<String, String>,
     /// Components whose events this one reads, in file order.
     pub inputs: Vec<String>,
-    /// Components that must be ready before this one starts, without
-    /// exchanging events with it.
+    /// The ids of `dependencies`, in file order: components that must be
+    /// ready before this one starts, without exchanging events with it.
     pub depends_on: Vec<String>,
+    /// `depends_on` in full: each component waited for and what it must
+    /// reach (healthy unless the file says otherwise).
+    pub dependencies: Vec<Dependency>,
     /// Event types the component says it reads; informational.
     pub input_event_types: Vec<String>,
     /// Event types the component says it writes; informational.
@@ -191,8 +201,19 @@ pub struct Component {
     pub stop_timeout: Duration,
     /// Time allowed to become ready (see `readiness`) after starting.
     pub start_timeout: Duration,
-    /// What "ready" means for this component.
+    /// What "ready" means for this component when it has no readiness probe.
     pub readiness: Readiness,
+    /// `restart_policy` and the backoff around it.
+    pub restart: Restart,
+    /// What the run does when this component fails for good: its own
+    /// `on_component_failure`, else the pipeline's.
+    pub on_failure: OnFailure,
+    /// `readiness_probe`, or `health_check` (an HTTP probe on `health_port`):
+    /// when set, the component is ready once it passes, whatever `readiness`.
+    pub readiness_probe: Option<Probe>,
+    /// `liveness_probe`: a check that, failing, gets the component killed and
+    /// handled by its restart policy.
+    pub liveness_probe: Option<Probe>,
 }
 
 impl Component {

@@ -13,6 +13,9 @@ const ALIASES: &[(&str, &str)] = &[
     ("workdir", "working_dir"),
     ("cwd", "working_dir"),
     ("signal", "stop_signal"),
+    ("restart", "restart_policy"),
+    ("onfailure", "on_component_failure"),
+    ("healthcheck", "health_check"),
 ];
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::component::Draft;
+use super::depends::check_conditions;
 use super::diagnostic::{Pos, Report, quoted_list};
 use super::document::DraftPipeline;
 use super::graph;
@@ -37,6 +38,7 @@ pub(crate) fn check(draft: &DraftPipeline, report: &mut Report) {
         );
         check_inputs_for_kind(d, report);
     }
+    check_conditions(drafts, &index, report);
     check_cycles(drafts, &index, report);
     check_health_ports(drafts, report);
     warn_about_port(drafts, report);

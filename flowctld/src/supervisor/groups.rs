@@ -7,9 +7,10 @@
 //! its leader's start time. A small guard process (`flowctld --guard`) waits
 //! on a pipe from its daemon and, when the daemon dies, kills what that
 //! daemon recorded; the next daemon, holding the lock, kills anything still
-//! recorded by any dead daemon. A pid cannot be reused as a process-group id
-//! while any member of the group lives, and members started after the
-//! recorded leader, so the start-time check never hits a stranger's group.
+//! recorded by any dead daemon. A group is killed only if its recorded
+//! leader still runs (same pid, same start time) or, with the leader gone,
+//! members remain: the kernel does not reuse an id while a group holds it,
+//! so a stranger's group is never hit.
 
 use std::path::{Path, PathBuf};
 
@@ -93,15 +94,21 @@ impl Groups {
         if records.is_empty() {
             return 0;
         }
-        let members: Vec<Stat> = all_pids()
-            .filter_map(Stat::read)
-            .filter(|stat| !stat.zombie)
+        let processes: Vec<(u32, Stat)> = all_pids()
+            .filter_map(|pid| Some((pid, Stat::read(pid)?)))
+            .filter(|(_, stat)| !stat.zombie)
             .collect();
         let mut killed = 0;
         for (pgid, leader_start) in records {
-            let ours = members
-                .iter()
-                .any(|m| m.pgrp == pgid && m.start_time >= leader_start);
+            let leader = processes.iter().find(|(pid, _)| *pid == pgid);
+            let ours = match leader {
+                // The pid is in use: ours only if it is the same leader
+                // (after the group emptied, the pid may lead a stranger's).
+                Some((_, stat)) => stat.start_time == leader_start && stat.pgrp == pgid,
+                // The leader is gone: while any member of its group lives,
+                // the kernel cannot hand the id to anyone else.
+                None => processes.iter().any(|(_, stat)| stat.pgrp == pgid),
+            };
             if ours {
                 tracing::warn!(pgid, "killing a process group left by a previous daemon");
                 signal_group(pgid, Signal::SIGKILL);

@@ -8,16 +8,23 @@
 //!
 //! - [`process`]: spawn in a process group, signals, exit descriptions;
 //! - [`env`]: the environment and directory a component starts with;
-//! - [`run`]: the per-run state machine;
+//! - [`run`]: the per-run state machine; `instance`: one instance's life
+//!   (spawn, readiness, exit, restart decision); `stop`: stopping a run;
+//! - [`restart`]: restart policy, limits and backoff;
+//! - [`probe`]: HTTP and command probes for readiness and liveness;
 //! - [`groups`]: process groups recorded on disk, killed if a daemon died;
 //! - [`procfs`]: which group holds a connection, when a process started;
 //! - [`watch`]: the live streams (`flowctl run`'s view, `flowctl logs`).
 
 pub mod env;
 pub mod groups;
+mod instance;
+mod probe;
 pub mod process;
 pub mod procfs;
+pub mod restart;
 mod run;
+mod stop;
 mod watch;
 
 use std::collections::HashMap;
@@ -52,6 +59,9 @@ pub(crate) struct Slot {
     pub restarts: u32,
     pub exit: String,
     pub service_id: String,
+    /// Why it was last restarted (exit status, missed heartbeats, probe).
+    pub last_restart_reason: String,
+    pub last_restart_at: Option<SystemTime>,
 }
 
 /// A run this daemon supervises (or supervised: ended runs keep theirs so
@@ -194,6 +204,24 @@ impl Supervisor {
         Ok(record)
     }
 
+    /// Restarts one component of a run (or all) by hand.
+    pub fn restart_components(&self, id: &str, component: Option<String>) -> Result<()> {
+        let handle = self
+            .handle(id)
+            .filter(|h| !*h.done.borrow())
+            .ok_or_else(|| Error::FailedPrecondition(format!("run {id} is not running")))?;
+        if let Some(component) = &component
+            && handle.pipeline.component(component).is_none()
+        {
+            return Err(Error::ComponentNotFound {
+                run: id.to_owned(),
+                component: component.clone(),
+            });
+        }
+        let _ = handle.events.send(RunEvent::RestartByHand { component });
+        Ok(())
+    }
+
     /// Stops every active run and marks it to be started again by the next
     /// daemon (`flowctl daemon restart`).
     pub async fn stop_all_for_restart(&self) {
@@ -231,6 +259,8 @@ impl Supervisor {
                 restarts: 0,
                 exit: String::new(),
                 service_id: String::new(),
+                last_restart_reason: String::new(),
+                last_restart_at: None,
             })
             .collect();
         let (events, inbox) = mpsc::unbounded_channel();
@@ -534,6 +564,7 @@ fn recorded_statuses(record: &RunRecord) -> Vec<ComponentStatus> {
             restarts: c.restarts,
             exit: c.exit.clone(),
             service_id: c.service_id.clone(),
+            last_restart_reason: c.last_restart_reason.clone(),
             ..ComponentStatus::default()
         })
         .collect()
@@ -566,5 +597,7 @@ fn component_status(
         exit: slot.exit.clone(),
         service_id: slot.service_id.clone(),
         endpoint,
+        last_restart_reason: slot.last_restart_reason.clone(),
+        last_restart_ms: slot.last_restart_at.map(unix_ms).unwrap_or(0),
     }
 }

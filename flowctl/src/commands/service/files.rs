@@ -39,7 +39,8 @@ const SYSTEMD_SYSTEM: [(&str, &str); 2] = [
         include_str!("../../../../packaging/systemd/system/flowctld.socket"),
     ),
 ];
-const LAUNCHD_AGENT: &str = include_str!("../../../../packaging/launchd/dev.flowctl.flowctld.plist");
+const LAUNCHD_AGENT: &str =
+    include_str!("../../../../packaging/launchd/dev.flowctl.flowctld.plist");
 
 /// Whose service it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,6 +94,15 @@ impl Target {
         })
     }
 
+    /// The file whose presence means the service is installed: the unit,
+    /// or the plist.
+    pub fn main_file(&self) -> Result<PathBuf> {
+        Ok(self.dir()?.join(match self.manager {
+            ServiceManager::Systemd => "flowctld.service".to_string(),
+            ServiceManager::Launchd => format!("{LAUNCHD_LABEL}.plist"),
+        }))
+    }
+
     /// Where the installed service listens; `client` is the socket this
     /// flowctl uses, which is what a launchd agent is given.
     pub fn socket(&self, client: &Path) -> PathBuf {
@@ -136,7 +146,7 @@ pub fn render(
         (ServiceManager::Systemd, Scope::User) => systemd(SYSTEMD_USER),
         (ServiceManager::Systemd, Scope::System) => systemd(SYSTEMD_SYSTEM),
         (ServiceManager::Launchd, _) => {
-            let logs = home()?.join("Library/Logs/flowctl");
+            let logs = launchd_log_dir()?;
             let plist = LAUNCHD_AGENT
                 .replace("@FLOWCTLD@", &xml_escape(&flowctld.to_string_lossy()))
                 .replace("@SOCKET@", &xml_escape(&client.to_string_lossy()))
@@ -181,10 +191,7 @@ fn fill_systemd(template: &str, flowctld: &Path, account: &str) -> String {
 /// A path as a unit file's command line needs it: `%` and `$` doubled, and
 /// quoted when it holds spaces or quotes.
 fn systemd_quote(path: &Path) -> String {
-    let text = path
-        .to_string_lossy()
-        .replace('%', "%%")
-        .replace('$', "$$");
+    let text = path.to_string_lossy().replace('%', "%%").replace('$', "$$");
     if text.contains([' ', '\t', '"', '\'', '\\']) {
         format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
     } else {
@@ -254,9 +261,15 @@ mod tests {
 
     #[test]
     fn exec_start_and_accounts_are_filled_in() {
-        let unit = fill_systemd(SYSTEMD_SYSTEM[0].1, Path::new("/opt/fl ow/flowctld"), "alice");
+        let unit = fill_systemd(
+            SYSTEMD_SYSTEM[0].1,
+            Path::new("/opt/fl ow/flowctld"),
+            "alice",
+        );
         assert!(
-            unit.contains("\nExecStart=\"/opt/fl ow/flowctld\" --socket /run/flowctl/flowctld.sock\n"),
+            unit.contains(
+                "\nExecStart=\"/opt/fl ow/flowctld\" --socket /run/flowctl/flowctld.sock\n"
+            ),
             "{unit}"
         );
         assert!(unit.contains("\nUser=alice\n"), "{unit}");

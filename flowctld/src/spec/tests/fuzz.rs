@@ -47,7 +47,16 @@ fn mutate(rng: &mut Rng, bytes: &mut Vec<u8>) {
 
 #[test]
 fn mutations_of_a_valid_file_never_panic() {
-    let original = fixture("valid/full.yaml");
+    mutations_never_panic("valid/full.yaml");
+}
+
+#[test]
+fn mutations_of_supervision_fields_never_panic() {
+    mutations_never_panic("valid/supervision.yaml");
+}
+
+fn mutations_never_panic(path: &str) {
+    let original = fixture(path);
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut rejected = 0;
     for round in 0..2000 {
@@ -56,7 +65,7 @@ fn mutations_of_a_valid_file_never_panic() {
         let outcome = std::panic::catch_unwind(|| parse("m.yaml", &bytes));
         let Ok(result) = outcome else {
             panic!(
-                "round {round} panicked on:\n{}",
+                "{path}, round {round}, panicked on:\n{}",
                 String::from_utf8_lossy(&bytes)
             );
         };
@@ -65,13 +74,13 @@ fn mutations_of_a_valid_file_never_panic() {
             for d in &errors {
                 assert!(
                     d.line >= 1 && d.column >= 1 && !d.message.is_empty(),
-                    "round {round}: {d}"
+                    "{path}, round {round}: {d}"
                 );
             }
         }
     }
     assert!(
         rejected > 500,
-        "only {rejected} of 2000 mutations were rejected; is the mutator working?"
+        "{path}: only {rejected} of 2000 mutations were rejected; is the mutator working?"
     );
 }

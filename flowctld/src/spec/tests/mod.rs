@@ -2,8 +2,12 @@
 //! single pieces live next to them.
 
 mod corpus;
+mod depends;
 mod errors;
+mod expected;
 mod fuzz;
+mod probe;
+mod restart;
 mod valid;
 
 use super::{Diagnostics, Parsed, parse};

@@ -4,7 +4,10 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use super::{HEAD, fixture, ok};
-use crate::spec::{Component, ComponentKind, Pipeline, Readiness, StopSignal, parse};
+use crate::spec::{
+    Component, ComponentKind, Dependency, OnFailure, Pipeline, Readiness, Restart, StopSignal,
+    parse,
+};
 
 fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs
@@ -34,6 +37,7 @@ fn plain(
         config: BTreeMap::new(),
         inputs: strings(inputs),
         depends_on: Vec::new(),
+        dependencies: Vec::new(),
         input_event_types: Vec::new(),
         output_event_types: Vec::new(),
         health_port: None,
@@ -42,6 +46,10 @@ fn plain(
         stop_timeout: Duration::from_secs(10),
         start_timeout: Duration::from_secs(30),
         readiness: Readiness::Registered,
+        restart: Restart::default(),
+        on_failure: OnFailure::StopRun,
+        readiness_probe: None,
+        liveness_probe: None,
     }
 }
 
@@ -88,6 +96,10 @@ fn reads_every_field_of_a_full_pipeline() {
     };
     let out = Component {
         depends_on: strings(&["audit"]),
+        dependencies: vec![Dependency {
+            id: "audit".into(),
+            condition: Default::default(),
+        }],
         readiness: Readiness::Started,
         stop_signal: StopSignal::Kill,
         stop_timeout: Duration::ZERO,
@@ -113,6 +125,7 @@ fn reads_every_field_of_a_full_pipeline() {
         labels: map(&[("team", "data"), ("tier", "1")]),
         annotations: map(&[("owner", "ops@example.com")]),
         env: map(&[("LOG_LEVEL", "info"), ("NETWORK", "testnet")]),
+        on_failure: OnFailure::StopRun,
         components: vec![ledgers, transfers, out, audit],
     };
     assert_eq!(full(), expected);

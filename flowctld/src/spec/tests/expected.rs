@@ -1,0 +1,256 @@
+//! The first error of each fixture in `fixtures/malformed`, for `corpus`.
+
+/// The first error of each fixture: where it points and part of what it says.
+pub(super) const EXPECTED: &[(&str, usize, usize, &str)] = &[
+    (
+        "typo_key",
+        8,
+        7,
+        "unknown field 'comand' in component 'gen', did you mean 'command'?",
+    ),
+    ("missing_id", 7, 7, "entry 1 of 'sources' has no 'id'"),
+    (
+        "duplicate_id",
+        10,
+        11,
+        "duplicate id 'gen': a source on line 7 already uses it",
+    ),
+    (
+        "unknown_input",
+        12,
+        16,
+        "names 'genn', but no component has that id, did you mean 'gen'?",
+    ),
+    ("cycle", 12, 21, "dependency cycle: a -> b -> c -> a"),
+    ("source_with_inputs", 11, 7, "source 'gen2' has inputs"),
+    (
+        "command_string",
+        8,
+        16,
+        "must be a list, for example [\"./bin/gen\", \"--rate\", \"100\"]",
+    ),
+    (
+        "bad_duration",
+        9,
+        21,
+        "'10 seconds' is not a duration flowctl reads; write 10s",
+    ),
+    (
+        "refused_image",
+        8,
+        7,
+        "'image' is not supported by the process driver yet",
+    ),
+    ("tab_indent", 8, 1, "indented with a tab"),
+    (
+        "invalid_yaml",
+        9,
+        7,
+        "invalid YAML: invalid indentation (is the '[' on line 8 closed?)",
+    ),
+    (
+        "wrong_api_version",
+        1,
+        13,
+        "'apiVersion' is 'v1', but flowctl reads only 'apiVersion: flowctl/v1'",
+    ),
+    ("wrong_kind", 2, 7, "'kind' is 'Deployment'"),
+    ("empty", 1, 1, "the file is empty"),
+    ("comments_only", 1, 1, "the file is empty"),
+    (
+        "top_level_list",
+        1,
+        1,
+        "must be a map starting with 'apiVersion: flowctl/v1', but this one is a list",
+    ),
+    (
+        "duplicate_key",
+        10,
+        7,
+        "duplicate key 'env' (first set on line 9)",
+    ),
+    (
+        "bad_readiness",
+        9,
+        18,
+        "use 'registered' or 'started' (did you mean 'registered'?)",
+    ),
+    (
+        "bad_stop_signal",
+        9,
+        20,
+        "is 'SIGSTOP'; use one of TERM, INT, HUP, QUIT, KILL, USR1, USR2",
+    ),
+    (
+        "health_port_range",
+        9,
+        20,
+        "must be a port number from 1 to 65535, not '70000'",
+    ),
+    ("sink_without_inputs", 11, 11, "sink 'out' has no inputs"),
+    (
+        "container_driver",
+        6,
+        11,
+        "the container driver is not supported yet; use driver: process",
+    ),
+    (
+        "restart_policy",
+        9,
+        23,
+        "is 'sometimes'; use never, on-failure or always (also read: no, Never, on_failure, \
+         OnFailure, Always, unless-stopped)",
+    ),
+    (
+        "health_check",
+        9,
+        21,
+        "'health_check' of component 'gen' is 'healthz'; write an HTTP path starting with '/'",
+    ),
+    (
+        "spec_pipelines",
+        6,
+        3,
+        "nested pipelines ('spec.pipelines') are not supported yet",
+    ),
+    ("multi_document", 9, 1, "a second YAML document starts here"),
+    (
+        "merge_key",
+        11,
+        7,
+        "YAML merge keys ('<<') are not supported",
+    ),
+    (
+        "sources_outside_spec",
+        7,
+        1,
+        "'sources' belongs under 'spec'; check the indentation",
+    ),
+    ("no_components", 5, 1, "the pipeline has no components"),
+    (
+        "self_reference",
+        13,
+        20,
+        "component 'upper' lists itself in 'depends_on'",
+    ),
+    (
+        "custom_tag",
+        10,
+        16,
+        "the YAML tag '!vault' is not supported",
+    ),
+    ("unknown_alias", 6, 8, "unknown anchor"),
+    // Supervision: restarts, probes, depends_on conditions.
+    (
+        "restart_docker_count",
+        9,
+        23,
+        "write restart_policy: on-failure and max_restarts: 3 on separate lines",
+    ),
+    (
+        "restart_policy_typo",
+        9,
+        7,
+        "unknown field 'restart_polcy' in component 'gen', did you mean 'restart_policy'?",
+    ),
+    (
+        "restart_delay_order",
+        11,
+        26,
+        "'restart_delay_max' of component 'gen' (1s) is shorter than its 'restart_delay' (5s)",
+    ),
+    (
+        "max_restarts_negative",
+        10,
+        21,
+        "'max_restarts' of component 'gen' must be a whole number from 0",
+    ),
+    (
+        "on_failure_value",
+        9,
+        29,
+        "'on_component_failure' of component 'gen' is 'keep-going'; use stop-run or keep-running",
+    ),
+    (
+        "spec_on_failure",
+        6,
+        25,
+        "is 'keep_running'; use stop-run or keep-running (did you mean 'keep-running'?)",
+    ),
+    (
+        "probe_two_checks",
+        11,
+        9,
+        "'readiness_probe' of component 'gen' has both 'http' and 'exec'; keep one",
+    ),
+    (
+        "probe_no_check",
+        10,
+        9,
+        "says nothing to check; add 'http: /healthz'",
+    ),
+    (
+        "probe_exec_string",
+        10,
+        15,
+        "'exec' of 'liveness_probe' of component 'gen' must be a list, for example \
+         [\"pg_isready\", \"-q\"]",
+    ),
+    (
+        "probe_timeout_over_period",
+        12,
+        18,
+        "'timeout' of 'readiness_probe' of component 'gen' is longer than its 'period'",
+    ),
+    (
+        "probe_threshold_zero",
+        11,
+        28,
+        "'failure_threshold' of 'liveness_probe' of component 'gen' must be a whole number \
+         from 1",
+    ),
+    (
+        "probe_kubernetes_keys",
+        11,
+        9,
+        "unknown field 'periodSeconds' in 'readiness_probe' of component 'gen'; use 'period' \
+         with a unit",
+    ),
+    (
+        "probe_and_health_check",
+        10,
+        7,
+        "component 'gen' has both 'health_check' and 'readiness_probe'; keep one",
+    ),
+    (
+        "liveness_without_health_check",
+        9,
+        23,
+        "reuses the HTTP path of 'health_check', but it has no 'health_check'",
+    ),
+    (
+        "readiness_started_with_probe",
+        9,
+        18,
+        "'readiness: started' of component 'gen' contradicts its 'health_check'",
+    ),
+    (
+        "depends_condition",
+        13,
+        22,
+        "the condition of 'migrate' in 'depends_on' of component 'gen' is 'service_done'; use \
+         started, healthy or completed",
+    ),
+    (
+        "depends_completed_always",
+        13,
+        25,
+        "component 'gen' waits for 'db' to complete, but 'db' has restart_policy: always",
+    ),
+    (
+        "depends_entry_without_id",
+        12,
+        11,
+        "an entry of 'depends_on' of component 'gen' has no 'id'",
+    ),
+];

@@ -1,0 +1,638 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'flowctl'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'flowctl' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a pipeline: start its components and show them live')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a pipeline file and show its start order')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Components of the active runs (or of one run) and their health')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Registered services (components) of the control plane')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Component logs of a run')
+            [CompletionResult]::new('attach', 'attach', [CompletionResultType]::ParameterValue, 'Follow a detached run as `flowctl run` shows it')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart a component of an active run by hand (all components without one)')
+            [CompletionResult]::new('pipelines', 'pipelines', [CompletionResultType]::ParameterValue, 'Pipelines and their runs')
+            [CompletionResult]::new('daemon', 'daemon', [CompletionResultType]::ParameterValue, 'Start, stop and inspect the daemon')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Versions of this client and of the running daemon')
+            [CompletionResult]::new('server', 'server', [CompletionResultType]::ParameterValue, 'Run the daemon in the foreground (what `flowctld` does)')
+            [CompletionResult]::new('service', 'service', [CompletionResultType]::ParameterValue, 'Install flowctld as a systemd or launchd service, or remove it')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (or write all of them with --dir)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (or write one per command with --dir)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flowctl;run' {
+            [CompletionResult]::new('--show-status', '--show-status', [CompletionResultType]::ParameterName, 'Show component progress and a status line (false: only logs)')
+            [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'Also write component logs to this directory')
+            [CompletionResult]::new('--orchestrator', '--orchestrator', [CompletionResultType]::ParameterName, 'How components are run (only `process` is supported)')
+            [CompletionResult]::new('--control-plane-port', '--control-plane-port', [CompletionResultType]::ParameterName, 'Port of the control plane (0 picks a free one)')
+            [CompletionResult]::new('--control-plane-address', '--control-plane-address', [CompletionResultType]::ParameterName, 'Address of the control plane')
+            [CompletionResult]::new('--heartbeat-ttl', '--heartbeat-ttl', [CompletionResultType]::ParameterName, 'How long a component stays healthy without a heartbeat')
+            [CompletionResult]::new('--janitor-interval', '--janitor-interval', [CompletionResultType]::ParameterName, 'How often expired components are marked unhealthy')
+            [CompletionResult]::new('--db-path', '--db-path', [CompletionResultType]::ParameterName, 'Database file of runs and registrations')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Print the run id and return; the run lives until stopped')
+            [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Print the run id and return; the run lives until stopped')
+            [CompletionResult]::new('--no-persistence', '--no-persistence', [CompletionResultType]::ParameterName, 'Keep runs and registrations in memory only: no database file')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;validate' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;status' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Refresh until interrupted')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Refresh until interrupted')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;logs' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this component')
+            [CompletionResult]::new('--component', '--component', [CompletionResultType]::ParameterName, 'Only this component')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Last N lines per component (0: all)')
+            [CompletionResult]::new('--lines', '--lines', [CompletionResultType]::ParameterName, 'Last N lines per component (0: all)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep following new lines until the run ends')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep following new lines until the run ends')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;attach' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;restart' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;pipelines' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Runs of every pipeline, newest first')
+            [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'Runs of one pipeline')
+            [CompletionResult]::new('active', 'active', [CompletionResultType]::ParameterValue, 'Runs that are starting, running or stopping')
+            [CompletionResult]::new('run-info', 'run-info', [CompletionResultType]::ParameterValue, 'One run: its status and components')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a run gracefully')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Run a recorded run again as a new run (same file text, environment and directory)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flowctl;pipelines;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;pipelines;runs' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;pipelines;active' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;pipelines;run-info' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;pipelines;stop' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;pipelines;restart' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Return once started instead of showing it')
+            [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Return once started instead of showing it')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;pipelines;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Runs of every pipeline, newest first')
+            [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'Runs of one pipeline')
+            [CompletionResult]::new('active', 'active', [CompletionResultType]::ParameterValue, 'Runs that are starting, running or stopping')
+            [CompletionResult]::new('run-info', 'run-info', [CompletionResultType]::ParameterValue, 'One run: its status and components')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a run gracefully')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Run a recorded run again as a new run (same file text, environment and directory)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flowctl;pipelines;help;list' {
+            break
+        }
+        'flowctl;pipelines;help;runs' {
+            break
+        }
+        'flowctl;pipelines;help;active' {
+            break
+        }
+        'flowctl;pipelines;help;run-info' {
+            break
+        }
+        'flowctl;pipelines;help;stop' {
+            break
+        }
+        'flowctl;pipelines;help;restart' {
+            break
+        }
+        'flowctl;pipelines;help;help' {
+            break
+        }
+        'flowctl;daemon' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start the daemon in the background (no-op if one runs)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the daemon and everything it runs')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Pid, uptime, socket, control-plane endpoint and versions')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Stop the daemon and start it again with its active runs (the upgrade path: install the new binaries, then `flowctl daemon restart`)')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'The daemon''s own log')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flowctl;daemon;start' {
+            [CompletionResult]::new('--control-plane-port', '--control-plane-port', [CompletionResultType]::ParameterName, 'Port of the control plane (0 picks a free one)')
+            [CompletionResult]::new('--control-plane-address', '--control-plane-address', [CompletionResultType]::ParameterName, 'Address of the control plane')
+            [CompletionResult]::new('--heartbeat-ttl', '--heartbeat-ttl', [CompletionResultType]::ParameterName, 'How long a component stays healthy without a heartbeat')
+            [CompletionResult]::new('--janitor-interval', '--janitor-interval', [CompletionResultType]::ParameterName, 'How often expired components are marked unhealthy')
+            [CompletionResult]::new('--db-path', '--db-path', [CompletionResultType]::ParameterName, 'Database file of runs and registrations')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--no-persistence', '--no-persistence', [CompletionResultType]::ParameterName, 'Keep runs and registrations in memory only: no database file')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;daemon;stop' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--resume-runs', '--resume-runs', [CompletionResultType]::ParameterName, 'Start the active runs again (same ids) when the daemon next starts')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;daemon;status' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;daemon;restart' {
+            [CompletionResult]::new('--control-plane-port', '--control-plane-port', [CompletionResultType]::ParameterName, 'Port of the control plane (0 picks a free one)')
+            [CompletionResult]::new('--control-plane-address', '--control-plane-address', [CompletionResultType]::ParameterName, 'Address of the control plane')
+            [CompletionResult]::new('--heartbeat-ttl', '--heartbeat-ttl', [CompletionResultType]::ParameterName, 'How long a component stays healthy without a heartbeat')
+            [CompletionResult]::new('--janitor-interval', '--janitor-interval', [CompletionResultType]::ParameterName, 'How often expired components are marked unhealthy')
+            [CompletionResult]::new('--db-path', '--db-path', [CompletionResultType]::ParameterName, 'Database file of runs and registrations')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--no-persistence', '--no-persistence', [CompletionResultType]::ParameterName, 'Keep runs and registrations in memory only: no database file')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;daemon;logs' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Last N lines')
+            [CompletionResult]::new('--lines', '--lines', [CompletionResultType]::ParameterName, 'Last N lines')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;daemon;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start the daemon in the background (no-op if one runs)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the daemon and everything it runs')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Pid, uptime, socket, control-plane endpoint and versions')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Stop the daemon and start it again with its active runs (the upgrade path: install the new binaries, then `flowctl daemon restart`)')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'The daemon''s own log')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flowctl;daemon;help;start' {
+            break
+        }
+        'flowctl;daemon;help;stop' {
+            break
+        }
+        'flowctl;daemon;help;status' {
+            break
+        }
+        'flowctl;daemon;help;restart' {
+            break
+        }
+        'flowctl;daemon;help;logs' {
+            break
+        }
+        'flowctl;daemon;help;help' {
+            break
+        }
+        'flowctl;version' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;server' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/flowctl/config.toml]')
+            [CompletionResult]::new('--control-plane-address', '--control-plane-address', [CompletionResultType]::ParameterName, 'Address of the control-plane listener components register with')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Address of the control-plane listener components register with')
+            [CompletionResult]::new('--control-plane-port', '--control-plane-port', [CompletionResultType]::ParameterName, 'Port of the control-plane listener (0 picks a free port)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port of the control-plane listener (0 picks a free port)')
+            [CompletionResult]::new('--heartbeat-ttl', '--heartbeat-ttl', [CompletionResultType]::ParameterName, 'How long a component stays healthy without a heartbeat [default: 30s]')
+            [CompletionResult]::new('--janitor-interval', '--janitor-interval', [CompletionResultType]::ParameterName, 'How often expired components are marked unhealthy [default: 10s]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Format of the daemon''s own log')
+            [CompletionResult]::new('--db-path', '--db-path', [CompletionResultType]::ParameterName, 'Database file of runs and registrations [default: <state dir>/flowctl.redb]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'File the daemon''s log goes to (set by the client that starts it)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--no-persistence', '--no-persistence', [CompletionResultType]::ParameterName, 'Keep runs and registrations in memory only: no database file')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;service' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Write the unit files (or launchd agent) that run flowctld, and say how to start them')
+            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove what `install` wrote')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Whether the service is installed, enabled and running')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flowctl;service;install' {
+            [CompletionResult]::new('--manager', '--manager', [CompletionResultType]::ParameterName, 'The service manager to write for [default: systemd on Linux, launchd on macOS]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'A service of your user, running while you are logged in (the default)')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'A system service (systemd), running from boot as your account; needs root')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the files and commands, and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace (or remove) files that differ from what flowctl writes')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Also run the systemctl/launchctl commands: enable and start, or stop and disable')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;service;uninstall' {
+            [CompletionResult]::new('--manager', '--manager', [CompletionResultType]::ParameterName, 'The service manager to write for [default: systemd on Linux, launchd on macOS]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'A service of your user, running while you are logged in (the default)')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'A system service (systemd), running from boot as your account; needs root')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the files and commands, and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace (or remove) files that differ from what flowctl writes')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Also run the systemctl/launchctl commands: enable and start, or stop and disable')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;service;status' {
+            [CompletionResult]::new('--manager', '--manager', [CompletionResultType]::ParameterName, 'The service manager to write for [default: systemd on Linux, launchd on macOS]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'A service of your user, running while you are logged in (the default)')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'A system service (systemd), running from boot as your account; needs root')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;service;help' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Write the unit files (or launchd agent) that run flowctld, and say how to start them')
+            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove what `install` wrote')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Whether the service is installed, enabled and running')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flowctl;service;help;install' {
+            break
+        }
+        'flowctl;service;help;uninstall' {
+            break
+        }
+        'flowctl;service;help;status' {
+            break
+        }
+        'flowctl;service;help;help' {
+            break
+        }
+        'flowctl;completions' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write the script of every shell (or of SHELL) into DIR instead')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;man' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write flowctl.1 and one page per subcommand into DIR instead')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;help' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a pipeline: start its components and show them live')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a pipeline file and show its start order')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Components of the active runs (or of one run) and their health')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Registered services (components) of the control plane')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Component logs of a run')
+            [CompletionResult]::new('attach', 'attach', [CompletionResultType]::ParameterValue, 'Follow a detached run as `flowctl run` shows it')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart a component of an active run by hand (all components without one)')
+            [CompletionResult]::new('pipelines', 'pipelines', [CompletionResultType]::ParameterValue, 'Pipelines and their runs')
+            [CompletionResult]::new('daemon', 'daemon', [CompletionResultType]::ParameterValue, 'Start, stop and inspect the daemon')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Versions of this client and of the running daemon')
+            [CompletionResult]::new('server', 'server', [CompletionResultType]::ParameterValue, 'Run the daemon in the foreground (what `flowctld` does)')
+            [CompletionResult]::new('service', 'service', [CompletionResultType]::ParameterValue, 'Install flowctld as a systemd or launchd service, or remove it')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (or write all of them with --dir)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (or write one per command with --dir)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flowctl;help;run' {
+            break
+        }
+        'flowctl;help;validate' {
+            break
+        }
+        'flowctl;help;status' {
+            break
+        }
+        'flowctl;help;list' {
+            break
+        }
+        'flowctl;help;logs' {
+            break
+        }
+        'flowctl;help;attach' {
+            break
+        }
+        'flowctl;help;restart' {
+            break
+        }
+        'flowctl;help;pipelines' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Runs of every pipeline, newest first')
+            [CompletionResult]::new('runs', 'runs', [CompletionResultType]::ParameterValue, 'Runs of one pipeline')
+            [CompletionResult]::new('active', 'active', [CompletionResultType]::ParameterValue, 'Runs that are starting, running or stopping')
+            [CompletionResult]::new('run-info', 'run-info', [CompletionResultType]::ParameterValue, 'One run: its status and components')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a run gracefully')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Run a recorded run again as a new run (same file text, environment and directory)')
+            break
+        }
+        'flowctl;help;pipelines;list' {
+            break
+        }
+        'flowctl;help;pipelines;runs' {
+            break
+        }
+        'flowctl;help;pipelines;active' {
+            break
+        }
+        'flowctl;help;pipelines;run-info' {
+            break
+        }
+        'flowctl;help;pipelines;stop' {
+            break
+        }
+        'flowctl;help;pipelines;restart' {
+            break
+        }
+        'flowctl;help;daemon' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start the daemon in the background (no-op if one runs)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the daemon and everything it runs')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Pid, uptime, socket, control-plane endpoint and versions')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Stop the daemon and start it again with its active runs (the upgrade path: install the new binaries, then `flowctl daemon restart`)')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'The daemon''s own log')
+            break
+        }
+        'flowctl;help;daemon;start' {
+            break
+        }
+        'flowctl;help;daemon;stop' {
+            break
+        }
+        'flowctl;help;daemon;status' {
+            break
+        }
+        'flowctl;help;daemon;restart' {
+            break
+        }
+        'flowctl;help;daemon;logs' {
+            break
+        }
+        'flowctl;help;version' {
+            break
+        }
+        'flowctl;help;server' {
+            break
+        }
+        'flowctl;help;service' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Write the unit files (or launchd agent) that run flowctld, and say how to start them')
+            [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Remove what `install` wrote')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Whether the service is installed, enabled and running')
+            break
+        }
+        'flowctl;help;service;install' {
+            break
+        }
+        'flowctl;help;service;uninstall' {
+            break
+        }
+        'flowctl;help;service;status' {
+            break
+        }
+        'flowctl;help;completions' {
+            break
+        }
+        'flowctl;help;man' {
+            break
+        }
+        'flowctl;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}
