@@ -16,7 +16,7 @@ use prost::Message;
 use tokio::sync::broadcast;
 
 use crate::error::{Error, Result};
-use crate::store::{Store, StoredRun};
+use crate::store::{Durable, Store, StoredRun};
 
 /// How one component instance of a run ended up (pid, exit, restarts).
 pub type ComponentRecord = crate::store::StoredComponent;
@@ -130,6 +130,15 @@ impl Runs {
     /// Applies `change` to run `id`, commits it, then announces it. The lock
     /// is held across the commit so the store sees changes in order.
     fn change(&self, id: &str, change: impl FnOnce(&mut RunRecord)) -> Result<RunRecord> {
+        self.change_with(id, Durable::Now, change)
+    }
+
+    fn change_with(
+        &self,
+        id: &str,
+        durable: Durable,
+        change: impl FnOnce(&mut RunRecord),
+    ) -> Result<RunRecord> {
         let record = {
             let mut records = self.lock();
             let record = records
@@ -137,7 +146,7 @@ impl Runs {
                 .ok_or_else(|| Error::RunNotFound(id.to_owned()))?;
             let mut updated = record.clone();
             change(&mut updated);
-            self.store.put_run(&to_stored(&updated))?;
+            self.store.put_run(&to_stored(&updated), durable)?;
             *record = updated.clone();
             updated
         };
@@ -184,7 +193,7 @@ impl Runs {
             if records.contains_key(&id) {
                 return Err(Error::InvalidArgument(format!("run {id} already exists")));
             }
-            self.store.put_run(&to_stored(&record))?;
+            self.store.put_run(&to_stored(&record), Durable::Now)?;
             records.insert(id.clone(), record.clone());
         }
         let _ = self.changes.send(id);
@@ -238,7 +247,10 @@ impl Runs {
 
     /// Records the components' current instances.
     pub fn set_components(&self, id: &str, components: Vec<ComponentRecord>) -> Result<RunRecord> {
-        self.change(id, |record| record.components = components)
+        // Bookkeeping: durable with the run's next status change.
+        self.change_with(id, Durable::WithNext, |record| {
+            record.components = components
+        })
     }
 
     /// On a daemon's start: runs a dead daemon left active are FAILED (they

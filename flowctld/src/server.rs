@@ -178,16 +178,27 @@ async fn serve_control_plane(state: Arc<State>, tcp: tokio::net::TcpListener) {
     }
 }
 
+/// How often the store notes that the daemon is alive.
+const ALIVE_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Announces expired heartbeats every `janitor_interval`, and notes in the
 /// store that the daemon is alive (for "exited unexpectedly at" after a crash).
 async fn janitor(state: Arc<State>) {
     let mut tick = tokio::time::interval(state.config.janitor_interval);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut marked: Option<tokio::time::Instant> = None;
     loop {
         tick.tick().await;
         state.registry.expire();
-        if let Err(err) = state.store.mark_alive(crate::logs::now_ms()) {
-            tracing::warn!(%err, "cannot record that the daemon is alive");
+        // A durable commit costs an fsync: at most one every few seconds.
+        if marked.is_none_or(|at| at.elapsed() >= ALIVE_EVERY) {
+            marked = Some(tokio::time::Instant::now());
+            let store = state.store.clone();
+            let result =
+                tokio::task::spawn_blocking(move || store.mark_alive(crate::logs::now_ms())).await;
+            if let Ok(Err(err)) = result {
+                tracing::warn!(%err, "cannot record that the daemon is alive");
+            }
         }
     }
 }

@@ -63,6 +63,21 @@ impl State {
             .unwrap_or_default()
     }
 
+    /// Registers a component. The registration is committed to the store
+    /// before the answer, off the async workers: an fsync must not stall
+    /// other components' heartbeats.
+    pub async fn register(
+        &self,
+        registration: crate::registry::Registration,
+    ) -> Result<crate::registry::Entry> {
+        let registry = self.registry.clone();
+        tokio::task::spawn_blocking(move || registry.register(registration))
+            .await
+            .map_err(|err| {
+                crate::error::Error::FailedPrecondition(format!("registration aborted: {err}"))
+            })?
+    }
+
     /// What registration answers tell a component about where we are.
     pub fn connection_info(&self) -> HashMap<String, String> {
         HashMap::from([("endpoint".to_string(), self.endpoint())])

@@ -28,6 +28,15 @@ const KEY_SCHEMA: &str = "schema_version";
 /// Meta key: unix ms when the last daemon was last known alive.
 const KEY_ALIVE: &str = "daemon_alive_at_ms";
 
+/// When a commit reaches the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durable {
+    /// Before the commit returns (an fsync).
+    Now,
+    /// With the next `Now` commit; lost if the process dies before it.
+    WithNext,
+}
+
 /// One run as stored.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -177,7 +186,7 @@ impl Store {
     }
 
     pub fn set_meta(&self, key: &str, value: u64) -> Result<()> {
-        self.write(|txn| {
+        self.write(Durable::Now, |txn| {
             txn.open_table(META)?.insert(key, value)?;
             Ok(())
         })
@@ -185,7 +194,11 @@ impl Store {
 
     /// Records that the daemon is alive now (for "exited unexpectedly at").
     pub fn mark_alive(&self, at_ms: i64) -> Result<()> {
-        self.set_meta(KEY_ALIVE, at_ms.max(0) as u64)
+        self.write(Durable::WithNext, |txn| {
+            txn.open_table(META)?
+                .insert(KEY_ALIVE, at_ms.max(0) as u64)?;
+            Ok(())
+        })
     }
 
     /// When the previous daemon was last known alive.
@@ -193,9 +206,12 @@ impl Store {
         Ok(self.meta(KEY_ALIVE)?.map(|v| v as i64))
     }
 
-    pub fn put_run(&self, run: &StoredRun) -> Result<()> {
+    /// Stores a run, durably when `durable` says so (changes a client is
+    /// told about), else with the next durable commit (bookkeeping such as
+    /// component pids, which a crash makes moot anyway).
+    pub fn put_run(&self, run: &StoredRun, durable: Durable) -> Result<()> {
         let bytes = serde_json::to_vec(run).map_err(|e| self.error(e))?;
-        self.write(|txn| {
+        self.write(durable, |txn| {
             txn.open_table(RUNS)?
                 .insert(run.id.as_str(), bytes.as_slice())?;
             Ok(())
@@ -203,7 +219,7 @@ impl Store {
     }
 
     pub fn delete_runs(&self, ids: &[String]) -> Result<()> {
-        self.write(|txn| {
+        self.write(Durable::Now, |txn| {
             let mut table = txn.open_table(RUNS)?;
             for id in ids {
                 table.remove(id.as_str())?;
@@ -220,7 +236,9 @@ impl Store {
 
     pub fn put_registration(&self, entry: &StoredRegistration) -> Result<()> {
         let bytes = serde_json::to_vec(entry).map_err(|e| self.error(e))?;
-        self.write(|txn| {
+        // Registrations come back stale after a restart in any case, so
+        // they need no fsync of their own.
+        self.write(Durable::WithNext, |txn| {
             txn.open_table(REGISTRY)?
                 .insert(entry.service_id.as_str(), bytes.as_slice())?;
             Ok(())
@@ -228,7 +246,7 @@ impl Store {
     }
 
     pub fn delete_registration(&self, service_id: &str) -> Result<()> {
-        self.write(|txn| {
+        self.write(Durable::WithNext, |txn| {
             txn.open_table(REGISTRY)?.remove(service_id)?;
             Ok(())
         })
@@ -261,12 +279,17 @@ impl Store {
         Ok(items)
     }
 
-    /// Runs `change` in one write transaction and commits it durably.
+    /// Runs `change` in one write transaction and commits it.
     fn write(
         &self,
+        durable: Durable,
         change: impl FnOnce(&redb::WriteTransaction) -> std::result::Result<(), redb::Error>,
     ) -> Result<()> {
-        let txn = self.db.begin_write().map_err(|e| self.error(e))?;
+        let mut txn = self.db.begin_write().map_err(|e| self.error(e))?;
+        if durable == Durable::WithNext {
+            txn.set_durability(redb::Durability::None)
+                .map_err(|e| self.error(e))?;
+        }
         change(&txn).map_err(|e| self.error(e))?;
         txn.commit().map_err(|e| self.error(e))
     }
@@ -317,8 +340,8 @@ mod tests {
         let path = tmp.path().join("state/flowctl.redb");
         {
             let store = Store::open(&path).unwrap();
-            store.put_run(&run("a")).unwrap();
-            store.put_run(&run("b")).unwrap();
+            store.put_run(&run("a"), Durable::Now).unwrap();
+            store.put_run(&run("b"), Durable::Now).unwrap();
             store.delete_runs(&["b".into()]).unwrap();
         }
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
@@ -374,29 +397,32 @@ mod tests {
         let _ = std::fs::remove_file(&path);
         let store = Store::open(&path).unwrap();
         store
-            .put_run(&StoredRun {
-                id: "0f1e2d3c-0000-4000-8000-000000000001".into(),
-                pipeline_name: "hello".into(),
-                status: 5,
-                history: vec![
-                    (1, 1_700_000_000_000),
-                    (2, 1_700_000_001_000),
-                    (5, 1_700_000_060_000),
-                ],
-                started_at_ms: 1_700_000_000_000,
-                ended_at_ms: 1_700_000_060_000,
-                component_ids: vec!["gen".into()],
-                supervised: true,
-                components: vec![StoredComponent {
-                    id: "gen".into(),
-                    kind: "source".into(),
-                    state: 5,
-                    pid: 4242,
-                    exit: "exit status 0".into(),
+            .put_run(
+                &StoredRun {
+                    id: "0f1e2d3c-0000-4000-8000-000000000001".into(),
+                    pipeline_name: "hello".into(),
+                    status: 5,
+                    history: vec![
+                        (1, 1_700_000_000_000),
+                        (2, 1_700_000_001_000),
+                        (5, 1_700_000_060_000),
+                    ],
+                    started_at_ms: 1_700_000_000_000,
+                    ended_at_ms: 1_700_000_060_000,
+                    component_ids: vec!["gen".into()],
+                    supervised: true,
+                    components: vec![StoredComponent {
+                        id: "gen".into(),
+                        kind: "source".into(),
+                        state: 5,
+                        pid: 4242,
+                        exit: "exit status 0".into(),
+                        ..Default::default()
+                    }],
                     ..Default::default()
-                }],
-                ..Default::default()
-            })
+                },
+                Durable::Now,
+            )
             .unwrap();
         store
             .put_registration(&StoredRegistration {

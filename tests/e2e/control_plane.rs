@@ -317,3 +317,84 @@ async fn legacy_services_and_pipeline_runs_round_trip() {
     let runs = world.flowctl(&["-o", "json", "pipelines", "list"]).json();
     assert_eq!(runs[0]["status"], "STOPPED", "{runs}");
 }
+
+/// 200 components heartbeating every second: none is ever listed unhealthy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_heartbeating_components_stay_healthy() {
+    let world = World::new();
+    world
+        .flowctl(&[
+            "daemon",
+            "start",
+            "--heartbeat-ttl",
+            "3s",
+            "--janitor-interval",
+            "100ms",
+        ])
+        .ok();
+    let status = world.flowctl(&["-o", "json", "daemon", "status"]).json();
+    let url = format!("http://{}", status["control_plane"].as_str().unwrap());
+    let channel = tonic::transport::Endpoint::from_shared(url)
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let stop = std::sync::Arc::new(tokio::sync::Notify::new());
+    let mut beaters = Vec::new();
+    for n in 0..200 {
+        let mut client = ControlPlaneServiceClient::new(channel.clone());
+        client
+            .register_component(RegisterRequest {
+                component: Some(ComponentInfo {
+                    id: format!("c{n}"),
+                    ..Default::default()
+                }),
+                component_id: String::new(),
+            })
+            .await
+            .unwrap();
+        let stop = stop.clone();
+        beaters.push(tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(1));
+            loop {
+                tokio::select! {
+                    _ = tick.tick() => {}
+                    _ = stop.notified() => return,
+                }
+                client
+                    .heartbeat(HeartbeatRequest {
+                        service_id: format!("c{n}"),
+                        status: HealthStatus::Unknown as i32,
+                        metrics: Default::default(),
+                    })
+                    .await
+                    .unwrap();
+            }
+        }));
+    }
+    let mut checker = ControlPlaneServiceClient::new(channel);
+    let end = tokio::time::Instant::now() + Duration::from_secs(8);
+    let mut checks = 0;
+    while tokio::time::Instant::now() < end {
+        let healthy = checker
+            .list_components(ListComponentsRequest::default())
+            .await
+            .unwrap()
+            .into_inner()
+            .components
+            .len();
+        assert_eq!(
+            healthy,
+            200,
+            "a heartbeating component was shown unhealthy; daemon log:\n{}",
+            std::fs::read_to_string(world.state_dir().join("flowctld.log")).unwrap_or_default()
+        );
+        checks += 1;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(checks > 10);
+    stop.notify_waiters();
+    for beater in beaters {
+        beater.await.unwrap();
+    }
+}

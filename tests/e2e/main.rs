@@ -8,4 +8,5 @@ mod daemon;
 mod runs;
 mod service;
 mod state;
+mod supervision;
 mod validate;

@@ -99,6 +99,16 @@ fn processes_of(run: &str) -> Vec<i32> {
     processes_with_env("FLOWCTL_RUN_ID", run)
 }
 
+/// Asserts that no process of the run is left within the patience (a
+/// process that leaked keeps `FLOWCTL_RUN_ID` and is found).
+fn assert_nothing_left(run: &str) {
+    assert!(
+        wait_until(PATIENCE, || processes_of(run).is_empty()),
+        "processes of run {run} still alive: {:?}",
+        processes_of(run)
+    );
+}
+
 /// Asserts that every pid in `pids` is gone within the patience.
 fn assert_gone(pids: &[i32], what: &str) {
     assert!(
@@ -203,7 +213,7 @@ fn the_old_cli_acceptance_flow_passes() {
         first_terminal.stdout().contains("STOPPED"),
         "{first_terminal}"
     );
-    assert_gone(&processes_of(&run), "processes of the stopped run");
+    assert_nothing_left(&run);
     let active = world.flowctl(&["pipelines", "active"]).ok();
     assert!(active.contains("No active runs"), "{active}");
 }
@@ -304,7 +314,7 @@ fn components_get_the_callers_environment_and_directory_and_the_contract_variabl
     );
 
     world.flowctl(&["pipelines", "stop", &run]).ok();
-    assert_gone(&processes_of(&run), "processes of the stopped run");
+    assert_nothing_left(&run);
 }
 
 #[test]
@@ -365,7 +375,7 @@ fn components_start_only_once_what_they_read_from_is_ready() {
     let started = |id: &str| component(&info, id)["started_at_ms"].as_i64().unwrap();
     assert!(started("gen") <= started("first") && started("first") <= started("second"));
     world.flowctl(&["pipelines", "stop", &run]).ok();
-    assert_gone(&processes_of(&run), "processes of the stopped run");
+    assert_nothing_left(&run);
 }
 
 #[test]
@@ -426,7 +436,7 @@ fn the_children_of_a_component_end_with_it() {
     assert!(stopped.contains("Pipeline stopped"), "{stopped}");
     assert_gone(&[child], "the component's child");
     assert_gone(&[deaf], "the component's child that ignores SIGTERM");
-    assert_gone(&processes_of(&run), "processes of the stopped run");
+    assert_nothing_left(&run);
 }
 
 #[test]
@@ -457,7 +467,7 @@ fn kill_9_of_the_daemon_leaves_no_component_alive() {
     kill(daemon, 9);
     assert_gone(&[daemon], "the daemon");
     assert_gone(&pids, "components (or their children) of the killed daemon");
-    assert!(processes_of(&run).is_empty(), "{:?}", processes_of(&run));
+    assert_nothing_left(&run);
 }
 
 #[test]
@@ -493,7 +503,7 @@ fn a_failing_component_fails_the_run_and_says_why() {
     }
     // The healthy neighbour is stopped with the run.
     let id = run["run_id"].as_str().unwrap();
-    assert_gone(&processes_of(id), "processes of the failed run");
+    assert_nothing_left(id);
     let info = run_info(&world, id);
     assert_eq!(component(&info, "boom")["state"], "FAILED", "{info:#}");
 }
@@ -503,7 +513,7 @@ fn a_second_terminal_sees_and_stops_a_foreground_run() {
     let world = Sandbox::new();
     let spec = format!(
         "  sources:\n    - id: ticker\n      command: {}\n      readiness: started\n",
-        sh("echo hello-from-ticker; exec sleep 1000")
+        sh("while [ ! -e go ]; do sleep 0.05; done; echo hello-from-ticker; exec sleep 1000")
     );
     let file = pipeline(&world, "terminals", &spec);
     let mut first_terminal = foreground(&world, &file);
@@ -516,7 +526,9 @@ fn a_second_terminal_sees_and_stops_a_foreground_run() {
         status.contains("ticker") && status.contains(prefix) && status.contains("RUNNING"),
         "{status}"
     );
-    // The first terminal shows the component's output.
+    // The first terminal shows the component's output as it comes (what
+    // it printed before the terminal was watching is another test).
+    std::fs::write(world.work.join("go"), "").unwrap();
     assert!(
         wait_until(PATIENCE, || first_terminal
             .stdout()
@@ -537,7 +549,7 @@ fn a_second_terminal_sees_and_stops_a_foreground_run() {
             .contains(&format!("Run {prefix} STOPPED")),
         "no STOPPED summary\n{first_terminal}"
     );
-    assert_gone(&processes_of(&run), "processes of the stopped run");
+    assert_nothing_left(&run);
 }
 
 #[test]
@@ -561,6 +573,13 @@ fn ctrl_c_stops_a_foreground_run_gracefully() {
     let child = pid_in(&world.work.join("child.pid"));
     let processes = processes_of(&run);
     let daemon = daemon_pid(&world);
+    // The user presses Ctrl+C once told it stops the run.
+    assert!(
+        wait_until(PATIENCE, || first_terminal
+            .stdout()
+            .contains("Ctrl+C stops the run")),
+        "{first_terminal}"
+    );
 
     nix::sys::signal::killpg(
         nix::unistd::Pid::from_raw(first_terminal.pid()),
@@ -603,6 +622,173 @@ fn a_foreground_client_killed_with_sigkill_stops_its_run() {
     let active = world.flowctl(&["pipelines", "active"]).ok();
     assert!(active.contains("No active runs"), "{active}");
     assert_gone(&processes, "processes of the abandoned run");
+}
+
+/// A foreground `flowctl run` in a terminal paused with Ctrl+S: its stdout
+/// is a full pipe, so its first print ("Run ... submitted") blocks until
+/// [`PausedTerminal::resume`]. This holds it, deterministically, in the
+/// moment after it submitted the run and before it watches it.
+struct PausedTerminal {
+    child: std::process::Child,
+    read: Option<std::os::fd::OwnedFd>,
+    out: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl PausedTerminal {
+    /// Starts `flowctl run FILE` in a process group of its own.
+    fn start(world: &World, file: &str) -> PausedTerminal {
+        use std::io::Write;
+        use std::os::unix::process::CommandExt;
+        let (read, write) = nix::unistd::pipe().unwrap();
+        let size = nix::fcntl::fcntl(&write, nix::fcntl::FcntlArg::F_SETPIPE_SZ(4096)).unwrap();
+        let mut filler = vec![b'#'; size as usize];
+        filler[size as usize - 1] = b'\n';
+        std::fs::File::from(write.try_clone().unwrap())
+            .write_all(&filler)
+            .unwrap();
+        let stderr = std::fs::File::create(world.work.join("paused.err")).unwrap();
+        let mut command = world.command(&["run", file]);
+        command
+            .stdout(std::process::Stdio::from(write))
+            .stderr(stderr)
+            .process_group(0);
+        let child = command.spawn().unwrap();
+        PausedTerminal {
+            child,
+            read: Some(read),
+            out: Default::default(),
+            reader: None,
+        }
+    }
+
+    fn pid(&self) -> i32 {
+        self.child.id() as i32
+    }
+
+    /// Ctrl+Q: the terminal shows output again.
+    fn resume(&mut self) {
+        use std::io::Read;
+        let Some(read) = self.read.take() else { return };
+        let out = self.out.clone();
+        self.reader = Some(std::thread::spawn(move || {
+            let mut pipe = std::fs::File::from(read);
+            let mut chunk = [0u8; 16 * 1024];
+            while let Ok(n) = pipe.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                out.lock().unwrap().extend_from_slice(&chunk[..n]);
+            }
+        }));
+    }
+
+    /// What it printed, without the filler that paused it.
+    fn stdout(&self) -> String {
+        let text = String::from_utf8_lossy(&self.out.lock().unwrap()).into_owned();
+        let filler = text.len() - text.trim_start_matches('#').len();
+        text[filler..].trim_start_matches('\n').to_owned()
+    }
+
+    fn wait(&mut self) -> Option<std::process::ExitStatus> {
+        let child = &mut self.child;
+        let mut status = None;
+        wait_until(PATIENCE, || {
+            status = child.try_wait().unwrap();
+            status.is_some()
+        });
+        status
+    }
+}
+
+impl Drop for PausedTerminal {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            kill(self.pid(), 9);
+        }
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn the_foreground_run_shows_lines_written_before_it_began_watching() {
+    let world = Sandbox::new();
+    let mut spec = String::from("  sources:\n");
+    for i in 0..3 {
+        spec.push_str(&format!(
+            "    - id: early{i}\n      command: {}\n      readiness: started\n",
+            sh(&format!("echo first-words-of-{i}; exec sleep 1000"))
+        ));
+    }
+    let file = pipeline(&world, "early", &spec);
+    let mut terminal = PausedTerminal::start(&world, &file);
+    let run = the_active_run(&world);
+    let mut logs = String::new();
+    assert!(
+        wait_until(PATIENCE, || {
+            logs = world.flowctl(&["logs", &run]).ok();
+            (0..3).all(|i| logs.contains(&format!("first-words-of-{i}")))
+        }),
+        "{logs}"
+    );
+
+    terminal.resume();
+    let mut shown = String::new();
+    let complete = wait_until(PATIENCE, || {
+        shown = terminal.stdout();
+        (0..3).all(|i| shown.contains(&format!("first-words-of-{i}")))
+    });
+    world.flowctl(&["pipelines", "stop", &run]).ok();
+    assert!(
+        complete,
+        "`flowctl run` lost the lines its components wrote before it watched; \
+         `flowctl logs` has them:\n{logs}\n--- the foreground showed:\n{shown}"
+    );
+    assert!(terminal.wait().is_some_and(|s| s.success()));
+}
+
+#[test]
+fn ctrl_c_while_a_foreground_run_starts_leaves_nothing_running() {
+    let world = Sandbox::new();
+    let spec = format!(
+        "  sources:\n    - id: ticker\n      command: {}\n      readiness: started\n",
+        sh("exec sleep 1000")
+    );
+    let file = pipeline(&world, "hasty", &spec);
+    let mut terminal = PausedTerminal::start(&world, &file);
+    // The run is submitted; the client has not shown anything yet.
+    let run = the_active_run(&world);
+    wait_until_running(&world, &run);
+    let processes = processes_of(&run);
+
+    nix::sys::signal::killpg(
+        nix::unistd::Pid::from_raw(terminal.pid()),
+        nix::sys::signal::Signal::SIGINT,
+    )
+    .unwrap();
+    terminal.resume();
+    let exit = terminal.wait();
+    let stderr = std::fs::read_to_string(world.work.join("paused.err")).unwrap();
+    let mut info = Value::Null;
+    let stopped = wait_until(PATIENCE, || {
+        info = run_info(&world, &run);
+        info["status"] == "STOPPED"
+    });
+    assert!(
+        stopped,
+        "Ctrl+C while `flowctl run` started left the run {}: {}\n\
+         --- stdout\n{}--- stderr\n{stderr}",
+        info["status"],
+        exit.map_or("still running".into(), |s| s.to_string()),
+        terminal.stdout()
+    );
+    assert!(
+        exit.is_some_and(|s| s.success()),
+        "{}\n--- stdout\n{}--- stderr\n{stderr}",
+        exit.map_or("still running".into(), |s| s.to_string()),
+        terminal.stdout()
+    );
+    assert_gone(&processes, "processes of the interrupted run");
 }
 
 #[test]
@@ -709,7 +895,7 @@ fn a_hundred_megabytes_of_output_stay_within_the_log_cap_and_daemon_memory() {
     let run = detach(&world, &file);
     let mut info = Value::Null;
     assert!(
-        wait_until(Duration::from_secs(60), || {
+        wait_until(PATIENCE, || {
             info = run_info(&world, &run);
             info["status"] == "COMPLETED" || info["status"] == "FAILED"
         }),

@@ -142,6 +142,13 @@ async fn heartbeat(
     service_id: &str,
     shutdown: &Shutdown,
 ) -> bool {
+    // `EXAMPLE_HANG=1` plays a hung component: registered, alive, silent.
+    // The supervisor should notice the missing heartbeats and restart it.
+    if std::env::var("EXAMPLE_HANG").is_ok_and(|v| v == "1") {
+        info!("EXAMPLE_HANG=1: registered, sending no heartbeats");
+        shutdown.wait().await;
+        return false;
+    }
     let start = tokio::time::Instant::now() + link.heartbeat_interval;
     let mut ticks = interval_at(start, link.heartbeat_interval);
     // After a stall, one heartbeat says "alive"; a burst of them says nothing more.

@@ -122,9 +122,22 @@ async fn follow(mut client: Client, run: &str, show_status: bool, json: bool) ->
     let mut states: HashMap<String, ComponentState> = HashMap::new();
     let mut last = RunSummary::default();
     let mut stopping = false;
+    // While the run is up, a line now and then says what is flowing.
+    let mut flow_tick = tokio::time::interval(FLOW_EVERY);
+    flow_tick.tick().await;
+    let mut last_flow = String::new();
     loop {
         let event = tokio::select! {
             event = events.message() => event,
+            _ = flow_tick.tick(), if show_status && !json && last.status() == RunStatus::Running => {
+                if let Some(line) = flow_line(&mut client, run).await
+                    && line != last_flow
+                {
+                    println!("[flowctl] {line}");
+                    last_flow = line;
+                }
+                continue;
+            }
             _ = interrupt.recv() => { if on_signal(&mut client, run, &mut stopping) { return Ok(ExitCode::from(130)); } continue; }
             _ = terminate.recv() => { if on_signal(&mut client, run, &mut stopping) { return Ok(ExitCode::from(143)); } continue; }
             _ = hangup.recv() => { if on_signal(&mut client, run, &mut stopping) { return Ok(ExitCode::from(129)); } continue; }
@@ -204,6 +217,40 @@ async fn follow(mut client: Client, run: &str, show_status: bool, json: bool) ->
         RunStatus::Failed => ExitCode::FAILURE,
         _ => ExitCode::SUCCESS,
     })
+}
+
+/// How often the foreground view reports the flow of events.
+const FLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// "flow: gen 120 out, upper 120 in/120 out, out 118 in (40/s)", or `None`
+/// when nothing flows through the relay.
+async fn flow_line(client: &mut Client, run: &str) -> Option<String> {
+    let components = client
+        .list_components(flowctl_proto::daemon::v1::ListComponentsRequest {
+            run_id: run.to_owned(),
+        })
+        .await
+        .ok()?
+        .into_inner()
+        .components;
+    let parts: Vec<String> = components
+        .iter()
+        .filter(|c| c.events_in > 0 || c.events_out > 0)
+        .map(|c| format!("{} {}", c.id, super::status::events(c)))
+        .collect();
+    let restarts: u32 = components.iter().map(|c| c.restarts).sum();
+    let healthy = components
+        .iter()
+        .filter(|c| c.state() == ComponentState::Running)
+        .count();
+    let mut line = format!(
+        "{healthy}/{} running, {restarts} restarts",
+        components.len()
+    );
+    if !parts.is_empty() {
+        line.push_str(&format!("; events in/out: {}", parts.join(", ")));
+    }
+    Some(line)
 }
 
 /// First signal: ask for a graceful stop. Returns true when the user insists.

@@ -4,19 +4,21 @@
 //!
 //! - `files`: which files, where, rendered from the templates in `packaging/`;
 //! - `manager`: the `systemctl`/`launchctl` commands, printed or run;
+//! - `uninstall`: stopping, disabling and removing what `install` wrote;
 //! - `detect`: whether an installed service owns a socket (for `connect`).
 
 mod detect;
 mod files;
 mod manager;
+mod uninstall;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
 pub use detect::installed_service_for;
-use files::{MARKER, Scope, ServiceFile, Target};
+use files::{Scope, ServiceFile, Target};
 
 use super::Ctx;
 use crate::cli::{ServiceChangeArgs, ServiceCommand, ServiceManager};
@@ -24,7 +26,7 @@ use crate::cli::{ServiceChangeArgs, ServiceCommand, ServiceManager};
 pub async fn service(ctx: &Ctx, command: ServiceCommand) -> Result<ExitCode> {
     match command {
         ServiceCommand::Install(args) => install(ctx, &args).await,
-        ServiceCommand::Uninstall(args) => uninstall(ctx, &args),
+        ServiceCommand::Uninstall(args) => uninstall::uninstall(&args),
         ServiceCommand::Status(args) => status(ctx, Target::resolve(&args)?),
     }
 }
@@ -186,104 +188,6 @@ async fn refuse_foreign_daemon(target: Target, socket: &Path) -> Result<()> {
         );
     }
     Ok(())
-}
-
-fn uninstall(_ctx: &Ctx, args: &ServiceChangeArgs) -> Result<ExitCode> {
-    let target = Target::resolve(&args.scope)?;
-    let dir = target.dir()?;
-    let names: &[&str] = match target.manager {
-        ServiceManager::Systemd => &["flowctld.service", "flowctld.socket"],
-        ServiceManager::Launchd => &["dev.flowctl.flowctld.plist"],
-    };
-    let present: Vec<PathBuf> = names
-        .iter()
-        .map(|name| dir.join(name))
-        .filter(|path| path.exists())
-        .collect();
-    if present.is_empty() {
-        println!(
-            "flowctld is not installed as {} (nothing in {})",
-            target.describe(),
-            dir.display()
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
-    for path in &present {
-        let ours = std::fs::read_to_string(path).is_ok_and(|text| text.contains(MARKER));
-        if !ours && !args.force {
-            bail!(
-                "{} was not written by `flowctl service install`: pass --force to remove it anyway",
-                path.display()
-            );
-        }
-    }
-    let disable = manager::disable(target);
-    let enabled = enablement_links(target, &dir);
-    if !enabled.is_empty() && !args.now && !args.dry_run {
-        bail!(
-            "flowctld is enabled ({}): stop and disable it first with `{}`, or pass --now",
-            enabled.join(", "),
-            manager::shell_line(target, &disable)
-        );
-    }
-    let forget = manager::forget(target);
-    if args.dry_run {
-        println!("Would run: {}", manager::shell_line(target, &disable));
-        for path in &present {
-            println!("Would remove {}", path.display());
-        }
-        if !forget.is_empty() {
-            println!("Would run: {}", manager::shell_line(target, &forget));
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    if args.now {
-        // A service that is installed but not loaded makes these fail; the
-        // files go all the same.
-        if let Err(err) = manager::run_all(&disable) {
-            eprintln!("note: {err}");
-        }
-    }
-    for path in &present {
-        std::fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
-        println!("Removed {}", path.display());
-    }
-    if args.now {
-        manager::run_all(&forget)?;
-    } else {
-        println!(
-            "If it still runs, stop it with: {}",
-            manager::shell_line(target, &disable)
-        );
-        if !forget.is_empty() {
-            println!("Then: {}", manager::shell_line(target, &forget));
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// The `*.wants/` links that enable our systemd units (found without asking
-/// systemd, which may not be running).
-fn enablement_links(target: Target, dir: &Path) -> Vec<String> {
-    if target.manager != ServiceManager::Systemd {
-        return Vec::new();
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut links: Vec<String> = entries
-        .filter_map(|entry| entry.ok())
-        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".wants"))
-        .flat_map(|entry| {
-            ["flowctld.service", "flowctld.socket"]
-                .into_iter()
-                .map(move |name| entry.path().join(name))
-        })
-        .filter(|link| link.symlink_metadata().is_ok())
-        .map(|link| link.display().to_string())
-        .collect();
-    links.sort();
-    links
 }
 
 fn status(ctx: &Ctx, target: Target) -> Result<ExitCode> {

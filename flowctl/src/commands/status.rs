@@ -74,6 +74,7 @@ fn print_components(components: &[ComponentStatus]) {
         "UPTIME",
         "RESTARTS",
         "LAST HEARTBEAT",
+        "EVENTS IN/OUT",
         "LAST RESTART",
     ]);
     for c in components {
@@ -99,6 +100,7 @@ fn print_components(components: &[ComponentStatus]) {
             },
             c.restarts.to_string(),
             ago(c.last_heartbeat_ms),
+            events(c),
             if c.last_restart_reason.is_empty() {
                 "-".into()
             } else {
@@ -111,6 +113,19 @@ fn print_components(components: &[ComponentStatus]) {
         ]);
     }
     table.print();
+}
+
+/// "120/118 (40/s)": what the relay moved through a component.
+pub fn events(c: &ComponentStatus) -> String {
+    if c.events_in == 0 && c.events_out == 0 {
+        return "-".into();
+    }
+    let rate = if c.events_per_second >= 0.5 {
+        format!(" ({:.0}/s)", c.events_per_second)
+    } else {
+        String::new()
+    };
+    format!("{}/{}{rate}", c.events_in, c.events_out)
 }
 
 /// "3.2s ago", or "-" when it never happened.
@@ -137,6 +152,8 @@ pub fn component_json(c: &ComponentStatus) -> serde_json::Value {
         "restarts": c.restarts, "last_heartbeat_ms": c.last_heartbeat_ms,
         "exit": c.exit, "service_id": c.service_id, "endpoint": c.endpoint,
         "last_restart_reason": c.last_restart_reason, "last_restart_ms": c.last_restart_ms,
+        "events_in": c.events_in, "events_out": c.events_out,
+        "events_per_second": c.events_per_second,
     })
 }
 

@@ -55,12 +55,18 @@ impl ControlPlaneService for ControlPlane {
                 "register needs component_id or component.id (set FLOWCTL_COMPONENT_ID)",
             ));
         }
-        let owner = self.state.supervisor.claim(&service_id, peer);
-        let entry = self.state.registry.register(Registration {
-            service_id: service_id.clone(),
-            info,
-            owner,
-        })?;
+        let owner = self
+            .state
+            .supervisor
+            .claim(&service_id, peer, &info.endpoint);
+        let entry = self
+            .state
+            .register(Registration {
+                service_id: service_id.clone(),
+                info,
+                owner,
+            })
+            .await?;
         tracing::info!(%service_id, endpoint = %entry.info.endpoint, "component registered");
         Ok(Response::new(RegisterResponse {
             service_id,

@@ -56,7 +56,11 @@ impl Legacy {
             start_time: Some(timestamp(record.started_at)),
             end_time: record.ended_at.map(timestamp),
             config_yaml: record.config_yaml,
-            metrics: record.metrics,
+            metrics: self
+                .state
+                .supervisor
+                .live_metrics(&record.id)
+                .or(record.metrics),
             error: record.error,
             component_ids: record.component_ids,
             run_id: record.id,
@@ -97,12 +101,14 @@ impl ControlPlane for Legacy {
             metadata,
             ..ComponentInfo::default()
         };
-        let owner = self.state.supervisor.claim(&service_id, peer);
-        self.state.registry.register(Registration {
-            service_id: service_id.clone(),
-            info: component,
-            owner,
-        })?;
+        let owner = self.state.supervisor.claim(&service_id, peer, "");
+        self.state
+            .register(Registration {
+                service_id: service_id.clone(),
+                info: component,
+                owner,
+            })
+            .await?;
         Ok(Response::new(RegistrationAck {
             service_id,
             topic_names: info.output_event_types,

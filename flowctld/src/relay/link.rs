@@ -77,7 +77,10 @@ impl Node {
             .max_decoding_message_size(MAX_MESSAGE_BYTES)
             .max_encoding_message_size(MAX_MESSAGE_BYTES);
         let (tx, rx) = mpsc::channel(LINK_BUFFER);
-        let resend = lock(replay).pending();
+        let (first_new, resend) = {
+            let replay = lock(replay);
+            (replay.next_seq(), replay.pending())
+        };
         let input_ended = AtomicBool::new(false);
         let feed = feed(inputs, replay, stats, tx, resend, &input_ended);
         let read = async {
@@ -91,6 +94,7 @@ impl Node {
             };
             let gone = moved(presence, endpoint);
             tokio::pin!(gone);
+            let mut received = false;
             loop {
                 // Checked between events only, as in a source's session.
                 let next = tokio::select! {
@@ -100,6 +104,7 @@ impl Node {
                 };
                 match next {
                     Ok(Some(event)) => {
+                        received = true;
                         lock(replay).ack_output(&event.id);
                         stats.count_out(&event);
                         if outputs.send(event).await.is_err() {
@@ -119,7 +124,10 @@ impl Node {
                             established: false,
                         };
                     }
-                    Err(status) => return failed("Process", &status, true),
+                    Err(status) => {
+                        let fed = lock(replay).next_seq() > first_new;
+                        return failed("Process", &status, received || fed);
+                    }
                 }
             }
         };

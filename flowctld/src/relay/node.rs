@@ -61,8 +61,8 @@ pub(crate) enum End {
         message: String,
         /// Retrying cannot help (the component refuses the call itself).
         permanent: bool,
-        /// The call was accepted before it failed, so the component does
-        /// accept connections: the retry budget starts over.
+        /// Events moved before it failed, so the component does take part:
+        /// the retry budget and backoff start over.
         established: bool,
     },
 }
@@ -186,8 +186,8 @@ impl Node {
             let since = *failing_since.get_or_insert_with(Instant::now);
             if since.elapsed() >= self.start_timeout {
                 return Err(Halt::Failed(format!(
-                    "{what} did not accept the relay's data-plane connection for {}s \
-                     (its start_timeout): {message}",
+                    "{what}: no working data-plane stream for {}s (its start_timeout); \
+                     last error: {message}",
                     self.start_timeout.as_secs_f64()
                 )));
             }

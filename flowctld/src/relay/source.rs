@@ -61,6 +61,7 @@ impl Node {
         );
         let gone = moved(&self.presence, endpoint);
         tokio::pin!(gone);
+        let mut received = false;
         loop {
             // Checked between events only: an event read is always sent along
             // every edge, so no edge misses what another got.
@@ -71,6 +72,7 @@ impl Node {
             };
             match next {
                 Ok(Some(event)) => {
+                    received = true;
                     self.stats.count_out(&event);
                     let id = event.id.clone();
                     if self.outputs.send(event).await.is_err() {
@@ -79,7 +81,7 @@ impl Node {
                     self.last_forwarded = Some(id);
                 }
                 Ok(None) => return End::Done,
-                Err(status) => return failed("StreamEvents", &status, true),
+                Err(status) => return failed("StreamEvents", &status, received),
             }
         }
     }

@@ -203,6 +203,8 @@ impl Machine {
         status: std::io::Result<std::process::ExitStatus>,
     ) -> Option<String> {
         let live = self.live.remove(component)?;
+        // Its streams are broken; the relay holds its edges until it is back.
+        self.handle.relay.component_gone(component);
         // The main process is gone; nothing it left behind may outlive it.
         signal_group(live.pgid, Signal::SIGKILL);
         self.ctx.groups.forget(live.pgid);

@@ -80,6 +80,8 @@ pub(crate) struct RunHandle {
     pub lines: broadcast::Sender<crate::logs::LogLine>,
     /// Becomes true when the run task has finished and no process is left.
     pub done: watch_channel::Sender<bool>,
+    /// Moves events between the run's components along `inputs`.
+    pub relay: crate::relay::Relay,
 }
 
 impl RunHandle {
@@ -264,8 +266,10 @@ impl Supervisor {
             })
             .collect();
         let (events, inbox) = mpsc::unbounded_channel();
+        let relay = crate::relay::Relay::new(&record.id, &pipeline);
         let handle = Arc::new(RunHandle {
             id: record.id.clone(),
+            relay,
             pipeline,
             start_order,
             log_dir,
@@ -361,7 +365,12 @@ impl Supervisor {
     /// The connection it registered over names the process (on Linux), which
     /// also finds SDK components that registered under a generated id; when
     /// that cannot tell, the id is matched against waiting components.
-    pub fn claim(&self, service_id: &str, peer: Option<SocketAddr>) -> Option<Owner> {
+    pub fn claim(
+        &self,
+        service_id: &str,
+        peer: Option<SocketAddr>,
+        endpoint: &str,
+    ) -> Option<Owner> {
         let handles: Vec<Arc<RunHandle>> = self
             .lock()
             .values()
@@ -416,6 +425,7 @@ impl Supervisor {
         let _ = handle.events.send(RunEvent::Registered {
             component: component.clone(),
             service_id: service_id.to_owned(),
+            endpoint: endpoint.to_owned(),
         });
         Some(Owner {
             run_id: handle.id.clone(),
@@ -483,17 +493,28 @@ impl Supervisor {
 
     fn statuses(&self, handle: &RunHandle) -> Vec<ComponentStatus> {
         let slots = handle.slots().clone();
+        let flow = handle.relay.metrics();
         slots
             .iter()
             .map(|slot| {
                 let entry = self.registry.owned_by(&handle.id, &slot.id);
-                component_status(
-                    &handle.id,
-                    slot,
-                    entry.as_ref().map(|e| (e, &*self.registry)),
-                )
+                let registry = &*self.registry;
+                let mut status =
+                    component_status(&handle.id, slot, entry.as_ref().map(|e| (e, registry)));
+                if let Some(m) = flow.components.iter().find(|m| m.id == slot.id) {
+                    status.events_in = m.events_in;
+                    status.events_out = m.events_out;
+                    status.events_per_second = m.rate_in.max(m.rate_out);
+                }
+                status
             })
             .collect()
+    }
+
+    /// Live relay metrics of a supervised run, in the legacy shape.
+    pub fn live_metrics(&self, id: &str) -> Option<flowctl_proto::legacy::RunMetrics> {
+        let handle = self.handle(id).filter(|h| !*h.done.borrow())?;
+        Some(run_metrics(&handle))
     }
 
     pub(crate) fn handle(&self, id: &str) -> Option<Arc<RunHandle>> {
@@ -518,6 +539,38 @@ fn validate(path: &str, yaml: &str, working_dir: &str) -> Result<Pipeline> {
         )));
     }
     Ok(pipeline)
+}
+
+/// The legacy `RunMetrics` of a run's relay: per component counts, and the
+/// sinks' intake as the run's events processed.
+pub(crate) fn run_metrics(handle: &RunHandle) -> flowctl_proto::legacy::RunMetrics {
+    let metrics = handle.relay.metrics();
+    let sinks: Vec<&str> = handle
+        .pipeline
+        .components
+        .iter()
+        .filter(|c| c.kind == spec::ComponentKind::Sink)
+        .map(|c| c.id.as_str())
+        .collect();
+    let mut run = flowctl_proto::legacy::RunMetrics::default();
+    for c in &metrics.components {
+        if sinks.contains(&c.id.as_str()) {
+            run.events_processed += c.events_in as i64;
+            run.bytes_processed += c.bytes_in as i64;
+            run.events_per_second += c.rate_in;
+        }
+        run.component_metrics.insert(
+            c.id.clone(),
+            flowctl_proto::legacy::ComponentMetrics {
+                events_in: c.events_in as i64,
+                events_out: c.events_out as i64,
+                bytes_in: c.bytes_in as i64,
+                bytes_out: c.bytes_out as i64,
+                processing_time_ms: 0.0,
+            },
+        );
+    }
+    run
 }
 
 /// A run's summary; `handle` adds how many components are ready.
@@ -599,5 +652,6 @@ fn component_status(
         endpoint,
         last_restart_reason: slot.last_restart_reason.clone(),
         last_restart_ms: slot.last_restart_at.map(unix_ms).unwrap_or(0),
+        ..ComponentStatus::default()
     }
 }

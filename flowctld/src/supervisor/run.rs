@@ -27,10 +27,12 @@ use crate::spec::Condition;
 /// What the run task reacts to.
 #[derive(Debug)]
 pub(crate) enum RunEvent {
-    /// The component registered with the control plane as `service_id`.
+    /// The component registered with the control plane as `service_id`,
+    /// serving its data plane at `endpoint` (empty if it gave none).
     Registered {
         component: String,
         service_id: String,
+        endpoint: String,
     },
     /// The component's main process exited.
     Exited {
@@ -145,6 +147,13 @@ pub(crate) async fn drive(
         tracing::warn!(run = %machine.handle.id, %error, "run failed");
     }
     let id = machine.handle.id.clone();
+    // Stop moving data before stopping the processes that serve it; keep
+    // what was counted in the run's record.
+    machine.handle.relay.shutdown().await;
+    let _ = machine
+        .ctx
+        .runs
+        .set_metrics(&id, super::run_metrics(&machine.handle));
     if !matches!(outcome, Outcome::Completed) {
         let _ = machine.ctx.runs.transition(&id, RunStatus::Stopping, None);
     }
@@ -198,6 +207,11 @@ impl Machine {
                     None
                 }
                 _ = sleep_until(deadline) => self.on_timers().await,
+                // Every source ended and everything downstream drained.
+                flowed = self.handle.relay.finished() => match flowed {
+                    Ok(()) => return Outcome::Completed,
+                    Err(error) => Some(format!("data relay: {error}")),
+                },
             };
             if let Some(error) = failure {
                 return Outcome::Failed(error);
@@ -244,7 +258,9 @@ impl Machine {
             RunEvent::Registered {
                 component,
                 service_id,
+                endpoint,
             } => {
+                self.handle.relay.component_ready(&component, &endpoint);
                 let probed = self
                     .handle
                     .pipeline
