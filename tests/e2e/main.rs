@@ -5,6 +5,7 @@
 
 mod control_plane;
 mod daemon;
+mod relay;
 mod runs;
 mod service;
 mod state;
