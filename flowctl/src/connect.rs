@@ -70,9 +70,58 @@ pub async fn connect(socket: &Path) -> Result<Option<Client>> {
                 Ok::<_, std::io::Error>(TokioIo::new(stream))
             }
         }))
+        .await;
+    match channel {
+        Ok(channel) => Ok(Some(DaemonClient::with_interceptor(channel, AddVersion))),
+        // A daemon that died as we connected: nobody is serving.
+        Err(err) if gone(&err) => Ok(None),
+        Err(err) => {
+            Err(err).with_context(|| format!("cannot talk to the daemon on {}", socket.display()))
+        }
+    }
+}
+
+/// Whether a failed connection means "no daemon there".
+fn gone(err: &(dyn std::error::Error + 'static)) -> bool {
+    let mut source = Some(err);
+    while let Some(err) = source {
+        if let Some(io) = err.downcast_ref::<std::io::Error>()
+            && (not_running(io)
+                || matches!(
+                    io.kind(),
+                    std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::BrokenPipe
+                ))
+        {
+            return true;
+        }
+        source = err.source();
+    }
+    false
+}
+
+/// Connects and checks that the daemon answers a call, not just the socket
+/// (a daemon dying as we connect accepts, then drops the connection).
+async fn connect_live(socket: &Path) -> Result<Option<Client>> {
+    let Some(mut client) = connect(socket).await? else {
+        return Ok(None);
+    };
+    match client
+        .get_info(flowctl_proto::daemon::v1::GetInfoRequest {})
         .await
-        .with_context(|| format!("cannot talk to the daemon on {}", socket.display()))?;
-    Ok(Some(DaemonClient::with_interceptor(channel, AddVersion)))
+    {
+        Ok(_) => Ok(Some(client)),
+        // Broken as it answered: a daemon going away. Starting one either
+        // succeeds or says which daemon holds the socket.
+        Err(status)
+            if matches!(
+                status.code(),
+                tonic::Code::Unavailable | tonic::Code::Unknown
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(status) => Err(status.into()),
+    }
 }
 
 fn not_running(err: &std::io::Error) -> bool {
@@ -85,7 +134,7 @@ fn not_running(err: &std::io::Error) -> bool {
 /// Connects to the daemon, starting one first if none is running.
 /// `daemon_args` are passed to a daemon this call starts.
 pub async fn connect_or_start(socket: &Path, daemon_args: &[String]) -> Result<(Client, bool)> {
-    if let Some(client) = connect(socket).await? {
+    if let Some(client) = connect_live(socket).await? {
         return Ok((client, false));
     }
     refuse_if_service_managed(socket)?;
@@ -94,7 +143,7 @@ pub async fn connect_or_start(socket: &Path, daemon_args: &[String]) -> Result<(
     let lock_path = flowctld::paths::spawn_lock_file(socket);
     let lock = tokio::task::spawn_blocking(move || take_lock(&lock_path)).await??;
     // Someone else may have started it while we waited for the lock.
-    if let Some(client) = connect(socket).await? {
+    if let Some(client) = connect_live(socket).await? {
         drop(lock);
         return Ok((client, false));
     }
@@ -170,7 +219,9 @@ async fn spawn_daemon(socket: &Path, daemon_args: &[String]) -> Result<()> {
         .open(&log_path)
         .with_context(|| format!("cannot open the daemon log {}", log_path.display()))?;
     let start_offset = log.metadata().map(|m| m.len()).unwrap_or(0);
-    let (read_end, write_end) = nix::unistd::pipe().context("cannot create a pipe")?;
+    // Close-on-exec both ends: only the write end is handed on, explicitly.
+    let (read_end, write_end) =
+        nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).context("cannot create a pipe")?;
     let write_fd = write_end.as_raw_fd();
     let mut command = std::process::Command::new(&binary);
     command
@@ -189,7 +240,7 @@ async fn spawn_daemon(socket: &Path, daemon_args: &[String]) -> Result<()> {
         command.pre_exec(move || {
             // Its own session: no terminal's hangup or Ctrl+C reaches it.
             nix::unistd::setsid()?;
-            // The readiness pipe must survive exec (pipe() sets CLOEXEC).
+            // The write end of the readiness pipe must survive this exec.
             nix::fcntl::fcntl(
                 std::os::fd::BorrowedFd::borrow_raw(write_fd),
                 nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::empty()),

@@ -1,7 +1,7 @@
 //! The guard: a tiny process that outlives its daemon only to end what the
 //! daemon ran.
 //!
-//! The daemon starts `flowctld --guard STATE_DIR DAEMON_PID` with the read
+//! The daemon starts `flowctld --guard STATE_DIR INSTANCE` with the read
 //! end of a pipe as its stdin and keeps the write end, which nothing else
 //! inherits. When the daemon exits, however it exits, the kernel closes the
 //! write end and the guard's read returns: the guard then kills the process
@@ -22,12 +22,12 @@ pub struct Guard {
     _pipe: std::process::ChildStdin,
 }
 
-/// Starts the guard of this daemon.
-pub fn spawn(binary: &Path, state_dir: &Path) -> Result<Guard> {
+/// Starts the guard of this daemon (named `instance` in its records).
+pub fn spawn(binary: &Path, state_dir: &Path, instance: &str) -> Result<Guard> {
     let mut child = Command::new(binary)
         .arg("--guard")
         .arg(state_dir)
-        .arg(std::process::id().to_string())
+        .arg(instance)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .process_group(0)
@@ -48,15 +48,16 @@ pub fn spawn(binary: &Path, state_dir: &Path) -> Result<Guard> {
 }
 
 /// The guard's whole life: wait for the daemon to go, then clean up.
-pub fn run(state_dir: &Path, daemon: u32) -> std::process::ExitCode {
+pub fn run(state_dir: &Path, instance: &str) -> std::process::ExitCode {
     let mut byte = [0u8; 1];
     // Returns at end of file (the daemon is gone) or on an error, which
     // means the same thing for us.
     while let Ok(1) = std::io::stdin().read(&mut byte) {}
-    let killed = Groups::of_daemon(state_dir, daemon).kill_leftovers();
+    let killed = Groups::of_instance(state_dir, instance).kill_leftovers();
     if killed > 0 {
-        eprintln!("flowctld guard: daemon {daemon} died; killed {killed} process group(s) it left");
+        eprintln!(
+            "flowctld guard: daemon {instance} died; killed {killed} process group(s) it left"
+        );
     }
-    let _ = std::fs::remove_dir(state_dir.join("groups").join(daemon.to_string()));
     std::process::ExitCode::SUCCESS
 }

@@ -22,16 +22,16 @@ struct Cli {
     log_level: Option<String>,
 
     /// Run as the guard of daemon PID (started by the daemon itself)
-    #[arg(long, hide = true, num_args = 2, value_names = ["STATE_DIR", "PID"])]
+    #[arg(long, hide = true, num_args = 2, value_names = ["STATE_DIR", "INSTANCE"])]
     guard: Option<Vec<String>>,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(guard) = &cli.guard {
-        let pid = guard[1].parse().unwrap_or(0);
-        return flowctld::guard::run(std::path::Path::new(&guard[0]), pid);
+        return flowctld::guard::run(std::path::Path::new(&guard[0]), &guard[1]);
     }
+    flowctld::server::keep_ready_fd_private();
     let mut config =
         match Config::resolve(&cli.daemon, cli.socket.as_deref(), cli.log_level.as_deref()) {
             Ok(config) => config,

@@ -58,7 +58,11 @@ pub async fn run(config: Config, shutdown: Shutdown) -> Result<()> {
         None => lock.bind()?,
     };
     let _guard = match &config.guard_binary {
-        Some(binary) => Some(crate::guard::spawn(binary, &config.state_dir)?),
+        Some(binary) => Some(crate::guard::spawn(
+            binary,
+            &config.state_dir,
+            crate::supervisor::groups::Groups::new(&config.state_dir).instance(),
+        )?),
         None => None,
     };
     let state = Arc::new(State::open(config, shutdown.clone())?);
@@ -221,6 +225,23 @@ fn reconcile(state: &Arc<State>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Marks the readiness pipe close-on-exec at once, so that no process the
+/// daemon starts (its guard, components) holds it open: the client that
+/// started us reads end-of-file on it as "the daemon died".
+pub fn keep_ready_fd_private() {
+    if let Some(fd) = std::env::var(READY_FD_ENV)
+        .ok()
+        .and_then(|v| v.parse::<i32>().ok())
+    {
+        // SAFETY: only flags of a descriptor the client passed us change.
+        let fd = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
+        let _ = nix::fcntl::fcntl(
+            fd,
+            nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
+        );
+    }
 }
 
 /// Tells whoever started us that we answer: the client through its pipe,

@@ -53,6 +53,10 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     }
+    // Signals are caught from here on: a Ctrl+C while the run is being
+    // submitted stops it as soon as it exists, instead of killing the client
+    // and leaving the run behind.
+    let signals = Signals::new()?;
     let (mut client, started) = ctx
         .started(&args.daemon.to_args(ctx.log_level.as_deref()))
         .await?;
@@ -90,23 +94,53 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
             summary.components_total
         );
     }
-    follow(client, &summary.run_id, args.show_status, ctx.json()).await
+    follow(
+        client,
+        &summary.run_id,
+        args.show_status,
+        ctx.json(),
+        signals,
+    )
+    .await
 }
 
 /// Follows a run in the foreground (after `pipelines restart`).
 pub async fn follow_run(client: Client, run: &str, json: bool) -> Result<ExitCode> {
-    follow(client, run, true, json).await
+    follow(client, run, true, json, Signals::new()?).await
 }
 
 pub async fn attach(ctx: &Ctx, run: &str) -> Result<ExitCode> {
     let Some(client) = ctx.running().await? else {
         bail!("no flowctl daemon is running, so no run {run} to attach to");
     };
-    follow(client, run, true, ctx.json()).await
+    follow(client, run, true, ctx.json(), Signals::new()?).await
+}
+
+/// The signals that stop a foreground run: Ctrl+C, SIGTERM, SIGHUP.
+struct Signals {
+    interrupt: tokio::signal::unix::Signal,
+    terminate: tokio::signal::unix::Signal,
+    hangup: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn new() -> Result<Signals> {
+        Ok(Signals {
+            interrupt: signal(SignalKind::interrupt())?,
+            terminate: signal(SignalKind::terminate())?,
+            hangup: signal(SignalKind::hangup())?,
+        })
+    }
 }
 
 /// Shows a run until it ends; the exit code says how it ended.
-async fn follow(mut client: Client, run: &str, show_status: bool, json: bool) -> Result<ExitCode> {
+async fn follow(
+    mut client: Client,
+    run: &str,
+    show_status: bool,
+    json: bool,
+    signals: Signals,
+) -> Result<ExitCode> {
     let mut events = client
         .watch(WatchRequest {
             run_id: run.to_owned(),
@@ -115,9 +149,11 @@ async fn follow(mut client: Client, run: &str, show_status: bool, json: bool) ->
         })
         .await?
         .into_inner();
-    let mut interrupt = signal(SignalKind::interrupt())?;
-    let mut terminate = signal(SignalKind::terminate())?;
-    let mut hangup = signal(SignalKind::hangup())?;
+    let Signals {
+        mut interrupt,
+        mut terminate,
+        mut hangup,
+    } = signals;
     let printer = Printer::new(json);
     let mut states: HashMap<String, ComponentState> = HashMap::new();
     let mut last = RunSummary::default();

@@ -18,7 +18,7 @@ use super::split::{LineSplitter, Piece};
 use super::{LogError, LogLine, LogSink, MAX_LINE_BYTES, RecentLines, Stream, now_ms};
 
 /// Bytes asked of a pipe in one read.
-const READ_BUFFER_BYTES: usize = 64 * 1024;
+const READ_BUFFER_BYTES: usize = 8 * 1024;
 
 /// What a finished capture tells the supervisor. Its arrival means the
 /// component's output is fully drained and on disk.

@@ -15,7 +15,7 @@ use super::LogError;
 use super::paths::log_path;
 
 /// Lines are gathered in memory up to this size before reaching the file.
-const WRITE_BUFFER_BYTES: usize = 64 * 1024;
+const WRITE_BUFFER_BYTES: usize = 16 * 1024;
 
 /// A log file that is rotated when the next line would take it past
 /// `max_bytes`.

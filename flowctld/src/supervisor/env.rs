@@ -18,6 +18,8 @@ pub struct Injected<'a> {
     pub heartbeat_interval: Duration,
     /// A free port reserved for this component's health endpoint.
     pub health_port: u16,
+    /// This daemon's instance name (see `groups`).
+    pub daemon_instance: &'a str,
 }
 
 /// The full environment of `component`.
@@ -57,6 +59,10 @@ pub fn component_env(
         ("FLOWCTL_COMPONENT_ID".into(), component.id.clone()),
         ("FLOWCTL_HEARTBEAT_INTERVAL".into(), interval),
         ("FLOWCTL_RUN_ID".into(), injected.run_id.to_owned()),
+        (
+            super::groups::INSTANCE_ENV.into(),
+            injected.daemon_instance.to_owned(),
+        ),
     ]);
     env
 }

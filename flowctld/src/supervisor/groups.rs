@@ -1,41 +1,65 @@
 //! A record, on disk, of the process groups a daemon runs, so that a daemon
 //! killed with SIGKILL leaves nothing running.
 //!
-//! The parent-death signal kills each component's main process when the
-//! daemon dies, but not what that process started. Every group is
-//! therefore recorded as a file `<state>/groups/<daemon pid>/<pgid>` holding
-//! its leader's start time. A small guard process (`flowctld --guard`) waits
-//! on a pipe from its daemon and, when the daemon dies, kills what that
-//! daemon recorded; the next daemon, holding the lock, kills anything still
-//! recorded by any dead daemon. A group is killed only if its recorded
-//! leader still runs (same pid, same start time) or, with the leader gone,
-//! members remain: the kernel does not reuse an id while a group holds it,
-//! so a stranger's group is never hit.
+//! Every group a daemon starts is appended, as `<pgid> <leader start time>`,
+//! to `<state>/groups/<daemon pid>`: one append per start, no file per group
+//! (creating files is what starting 100 components spent most time on). A
+//! small guard process (`flowctld --guard`) waits on a pipe from its daemon
+//! and, when the daemon dies, kills what that daemon recorded; the next
+//! daemon, holding the lock, kills anything still recorded by any dead
+//! daemon. Records of groups that ended are not removed: a group is killed
+//! only if its recorded leader still runs (same pid, same start time) or,
+//! with the leader gone, members remain. The kernel does not reuse an id
+//! while a group holds it, so a stranger's group is never hit.
+//!
+//! A daemon killed between spawning a component and recording it would
+//! leave that one unrecorded, so every component also carries the daemon's
+//! instance name in its environment ([`INSTANCE_ENV`]); the sweep kills the
+//! processes that carry a dead instance's name, too.
 
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use nix::sys::signal::Signal;
 
 use super::process::signal_group;
 use super::procfs::{Stat, all_pids};
 
-/// The directory of group records.
+/// Environment variable naming the daemon instance that started a component.
+pub const INSTANCE_ENV: &str = "FLOWCTL_DAEMON_INSTANCE";
+
+/// The group record of one daemon.
 #[derive(Debug, Clone)]
 pub struct Groups {
-    dir: PathBuf,
+    /// `<pid>-<start time>` of the daemon: unique on this boot.
+    instance: String,
+    path: PathBuf,
+    /// The record, opened for appending on first use.
+    file: Arc<Mutex<Option<std::fs::File>>>,
 }
 
 impl Groups {
-    /// The records of the daemon with pid `daemon`.
-    pub fn of_daemon(state_dir: &Path, daemon: u32) -> Groups {
+    /// The record of the daemon instance named `instance`.
+    pub fn of_instance(state_dir: &Path, instance: &str) -> Groups {
         Groups {
-            dir: state_dir.join("groups").join(daemon.to_string()),
+            instance: instance.to_owned(),
+            path: state_dir.join("groups").join(instance),
+            file: Arc::default(),
         }
     }
 
-    /// The records of this daemon.
+    /// The record of this daemon.
     pub fn new(state_dir: &Path) -> Groups {
-        Groups::of_daemon(state_dir, std::process::id())
+        let pid = std::process::id();
+        let start = Stat::read(pid).map(|s| s.start_time).unwrap_or(0);
+        Groups::of_instance(state_dir, &format!("{pid}-{start}"))
+    }
+
+    /// This daemon's instance name, given to components as [`INSTANCE_ENV`].
+    pub fn instance(&self) -> &str {
+        &self.instance
     }
 
     /// Kills what every dead daemon recorded. Only the holder of the daemon
@@ -44,61 +68,65 @@ impl Groups {
         let Ok(entries) = std::fs::read_dir(state_dir.join("groups")) else {
             return 0;
         };
-        let mut killed = 0;
-        for entry in entries.filter_map(Result::ok) {
-            let groups = Groups { dir: entry.path() };
-            killed += groups.kill_leftovers();
-            let _ = std::fs::remove_dir(entry.path());
-        }
-        killed
+        entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| Some(entry.file_name().to_str()?.to_owned()))
+            .map(|instance| Groups::of_instance(state_dir, &instance).kill_leftovers())
+            .sum()
     }
 
     /// Records a group whose leader just started.
     pub fn record(&self, pgid: u32) {
         let Some(stat) = Stat::read(pgid) else { return };
-        use std::os::unix::fs::DirBuilderExt;
-        let mut dir = std::fs::DirBuilder::new();
-        dir.recursive(true).mode(0o700);
-        if let Err(err) = dir.create(&self.dir).and_then(|()| {
-            std::fs::write(self.dir.join(pgid.to_string()), stat.start_time.to_string())
-        }) {
+        let mut file = self
+            .file
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if file.is_none() {
+            *file = self
+                .open()
+                .map_err(|err| tracing::warn!(%err, "cannot open the group record"))
+                .ok();
+        }
+        if let Some(file) = file.as_mut()
+            && let Err(err) = writeln!(file, "{pgid} {}", stat.start_time)
+        {
             tracing::warn!(pgid, %err, "cannot record process group");
         }
     }
 
-    /// Forgets a group that has been stopped.
-    pub fn forget(&self, pgid: u32) {
-        let _ = std::fs::remove_file(self.dir.join(pgid.to_string()));
+    fn open(&self) -> std::io::Result<std::fs::File> {
+        if let Some(dir) = self.path.parent() {
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)?;
+        }
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(&self.path)
     }
 
-    /// Kills every recorded group that still has members (a previous daemon
-    /// died without stopping them) and clears the records. Returns how many
+    /// Kills every recorded group that still has members (its daemon died
+    /// without stopping them) and removes the record. Returns how many
     /// groups were killed.
     pub fn kill_leftovers(&self) -> usize {
-        let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return 0;
-        };
-        let records: Vec<(u32, u64)> = entries
-            .filter_map(Result::ok)
-            .filter_map(|entry| {
-                let pgid = entry.file_name().to_str()?.parse().ok()?;
-                let start = std::fs::read_to_string(entry.path())
-                    .ok()?
-                    .trim()
-                    .parse()
-                    .ok()?;
-                let _ = std::fs::remove_file(entry.path());
-                Some((pgid, start))
+        let text = std::fs::read_to_string(&self.path).unwrap_or_default();
+        let _ = std::fs::remove_file(&self.path);
+        let records: Vec<(u32, u64)> = text
+            .lines()
+            .filter_map(|line| {
+                let (pgid, start) = line.split_once(' ')?;
+                Some((pgid.parse().ok()?, start.trim().parse().ok()?))
             })
             .collect();
-        if records.is_empty() {
-            return 0;
-        }
         let processes: Vec<(u32, Stat)> = all_pids()
             .filter_map(|pid| Some((pid, Stat::read(pid)?)))
             .filter(|(_, stat)| !stat.zombie)
             .collect();
-        let mut killed = 0;
+        let mut doomed: Vec<u32> = Vec::new();
         for (pgid, leader_start) in records {
             let leader = processes.iter().find(|(pid, _)| *pid == pgid);
             let ours = match leader {
@@ -110,11 +138,57 @@ impl Groups {
                 None => processes.iter().any(|(_, stat)| stat.pgrp == pgid),
             };
             if ours {
-                tracing::warn!(pgid, "killing a process group left by a previous daemon");
-                signal_group(pgid, Signal::SIGKILL);
-                killed += 1;
+                doomed.push(pgid);
             }
         }
-        killed
+        // Components started but not yet recorded when the daemon died.
+        let marker = format!("{INSTANCE_ENV}={}", self.instance);
+        let own_group = Stat::read(std::process::id()).map(|s| s.pgrp);
+        for (pid, stat) in &processes {
+            let marked = std::fs::read(format!("/proc/{pid}/environ"))
+                .is_ok_and(|env| env.split(|b| *b == 0).any(|kv| kv == marker.as_bytes()));
+            if marked && Some(stat.pgrp) != own_group && !doomed.contains(&stat.pgrp) {
+                doomed.push(stat.pgrp);
+            }
+        }
+        for pgid in &doomed {
+            tracing::warn!(pgid, "killing a process group left by a previous daemon");
+            signal_group(*pgid, Signal::SIGKILL);
+        }
+        doomed.len()
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kills_a_recorded_group_and_spares_ended_ones() {
+        let tmp = tempfile::tempdir().unwrap();
+        let groups = Groups::of_instance(tmp.path(), "1-1");
+        let mut child = std::process::Command::new("sleep")
+            .arg("100")
+            .process_group(0)
+            .spawn()
+            .unwrap();
+        groups.record(child.id());
+        // A record of a group long gone, and one whose pid is ours but
+        // whose start time is not: neither may be touched.
+        let me = Stat::read(std::process::id()).unwrap();
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&groups.path)
+            .and_then(|mut f| {
+                writeln!(f, "999999 1")?;
+                writeln!(f, "{} {}", std::process::id(), me.start_time + 1)
+            })
+            .unwrap();
+        assert_eq!(Groups::kill_all_leftovers(tmp.path()), 1);
+        let status = child.wait().unwrap();
+        assert!(!status.success());
+        assert!(!groups.path.exists());
+    }
+
+    use std::os::unix::process::CommandExt;
 }

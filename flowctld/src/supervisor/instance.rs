@@ -31,6 +31,7 @@ impl Machine {
             control_plane: &self.ctx.control_plane,
             heartbeat_interval: self.ctx.heartbeat_interval,
             health_port: self.health_ports.get(&component.id).copied().unwrap_or(0),
+            daemon_instance: self.ctx.groups.instance(),
         };
         let env = component_env(
             &self.ctx.caller_env,
@@ -207,7 +208,6 @@ impl Machine {
         self.handle.relay.component_gone(component);
         // The main process is gone; nothing it left behind may outlive it.
         signal_group(live.pgid, Signal::SIGKILL);
-        self.ctx.groups.forget(live.pgid);
         for probe in &live.probes {
             probe.abort();
         }
@@ -226,13 +226,13 @@ impl Machine {
             (None, _) => Ending::Failure(exit.clone()),
         };
         tracing::info!(run = %self.handle.id, %component, %exit, "component exited");
-        // Stopped on purpose (the run is stopping): recorded, never restarted.
+        // Stopped on purpose (the run is stopping): recorded, never
+        // restarted; the record is written once the whole run has stopped.
         if self.state_of(component) == ComponentState::Stopping {
             self.handle.update(component, |slot| {
                 slot.state = ComponentState::Exited;
                 slot.exit = exit.clone();
             });
-            self.persist();
             return None;
         }
         let decision = if by_hand {

@@ -17,9 +17,7 @@ pub struct Launch {
     pub working_dir: PathBuf,
 }
 
-/// Starts `launch` in a new process group, with piped output and a
-/// parent-death signal, so that a daemon killed with SIGKILL takes its
-/// components down with it instead of leaving them orphaned.
+/// Starts `launch` in a new process group with piped output.
 pub fn spawn(launch: &Launch) -> Result<Child, String> {
     let (program, args) = launch
         .argv
@@ -37,23 +35,10 @@ pub fn spawn(launch: &Launch) -> Result<Child, String> {
         .stderr(Stdio::piped())
         .process_group(0)
         .kill_on_drop(false);
-    let daemon = nix::unistd::getpid();
-    // SAFETY: the closure runs between fork and exec and only makes
-    // async-signal-safe system calls (prctl, getppid, kill).
-    unsafe {
-        command.pre_exec(move || {
-            #[cfg(target_os = "linux")]
-            {
-                nix::sys::prctl::set_pdeathsig(Signal::SIGKILL)?;
-                // The daemon may have died before prctl took effect.
-                if nix::unistd::getppid() != daemon {
-                    nix::sys::signal::kill(nix::unistd::getpid(), Signal::SIGKILL)?;
-                }
-            }
-            let _ = daemon;
-            Ok(())
-        });
-    }
+    // No pre_exec hook (such as a parent-death signal): it would force a
+    // full fork of the daemon per component instead of a vfork-style spawn.
+    // A daemon killed with SIGKILL is covered by its guard process, which
+    // ends every recorded group (see `groups`).
     command.spawn().map_err(|err| {
         format!(
             "cannot start {} in {}: {err}",

@@ -12,6 +12,9 @@ use crate::runs::is_terminal;
 /// Lines a watcher may fall behind by before it is told it missed some.
 const BUFFER: usize = 256;
 
+/// Lines per component a new watcher is shown from before it watched.
+const BACKLOG: usize = 200;
+
 impl Supervisor {
     /// The run's state now, then every change (and log line, with `logs`)
     /// until it ends. With `stop_on_disconnect`, a client that goes away
@@ -26,12 +29,21 @@ impl Supervisor {
         let handle = self.handle(id);
         let (tx, rx) = mpsc::channel(BUFFER);
         let runs = self.runs.clone();
+        // Subscribe before taking the snapshot: nothing that happens in
+        // between is missed.
         let mut changes = runs.subscribe();
+        let subscriptions = handle.as_ref().map(|h| {
+            (
+                h.updates.subscribe(),
+                with_logs.then(|| h.lines.subscribe()),
+            )
+        });
         let components = handle
             .as_ref()
             .map(|h| self.statuses(h))
             .unwrap_or_default();
         let first = summary_of(&record, handle.as_deref());
+        let log_dir = self.config.state_dir.join("runs").join(id);
         tokio::spawn(async move {
             let send = |event: Event| {
                 let tx = tx.clone();
@@ -45,12 +57,40 @@ impl Supervisor {
                     return;
                 }
             }
-            let Some(handle) = handle else { return };
+            let (Some(handle), Some((mut updates, mut lines))) = (handle, subscriptions) else {
+                return;
+            };
             if is_terminal(record.status) {
                 return;
             }
-            let mut updates = handle.updates.subscribe();
-            let mut lines = with_logs.then(|| handle.lines.subscribe());
+            // What the components wrote before we watched comes first.
+            let mut last_seen: std::collections::HashMap<String, i64> = Default::default();
+            if with_logs {
+                let mut backlog = Vec::new();
+                for component in &record.component_ids {
+                    for text in logs::read_tail(&log_dir, component, BACKLOG)
+                        .await
+                        .unwrap_or_default()
+                    {
+                        if let Some((at_ms, stream, line)) = logs::parse_line(&text) {
+                            backlog.push(LogLine {
+                                component: component.clone(),
+                                at_ms,
+                                stream: stream.to_string(),
+                                line: line.to_string(),
+                                run_id: handle.id.clone(),
+                            });
+                        }
+                    }
+                }
+                backlog.sort_by_key(|l| l.at_ms);
+                for line in backlog {
+                    last_seen.insert(line.component.clone(), line.at_ms);
+                    if !send(Event::Log(line)).await {
+                        return;
+                    }
+                }
+            }
             loop {
                 tokio::select! {
                     _ = tx.closed() => {
@@ -89,6 +129,8 @@ impl Supervisor {
                         Err(broadcast::error::RecvError::Closed) => return,
                     },
                     line = next_line(&mut lines) => match line {
+                        // Lines the backlog already had are not repeated.
+                        Ok(line) if last_seen.get(&line.component).is_some_and(|at| line.at_ms < *at) => {}
                         Ok(line) => {
                             if !send(Event::Log(wire_line(&handle.id, line))).await { return; }
                         }
