@@ -20,6 +20,7 @@ use super::logs::Printer;
 use super::pipelines::{run_json, status_name};
 use super::status::state_name;
 use super::validate::read_pipeline;
+use super::view::LiveView;
 use super::{Ctx, absolute};
 use crate::cli::{Orchestrator, RunArgs};
 use crate::connect::Client;
@@ -155,58 +156,76 @@ async fn follow(
         mut hangup,
     } = signals;
     let printer = Printer::new(json);
+    let live = show_status && !json && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let mut view = LiveView::new(live);
     let mut states: HashMap<String, ComponentState> = HashMap::new();
     let mut last = RunSummary::default();
     let mut stopping = false;
-    // While the run is up, a line now and then says what is flowing.
-    let mut flow_tick = tokio::time::interval(FLOW_EVERY);
+    // While the run is up, what flows is refreshed: in the status line on a
+    // terminal, as a plain line now and then elsewhere.
+    let mut flow_tick = tokio::time::interval(if live { LIVE_FLOW_EVERY } else { FLOW_EVERY });
     flow_tick.tick().await;
+    let mut spinner = tokio::time::interval(SPIN_EVERY);
     let mut last_flow = String::new();
     loop {
         let event = tokio::select! {
             event = events.message() => event,
+            _ = spinner.tick(), if live && last.status() == RunStatus::Starting => {
+                view.tick();
+                continue;
+            }
             _ = flow_tick.tick(), if show_status && !json && last.status() == RunStatus::Running => {
-                if let Some(line) = flow_line(&mut client, run).await
-                    && line != last_flow
-                {
-                    println!("[flowctl] {line}");
-                    last_flow = line;
+                if let Some((summary, flow)) = flow_line(&mut client, run).await {
+                    if live {
+                        view.flow = flow;
+                        view.tick();
+                    } else if summary != last_flow {
+                        println!("[flowctl] {summary}");
+                        last_flow = summary;
+                    }
                 }
                 continue;
             }
-            _ = interrupt.recv() => { if on_signal(&mut client, run, &mut stopping) { return Ok(ExitCode::from(130)); } continue; }
-            _ = terminate.recv() => { if on_signal(&mut client, run, &mut stopping) { return Ok(ExitCode::from(143)); } continue; }
-            _ = hangup.recv() => { if on_signal(&mut client, run, &mut stopping) { return Ok(ExitCode::from(129)); } continue; }
+            _ = interrupt.recv() => { if on_signal(&mut client, run, &mut stopping, &mut view) { return Ok(ExitCode::from(130)); } continue; }
+            _ = terminate.recv() => { if on_signal(&mut client, run, &mut stopping, &mut view) { return Ok(ExitCode::from(143)); } continue; }
+            _ = hangup.recv() => { if on_signal(&mut client, run, &mut stopping, &mut view) { return Ok(ExitCode::from(129)); } continue; }
         };
         let event = match event {
             Ok(Some(event)) => event,
             Ok(None) => break,
-            Err(status) => bail!("lost the connection to flowctld: {}", status.message()),
+            Err(status) => {
+                view.finish();
+                bail!("lost the connection to flowctld: {}", status.message())
+            }
         };
         match event.event {
-            Some(Event::Log(line)) => printer.print(&line),
+            Some(Event::Log(line)) => view.log(&printer, &line),
             Some(Event::Component(c)) => {
-                let previous = states.insert(c.id.clone(), c.state());
-                if show_status
-                    && previous != Some(c.state())
-                    && !json
-                    && c.state() != ComponentState::Pending
-                {
-                    let detail = match c.state() {
-                        ComponentState::Starting => format!(" (pid {})", c.pid),
-                        ComponentState::Restarting => {
-                            format!(" ({}; restart {})", c.last_restart_reason, c.restarts)
-                        }
-                        ComponentState::Exited | ComponentState::Failed if !c.exit.is_empty() => {
-                            format!(" ({})", c.exit)
-                        }
-                        _ => String::new(),
-                    };
-                    println!(
-                        "[flowctl] {}: {}{detail}",
-                        c.id,
-                        state_name(c.state()).to_lowercase()
-                    );
+                let state = c.state();
+                let previous = states.insert(c.id.clone(), state);
+                let changed = previous != Some(c.state()) && c.state() != ComponentState::Pending;
+                let detail = match c.state() {
+                    ComponentState::Starting => format!(" (pid {})", c.pid),
+                    ComponentState::Restarting => {
+                        format!(" ({}; restart {})", c.last_restart_reason, c.restarts)
+                    }
+                    ComponentState::Exited | ComponentState::Failed if !c.exit.is_empty() => {
+                        format!(" ({})", c.exit)
+                    }
+                    _ => String::new(),
+                };
+                let text = format!(
+                    "[flowctl] {}: {}{detail}",
+                    c.id,
+                    state_name(c.state()).to_lowercase()
+                );
+                let starting = last.status() == RunStatus::Starting;
+                view.component(c);
+                // On a terminal the block shows starts; later changes
+                // (restarts, exits) are worth a line in the scrollback.
+                let news = !live || (!starting && state != ComponentState::Running);
+                if show_status && !json && changed && news {
+                    view.say(&text);
                 }
             }
             Some(Event::Run(summary)) => {
@@ -215,15 +234,16 @@ async fn follow(
                     && summary.status() == RunStatus::Running
                     && last.status() != RunStatus::Running
                 {
-                    println!(
+                    view.say(&format!(
                         "[flowctl] all {} components ready ({}/{} healthy, {} restarts); Ctrl+C stops the run",
                         summary.components_total,
                         summary.components_ready,
                         summary.components_total,
                         summary.restarts
-                    );
+                    ));
                 }
-                last = summary;
+                last = summary.clone();
+                view.run(summary);
                 if flowctld::runs::is_terminal(last.status()) {
                     break;
                 }
@@ -231,6 +251,7 @@ async fn follow(
             None => {}
         }
     }
+    view.finish();
     if !flowctld::runs::is_terminal(last.status()) {
         bail!(
             "the daemon ended the stream before run {run} ended; `flowctl pipelines run-info {run}` shows its state"
@@ -255,12 +276,19 @@ async fn follow(
     })
 }
 
-/// How often the foreground view reports the flow of events.
+/// How often the foreground view reports the flow of events off a terminal.
 const FLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// "flow: gen 120 out, upper 120 in/120 out, out 118 in (40/s)", or `None`
-/// when nothing flows through the relay.
-async fn flow_line(client: &mut Client, run: &str) -> Option<String> {
+/// How often the status line on a terminal is refreshed.
+const LIVE_FLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// The spinner's frame time.
+const SPIN_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// The run's flow: a full line ("2/2 running, 0 restarts; events in/out:
+/// ...") and its events part alone (for the status line), or `None` when
+/// the daemon could not be asked.
+async fn flow_line(client: &mut Client, run: &str) -> Option<(String, String)> {
     let components = client
         .list_components(flowctl_proto::daemon::v1::ListComponentsRequest {
             run_id: run.to_owned(),
@@ -279,27 +307,33 @@ async fn flow_line(client: &mut Client, run: &str) -> Option<String> {
         .iter()
         .filter(|c| c.state() == ComponentState::Running)
         .count();
+    let flow = if parts.is_empty() {
+        String::new()
+    } else {
+        format!("events in/out: {}", parts.join(", "))
+    };
     let mut line = format!(
         "{healthy}/{} running, {restarts} restarts",
         components.len()
     );
-    if !parts.is_empty() {
-        line.push_str(&format!("; events in/out: {}", parts.join(", ")));
+    if !flow.is_empty() {
+        line.push_str(&format!("; {flow}"));
     }
-    Some(line)
+    Some((line, flow))
 }
 
 /// First signal: ask for a graceful stop. Returns true when the user insists.
-fn on_signal(client: &mut Client, run: &str, stopping: &mut bool) -> bool {
+fn on_signal(client: &mut Client, run: &str, stopping: &mut bool, view: &mut LiveView) -> bool {
     if *stopping {
+        view.finish();
         eprintln!("[flowctl] leaving now; the daemon finishes stopping run {run}");
         return true;
     }
     *stopping = true;
-    eprintln!(
+    view.say(&format!(
         "[flowctl] stopping run {} (again to leave at once)",
         flowctld::runs::short_id(run)
-    );
+    ));
     let mut client = client.clone();
     let run = run.to_owned();
     tokio::spawn(async move {
