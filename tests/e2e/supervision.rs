@@ -279,3 +279,52 @@ fn a_crash_loop_keeps_the_daemon_cheap() {
     );
     world.flowctl(&["pipelines", "stop", &id]).ok();
 }
+
+#[test]
+fn odd_components_are_handled_without_harming_the_run() {
+    let world = World::new();
+    let source = bin("flowctl-example-gen");
+    world.write(
+        "flow.yml",
+        &pipeline(&format!(
+            "  sources:\n    - id: forker\n      command: [\"sh\", \"-c\", \"sleep 1000 & echo $! > forked.pid; exit 0\"]\n      readiness: started\n    - id: mute\n      command: [\"sh\", \"-c\", \"exec >&- 2>&-; exec sleep 1000\"]\n      readiness: started\n    - id: sdk\n      command: [\"sh\", \"-c\", \"unset FLOWCTL_COMPONENT_ID COMPONENT_ID; exec {}\"]\n      env: {{PORT: \"127.0.0.1:0\"}}\n",
+            source.display()
+        )),
+    );
+    let id = world
+        .flowctl(&["run", "--detach", "flow.yml"])
+        .ok()
+        .trim()
+        .to_owned();
+    // An SDK component that registers under a generated id is matched to
+    // its process: the run becomes ready.
+    let running = wait_run(&world, &id, |i| component(i, "sdk")["state"] == "RUNNING");
+    let service = component(&running, "sdk")["service_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(service.starts_with("source-"), "{running:#}");
+    // A component that forked and exited 0 leaves no child behind.
+    assert!(wait_until(Duration::from_secs(10), || world
+        .work
+        .join("forked.pid")
+        .exists()));
+    let forked: i32 = std::fs::read_to_string(world.work.join("forked.pid"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        wait_until(Duration::from_secs(10), || !alive(forked)),
+        "the forked child outlived its component"
+    );
+    assert_eq!(
+        component(&running, "mute")["state"],
+        "RUNNING",
+        "closing stdout is no crash"
+    );
+    let stopped = world.flowctl(&["pipelines", "stop", &id]).ok();
+    assert!(stopped.contains("Pipeline stopped"), "{stopped}");
+    let after = info(&world, &id);
+    assert_eq!(after["status"], "STOPPED", "{after:#}");
+}

@@ -109,6 +109,17 @@ async fn run_info(ctx: &Ctx, run: &str) -> Result<ExitCode> {
         let mut value = run_json(&summary);
         value["components"] = detail.components.iter().map(component_json).collect();
         value["start_order"] = serde_json::json!(detail.start_order);
+        value["edges"] = detail
+            .edges
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "from": e.from, "to": e.to, "events": e.events, "bytes": e.bytes,
+                    "drops": e.drops, "buffered": e.buffered, "capacity": e.capacity,
+                    "filtered": e.filtered,
+                })
+            })
+            .collect();
         output::print_json(&value);
         return Ok(ExitCode::SUCCESS);
     }
@@ -182,6 +193,23 @@ async fn run_info(ctx: &Ctx, run: &str) -> Result<ExitCode> {
                 } else {
                     c.last_restart_reason.clone()
                 },
+            ]);
+        }
+        table.print();
+    }
+    if !detail.edges.is_empty() {
+        println!();
+        let mut table = Table::new(vec![
+            "EDGE", "EVENTS", "BYTES", "BUFFERED", "DROPS", "FILTERED",
+        ]);
+        for e in &detail.edges {
+            table.row(vec![
+                format!("{} -> {}", e.from, e.to),
+                e.events.to_string(),
+                e.bytes.to_string(),
+                format!("{}/{}", e.buffered, e.capacity),
+                e.drops.to_string(),
+                e.filtered.to_string(),
             ]);
         }
         table.print();

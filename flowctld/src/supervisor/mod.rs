@@ -441,14 +441,33 @@ impl Supervisor {
     /// A run with its components.
     pub fn detail(&self, id: &str) -> Result<RunDetail> {
         let record = self.runs.get(id)?;
-        let (components, start_order) = match self.handle(id) {
-            Some(handle) => (self.statuses(&handle), handle.start_order.clone()),
-            None => (recorded_statuses(&record), Vec::new()),
+        let (components, start_order, edges) = match self.handle(id) {
+            Some(handle) => {
+                let edges = handle
+                    .relay
+                    .metrics()
+                    .edges
+                    .into_iter()
+                    .map(|e| flowctl_proto::daemon::v1::EdgeStatus {
+                        from: e.from,
+                        to: e.to,
+                        events: e.events,
+                        bytes: e.bytes,
+                        drops: e.drops,
+                        buffered: e.buffered,
+                        capacity: e.capacity,
+                        filtered: e.filtered,
+                    })
+                    .collect();
+                (self.statuses(&handle), handle.start_order.clone(), edges)
+            }
+            None => (recorded_statuses(&record), Vec::new(), Vec::new()),
         };
         Ok(RunDetail {
             run: Some(self.summary(&record)),
             components,
             start_order,
+            edges,
         })
     }
 
