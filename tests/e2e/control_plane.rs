@@ -339,7 +339,7 @@ async fn two_hundred_heartbeating_components_stay_healthy() {
         .connect()
         .await
         .unwrap();
-    let stop = std::sync::Arc::new(tokio::sync::Notify::new());
+    let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut beaters = Vec::new();
     for n in 0..200 {
         let mut client = ControlPlaneServiceClient::new(channel.clone());
@@ -353,13 +353,13 @@ async fn two_hundred_heartbeating_components_stay_healthy() {
             })
             .await
             .unwrap();
-        let stop = stop.clone();
+        let mut stopped = stopped.clone();
         beaters.push(tokio::spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_secs(1));
             loop {
                 tokio::select! {
                     _ = tick.tick() => {}
-                    _ = stop.notified() => return,
+                    _ = stopped.wait_for(|s| *s) => return,
                 }
                 client
                     .heartbeat(HeartbeatRequest {
@@ -393,7 +393,7 @@ async fn two_hundred_heartbeating_components_stay_healthy() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     assert!(checks > 10);
-    stop.notify_waiters();
+    stop.send_replace(true);
     for beater in beaters {
         beater.await.unwrap();
     }
