@@ -167,3 +167,81 @@ fn unknown_flags_and_config_keys_say_what_is_wrong() {
         "{run}"
     );
 }
+
+/// A client of another version is refused with the fix named, except for
+/// the calls that let it inspect and restart the daemon.
+#[tokio::test(flavor = "current_thread")]
+async fn a_client_of_another_version_is_told_to_restart_the_daemon() {
+    use flowctl_proto::daemon::v1::daemon_client::DaemonClient;
+    use flowctl_proto::daemon::v1::{GetInfoRequest, ListRunsRequest};
+
+    let world = World::new();
+    world.flowctl(&["daemon", "start"]).ok();
+    let socket = world.socket.clone();
+    let channel = tonic::transport::Endpoint::from_static("http://flowctld.local")
+        .connect_with_connector(tower::service_fn(move |_| {
+            let socket = socket.clone();
+            async move {
+                let stream = tokio::net::UnixStream::connect(socket).await?;
+                Ok::<_, std::io::Error>(hyper_util::rt::TokioIo::new(stream))
+            }
+        }))
+        .await
+        .unwrap();
+    let mut client = DaemonClient::new(channel);
+    fn old<T>(message: T) -> tonic::Request<T> {
+        let mut request = tonic::Request::new(message);
+        request
+            .metadata_mut()
+            .insert(flowctl_proto::VERSION_HEADER, "0.0.1".parse().unwrap());
+        request
+    }
+    let err = client
+        .list_runs(old(ListRunsRequest::default()))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), tonic::Code::FailedPrecondition);
+    assert!(err.message().contains("flowctl daemon restart"), "{err:?}");
+    let info = client
+        .get_info(old(GetInfoRequest {}))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(info.version, flowctl_proto::VERSION);
+}
+
+/// Another user cannot use the daemon even if the socket's mode is opened up.
+#[test]
+fn another_user_is_refused_by_peer_credentials() {
+    if !nix::unistd::getuid().is_root() || which("setpriv").is_none() {
+        eprintln!("skipped: needs root and setpriv to act as another user");
+        return;
+    }
+    let world = World::new();
+    world.flowctl(&["daemon", "start"]).ok();
+    // Open what the daemon keeps private, as a careless admin might.
+    let dir = world.socket.parent().unwrap();
+    for path in [world.root.path(), dir] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    std::fs::set_permissions(&world.socket, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let mut command = std::process::Command::new("setpriv");
+    command.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+    command
+        .arg(flowctl_tests::bin("flowctl"))
+        .args(["daemon", "status"]);
+    command
+        .env("FLOWCTL_SOCKET", &world.socket)
+        .env("HOME", "/tmp");
+    let run = world.run(command);
+    let err = run.fails();
+    assert!(err.contains("may not use it"), "{run}");
+    // The owner still can.
+    world.flowctl(&["daemon", "status"]).ok();
+}
+
+fn which(program: &str) -> Option<std::path::PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(program))
+        .find(|p| p.is_file())
+}
