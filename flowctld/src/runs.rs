@@ -357,6 +357,11 @@ impl Runs {
         }
     }
 
+    /// How many runs are in a state `keep` accepts, without copying them.
+    pub fn count(&self, keep: fn(RunStatus) -> bool) -> usize {
+        self.lock().values().filter(|r| keep(r.status)).count()
+    }
+
     /// Runs matching the filters, newest first.
     pub fn list(&self, pipeline_name: &str, only: Option<fn(RunStatus) -> bool>) -> Vec<RunRecord> {
         let mut runs: Vec<RunRecord> = self

@@ -87,7 +87,7 @@ impl Daemon for DaemonApi {
                 .as_ref()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
-            active_runs: state.runs.list("", Some(is_active)).len() as u32,
+            active_runs: state.runs.count(is_active) as u32,
             registered_components: state.registry.len() as u32,
             heartbeat_ttl: state.config.heartbeat_ttl_text(),
             db_path: state
@@ -104,7 +104,7 @@ impl Daemon for DaemonApi {
         &self,
         request: Request<ShutdownRequest>,
     ) -> Result<Response<Self::ShutdownStream>, Status> {
-        let active = self.state.runs.list("", Some(is_active)).len();
+        let active = self.state.runs.count(is_active);
         let resume = request.into_inner().resume_runs;
         tracing::info!(
             active_runs = active,

@@ -251,8 +251,12 @@ impl Machine {
                     Ending::Failure(why) => why.clone(),
                 };
                 tracing::info!(run = %self.handle.id, %component, ?delay, %reason, "restarting component");
-                self.pending_restart
-                    .insert(component.to_owned(), Instant::now() + delay);
+                // With no delay, start it again at once rather than through
+                // a timer (which rounds up to the next millisecond).
+                if !delay.is_zero() {
+                    self.pending_restart
+                        .insert(component.to_owned(), Instant::now() + delay);
+                }
                 self.handle.update(component, |slot| {
                     slot.state = ComponentState::Restarting;
                     slot.exit = exit.clone();
@@ -262,6 +266,12 @@ impl Machine {
                     slot.last_restart_reason = reason;
                     slot.last_restart_at = Some(SystemTime::now());
                 });
+                if delay.is_zero()
+                    && let Some(spec) = self.handle.pipeline.component(component).cloned()
+                    && let Err(error) = self.spawn(&spec).await
+                {
+                    return Some(error);
+                }
                 None
             }
             Decision::Finished => {
