@@ -296,9 +296,13 @@ impl Supervisor {
         tokio::spawn(run::drive(handle, context, inbox));
     }
 
-    /// After a run ended: drops runs beyond the retention limit, with their
-    /// logs and handles.
+    /// After a run ended: forgets the handles of ended runs, and drops runs
+    /// beyond the retention limit with their logs.
     pub(crate) fn prune(&self) {
+        // Ended runs are served from their records; dropping their handles
+        // frees their relay buffers and slots (a watcher still holding one
+        // keeps it until it is done).
+        self.lock().retain(|_, handle| !*handle.done.borrow());
         let pruned = match self.runs.prune(self.config.keep_runs) {
             Ok(pruned) => pruned,
             Err(err) => {
@@ -603,7 +607,7 @@ pub(crate) fn summary_of(record: &RunRecord, handle: Option<&RunHandle>) -> RunS
                 .count();
             (ready as u32, slots.iter().map(|s| s.restarts).sum())
         }
-        None => (0, 0),
+        None => (0, record.components.iter().map(|c| c.restarts).sum()),
     };
     RunSummary {
         run_id: record.id.clone(),
