@@ -25,7 +25,23 @@ const LAST_LINES: usize = 10;
 const DRAIN_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl Machine {
-    pub(super) async fn spawn(&mut self, component: &Component) -> Result<(), String> {
+    /// Opens a component's log sink (its files under the run's log dir,
+    /// and the `--log-dir` mirror).
+    pub(super) fn log_config(&self) -> logs::LogConfig {
+        let mut config = logs::LogConfig::new(&self.handle.log_dir);
+        if let Some(mirror) = &self.ctx.log_dir_mirror {
+            config = config.with_mirror(mirror);
+        }
+        config
+    }
+
+    /// Starts an instance of `component`; `sink` is its log sink when the
+    /// caller opened it already (a wave of starts opens them together).
+    pub(super) async fn spawn(
+        &mut self,
+        component: &Component,
+        sink: Option<logs::LogSink>,
+    ) -> Result<(), String> {
         let injected = Injected {
             run_id: &self.handle.id,
             control_plane: &self.ctx.control_plane,
@@ -45,13 +61,12 @@ impl Machine {
             env,
         };
         let fail = |message: String| format!("component '{}': {message}", component.id);
-        let mut log_config = logs::LogConfig::new(&self.handle.log_dir);
-        if let Some(mirror) = &self.ctx.log_dir_mirror {
-            log_config = log_config.with_mirror(mirror);
-        }
-        let sink = logs::LogSink::open(&log_config, &component.id)
-            .await
-            .map_err(|err| fail(format!("cannot open its log file: {err}")))?;
+        let sink = match sink {
+            Some(sink) => sink,
+            None => logs::LogSink::open(&self.log_config(), &component.id)
+                .await
+                .map_err(|err| fail(format!("cannot open its log file: {err}")))?,
+        };
         let mut child = spawn(&launch).map_err(fail)?;
         let pid = child.id().unwrap_or(0);
         self.ctx.groups.record(pid);
@@ -268,7 +283,7 @@ impl Machine {
                 });
                 if delay.is_zero()
                     && let Some(spec) = self.handle.pipeline.component(component).cloned()
-                    && let Err(error) = self.spawn(&spec).await
+                    && let Err(error) = self.spawn(&spec, None).await
                 {
                     return Some(error);
                 }

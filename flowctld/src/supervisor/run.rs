@@ -366,7 +366,7 @@ impl Machine {
         for id in due {
             self.pending_restart.remove(&id);
             if let Some(component) = self.handle.pipeline.component(&id).cloned()
-                && let Err(error) = self.spawn(&component).await
+                && let Err(error) = self.spawn(&component, None).await
             {
                 return Some(error);
             }
@@ -414,10 +414,27 @@ impl Machine {
             if startable.is_empty() {
                 return Ok(());
             }
+            // Creating log files is the slow part of a start: a wave opens
+            // all of its sinks at once, then spawns one after another.
+            let config = self.log_config();
+            let mut opening = tokio::task::JoinSet::new();
+            for (n, component) in startable.iter().enumerate() {
+                let config = config.clone();
+                let id = component.id.clone();
+                opening.spawn(async move { (n, logs::LogSink::open(&config, &id).await) });
+            }
+            let mut sinks: Vec<Option<logs::LogSink>> =
+                (0..startable.len()).map(|_| None).collect();
+            while let Some(opened) = opening.join_next().await {
+                if let Ok((n, Ok(sink))) = opened {
+                    sinks[n] = Some(sink);
+                }
+            }
             // One commit per wave of starts, not one per component.
             let mut started = Ok(());
-            for component in startable {
-                started = self.spawn(&component).await;
+            for (component, sink) in startable.iter().zip(sinks) {
+                // A sink that failed to open is opened again, to report why.
+                started = self.spawn(component, sink).await;
                 if started.is_err() {
                     break;
                 }
