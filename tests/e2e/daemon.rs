@@ -245,3 +245,29 @@ fn which(program: &str) -> Option<std::path::PathBuf> {
         .map(|dir| dir.join(program))
         .find(|p| p.is_file())
 }
+
+/// Garbage on the Unix socket or the control-plane port costs the sender
+/// its connection, never the daemon.
+#[test]
+fn garbage_on_either_listener_does_not_harm_the_daemon() {
+    use std::io::Write;
+    let world = World::new();
+    world.flowctl(&["daemon", "start"]).ok();
+    let status = world.flowctl(&["-o", "json", "daemon", "status"]).json();
+    let endpoint = status["control_plane"].as_str().unwrap().to_owned();
+    let noise: Vec<u8> = (0..20_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    for _ in 0..3 {
+        let mut unix = std::os::unix::net::UnixStream::connect(&world.socket).unwrap();
+        let _ = unix.write_all(&noise);
+        let mut preface = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec();
+        preface.extend_from_slice(&noise[..4000]);
+        let mut unix = std::os::unix::net::UnixStream::connect(&world.socket).unwrap();
+        let _ = unix.write_all(&preface);
+        let mut tcp = std::net::TcpStream::connect(&endpoint).unwrap();
+        let _ = tcp.write_all(&noise);
+    }
+    let after = world.flowctl(&["-o", "json", "daemon", "status"]).json();
+    assert_eq!(after["pid"], status["pid"], "the same daemon still answers");
+}
