@@ -328,3 +328,38 @@ fn odd_components_are_handled_without_harming_the_run() {
     let after = info(&world, &id);
     assert_eq!(after["status"], "STOPPED", "{after:#}");
 }
+
+#[test]
+fn a_process_that_left_its_components_group_ends_with_the_run() {
+    if !std::path::Path::new("/usr/bin/setsid").exists() {
+        eprintln!("skipped: setsid (util-linux) is not installed");
+        return;
+    }
+    let world = World::new();
+    world.write(
+        "flow.yml",
+        &pipeline(
+            "  sources:\n    - id: escaper\n      command: [\"sh\", \"-c\", \"setsid sleep 1000 & echo $! > escaped.pid; exec sleep 1000\"]\n      readiness: started\n",
+        ),
+    );
+    let id = world
+        .flowctl(&["run", "--detach", "flow.yml"])
+        .ok()
+        .trim()
+        .to_owned();
+    assert!(wait_until(Duration::from_secs(10), || world
+        .work
+        .join("escaped.pid")
+        .exists()));
+    let escaped: i32 = std::fs::read_to_string(world.work.join("escaped.pid"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(alive(escaped));
+    world.flowctl(&["pipelines", "stop", &id]).ok();
+    assert!(
+        wait_until(Duration::from_secs(10), || !alive(escaped)),
+        "a process in its own session outlived the run"
+    );
+}

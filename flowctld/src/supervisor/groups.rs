@@ -143,12 +143,9 @@ impl Groups {
         }
         // Components started but not yet recorded when the daemon died.
         let marker = format!("{INSTANCE_ENV}={}", self.instance);
-        let own_group = Stat::read(std::process::id()).map(|s| s.pgrp);
-        for (pid, stat) in &processes {
-            let marked = std::fs::read(format!("/proc/{pid}/environ"))
-                .is_ok_and(|env| env.split(|b| *b == 0).any(|kv| kv == marker.as_bytes()));
-            if marked && Some(stat.pgrp) != own_group && !doomed.contains(&stat.pgrp) {
-                doomed.push(stat.pgrp);
+        for pgid in groups_carrying(&processes, &[marker]) {
+            if !doomed.contains(&pgid) {
+                doomed.push(pgid);
             }
         }
         for pgid in &doomed {
@@ -157,6 +154,45 @@ impl Groups {
         }
         doomed.len()
     }
+}
+
+/// Kills every process (with its group) whose environment holds every
+/// `KEY=value` of `markers`: what a run's components started and then detached from
+/// their group (`setsid`, double forks) still carries the run's variables.
+/// Returns how many groups were killed.
+pub fn kill_carrying(markers: &[(String, String)]) -> usize {
+    let processes: Vec<(u32, Stat)> = all_pids()
+        .filter_map(|pid| Some((pid, Stat::read(pid)?)))
+        .filter(|(_, stat)| !stat.zombie)
+        .collect();
+    let markers: Vec<String> = markers.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let groups = groups_carrying(&processes, &markers);
+    for pgid in &groups {
+        tracing::warn!(
+            pgid,
+            "killing processes that escaped their component's group"
+        );
+        signal_group(*pgid, Signal::SIGKILL);
+    }
+    groups.len()
+}
+
+/// The process groups of the processes whose environment holds all of
+/// `markers` (never the daemon's own group).
+fn groups_carrying(processes: &[(u32, Stat)], markers: &[String]) -> Vec<u32> {
+    let own_group = Stat::read(std::process::id()).map(|s| s.pgrp);
+    let mut groups = Vec::new();
+    for (pid, stat) in processes {
+        let marked = std::fs::read(format!("/proc/{pid}/environ")).is_ok_and(|env| {
+            markers
+                .iter()
+                .all(|m| env.split(|b| *b == 0).any(|kv| kv == m.as_bytes()))
+        });
+        if marked && Some(stat.pgrp) != own_group && !groups.contains(&stat.pgrp) {
+            groups.push(stat.pgrp);
+        }
+    }
+    groups
 }
 
 #[cfg(test)]

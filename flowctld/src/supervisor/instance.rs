@@ -20,9 +20,13 @@ use crate::spec::{Component, OnFailure, Readiness};
 /// Number of log lines quoted when a component fails.
 const LAST_LINES: usize = 10;
 
-/// How long the output of an exited instance may take to drain: its pipes
-/// close when its group is gone, which SIGKILL has just ensured.
+/// How long the output of an exited instance may take to drain once every
+/// process holding its pipes is gone.
 const DRAIN_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// How long output may keep flowing after the group was killed before the
+/// escaped processes holding the pipes are looked for.
+const ESCAPE_CHECK: std::time::Duration = std::time::Duration::from_millis(200);
 
 impl Machine {
     /// Opens a component's log sink (its files under the run's log dir,
@@ -227,7 +231,22 @@ impl Machine {
             probe.abort();
         }
         // Every line it wrote is on disk before anyone reads the verdict.
-        let _ = tokio::time::timeout(DRAIN_GRACE, live.capture).await;
+        // Output pipes still open after the group is gone mean a process
+        // escaped the group (`setsid`): it carries the component's
+        // variables, so it is found and ended, and the pipes close.
+        let mut capture = live.capture;
+        if tokio::time::timeout(ESCAPE_CHECK, &mut capture)
+            .await
+            .is_err()
+        {
+            let markers = [
+                ("FLOWCTL_RUN_ID".to_string(), self.handle.id.clone()),
+                ("FLOWCTL_COMPONENT_ID".to_string(), component.to_owned()),
+            ];
+            let _ =
+                tokio::task::spawn_blocking(move || super::groups::kill_carrying(&markers)).await;
+            let _ = tokio::time::timeout(DRAIN_GRACE, capture).await;
+        }
         self.ready.remove(component);
         let exit = match &status {
             Ok(status) => describe_exit(*status),

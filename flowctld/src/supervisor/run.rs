@@ -158,6 +158,10 @@ pub(crate) async fn drive(
         let _ = machine.ctx.runs.transition(&id, RunStatus::Stopping, None);
     }
     machine.stop_everything(&mut inbox).await;
+    // Whatever a component started and detached from its group still
+    // carries the run's id in its environment: nothing outlives the run.
+    let markers = [("FLOWCTL_RUN_ID".to_string(), id.clone())];
+    let _ = tokio::task::spawn_blocking(move || super::groups::kill_carrying(&markers)).await;
     let (status, error) = match outcome {
         Outcome::Stopped => (RunStatus::Stopped, None),
         Outcome::Completed => (RunStatus::Completed, None),
