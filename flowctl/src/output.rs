@@ -1,7 +1,7 @@
 //! Printing for people (tables) and for programs (JSON).
 
 use std::io::IsTerminal;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 /// A table with aligned columns; the last column is never padded.
 pub struct Table {
@@ -72,7 +72,7 @@ pub fn since_ms(ms: i64) -> String {
     if ms <= 0 {
         return "-".into();
     }
-    let now = now_ms();
+    let now = flowctld::logs::now_ms();
     human_duration(Duration::from_millis((now - ms).max(0) as u64))
 }
 
@@ -81,7 +81,11 @@ pub fn span_ms(start: i64, end: i64) -> String {
     if start <= 0 {
         return "-".into();
     }
-    let end = if end > 0 { end } else { now_ms() };
+    let end = if end > 0 {
+        end
+    } else {
+        flowctld::logs::now_ms()
+    };
     human_duration(Duration::from_millis((end - start).max(0) as u64))
 }
 
@@ -92,13 +96,6 @@ pub fn datetime_ms(ms: i64) -> String {
     }
     let text = flowctld::logs::format_rfc3339_ms(ms);
     text.get(..19).unwrap_or(&text).replace('T', " ")
-}
-
-pub fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 /// Whether to colour output on stdout.

@@ -286,11 +286,7 @@ fn killing_the_processor_mid_stream_resumes_the_flow_without_loss() {
             )],
         ),
     );
-    let id = world
-        .flowctl(&["run", "--detach", "flow.yml"])
-        .ok()
-        .trim()
-        .to_owned();
+    let id = world.detach("flow.yml");
     assert!(wait_until(Duration::from_secs(30), || lines(
         &world, "out.txt"
     )

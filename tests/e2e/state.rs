@@ -226,11 +226,7 @@ fn retention_prunes_old_runs_and_their_logs() {
     );
     let mut ids = Vec::new();
     for _ in 0..4 {
-        let id = world
-            .flowctl(&["run", "--detach", "once.yml"])
-            .ok()
-            .trim()
-            .to_owned();
+        let id = world.detach("once.yml");
         wait_status(&world, &id, "COMPLETED");
         ids.push(id);
     }

@@ -61,11 +61,7 @@ fn on_failure_backs_off_gives_up_and_fails_the_run_naming_the_exit() {
             "  sources:\n    - id: crashy\n      command: [\"sh\", \"-c\", \"echo starting; exit 3\"]\n      readiness: started\n      restart_policy: on-failure\n      max_restarts: 3\n      restart_delay: 100ms\n",
         ),
     );
-    let id = world
-        .flowctl(&["run", "--detach", "flow.yml"])
-        .ok()
-        .trim()
-        .to_owned();
+    let id = world.detach("flow.yml");
     let done = wait_run(&world, &id, |i| i["status"] == "FAILED");
     let error = done["error"].as_str().unwrap();
     assert!(
@@ -94,11 +90,7 @@ fn always_restarts_after_success_and_never_does_not() {
             "  sources:\n    - id: loop\n      command: [\"sh\", \"-c\", \"echo tick\"]\n      readiness: started\n      restart_policy: always\n      restart_delay: 10ms\n      max_restarts: 100\n    - id: once\n      command: [\"sh\", \"-c\", \"echo once; exit 1\"]\n      readiness: started\n      on_component_failure: keep-running\n",
         ),
     );
-    let id = world
-        .flowctl(&["run", "--detach", "flow.yml"])
-        .ok()
-        .trim()
-        .to_owned();
+    let id = world.detach("flow.yml");
     let running = wait_run(&world, &id, |i| {
         i["components"]
             .as_array()
@@ -137,11 +129,7 @@ fn a_hung_component_is_restarted_after_the_heartbeat_ttl() {
             source.display()
         )),
     );
-    let id = world
-        .flowctl(&["run", "--detach", "flow.yml"])
-        .ok()
-        .trim()
-        .to_owned();
+    let id = world.detach("flow.yml");
     let restarted = wait_run(&world, &id, |i| {
         component(i, "hung")["restarts"].as_u64() >= Some(1)
     });
@@ -162,11 +150,7 @@ fn a_dependent_waits_for_the_http_probe_and_for_completed_init_jobs() {
             "  sources:\n    - id: init\n      command: [\"sh\", \"-c\", \"sleep 0.3; echo init >> order.txt\"]\n      readiness: started\n    - id: web\n      command: [\"sh\", \"-c\", \"sleep 0.5; echo web >> order.txt; exec python3 -m http.server $HEALTH_PORT --bind 127.0.0.1\"]\n      health_check: /\n      depends_on:\n        - {id: init, condition: completed}\n  sinks:\n    - id: app\n      command: [\"sh\", \"-c\", \"echo app >> order.txt; exec sleep 1000\"]\n      inputs: [web]\n      readiness: started\n",
         ),
     );
-    let id = world
-        .flowctl(&["run", "--detach", "flow.yml"])
-        .ok()
-        .trim()
-        .to_owned();
+    let id = world.detach("flow.yml");
     wait_run(&world, &id, |i| i["status"] == "RUNNING");
     let order = std::fs::read_to_string(world.work.join("order.txt")).unwrap();
     assert_eq!(order, "init\nweb\napp\n");
@@ -178,11 +162,7 @@ fn a_dependent_waits_for_the_http_probe_and_for_completed_init_jobs() {
             "  sources:\n    - id: init\n      command: [\"sh\", \"-c\", \"echo migrating; exit 4\"]\n      readiness: started\n    - id: app\n      command: [\"sleep\", \"1000\"]\n      readiness: started\n      depends_on:\n        - {id: init, condition: completed}\n",
         ),
     );
-    let id = world
-        .flowctl(&["run", "--detach", "bad.yml"])
-        .ok()
-        .trim()
-        .to_owned();
+    let id = world.detach("bad.yml");
     let failed = wait_run(&world, &id, |i| i["status"] == "FAILED");
     let error = failed["error"].as_str().unwrap();
     assert!(
@@ -203,11 +183,7 @@ fn restart_by_hand_starts_a_new_process_and_counts_nothing() {
         "flow.yml",
         &pipeline("  sources:\n    - id: a\n      command: [\"sleep\", \"1000\"]\n      readiness: started\n"),
     );
-    let id = world
-        .flowctl(&["run", "--detach", "flow.yml"])
-        .ok()
-        .trim()
-        .to_owned();
+    let id = world.detach("flow.yml");
     let before = wait_run(&world, &id, |i| i["status"] == "RUNNING");
     let old = component(&before, "a")["pid"].as_i64().unwrap() as i32;
     world.flowctl(&["restart", &id[..8], "a"]).ok();
@@ -239,11 +215,7 @@ fn a_crash_loop_keeps_the_daemon_cheap() {
             "  sources:\n    - id: crash\n      command: [\"sh\", \"-c\", \"exit 1\"]\n      readiness: started\n      restart_policy: always\n      max_restarts: 100000\n      restart_window: 1s\n      restart_delay: 10ms\n      restart_delay_max: 1s\n",
         ),
     );
-    let id = world
-        .flowctl(&["run", "--detach", "flow.yml"])
-        .ok()
-        .trim()
-        .to_owned();
+    let id = world.detach("flow.yml");
     let daemon = world.daemon_pid().unwrap();
     let cpu = || -> u64 {
         let stat = std::fs::read_to_string(format!("/proc/{daemon}/stat")).unwrap();
@@ -291,11 +263,7 @@ fn odd_components_are_handled_without_harming_the_run() {
             source.display()
         )),
     );
-    let id = world
-        .flowctl(&["run", "--detach", "flow.yml"])
-        .ok()
-        .trim()
-        .to_owned();
+    let id = world.detach("flow.yml");
     // An SDK component that registers under a generated id is matched to
     // its process: the run becomes ready.
     let running = wait_run(&world, &id, |i| component(i, "sdk")["state"] == "RUNNING");
@@ -342,11 +310,7 @@ fn a_process_that_left_its_components_group_ends_with_the_run() {
             "  sources:\n    - id: escaper\n      command: [\"sh\", \"-c\", \"setsid sleep 1000 & echo $! > escaped.pid; exec sleep 1000\"]\n      readiness: started\n",
         ),
     );
-    let id = world
-        .flowctl(&["run", "--detach", "flow.yml"])
-        .ok()
-        .trim()
-        .to_owned();
+    let id = world.detach("flow.yml");
     assert!(wait_until(Duration::from_secs(10), || world
         .work
         .join("escaped.pid")

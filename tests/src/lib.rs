@@ -171,6 +171,14 @@ impl World {
         path
     }
 
+    /// `flowctl run --detach FILE`, returning the run id it prints.
+    pub fn detach(&self, file: &str) -> String {
+        self.flowctl(&["run", "--detach", file])
+            .ok()
+            .trim()
+            .to_owned()
+    }
+
     /// Pid of the daemon holding this world's lock, if the file names one.
     pub fn daemon_pid(&self) -> Option<i32> {
         let mut name = self.socket.as_os_str().to_owned();

@@ -3,12 +3,13 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use flowctl_proto::daemon::v1::{ListRunsRequest, RunRef, RunStatus, RunSummary};
+use flowctl_proto::daemon::v1::{ListRunsRequest, RunRef, RunSummary};
 
 use super::Ctx;
 use super::status::{component_json, state_name};
 use crate::cli::PipelinesCommand;
 use crate::output::{self, Table};
+use flowctld::runs::status_name;
 
 pub async fn pipelines(ctx: &Ctx, command: PipelinesCommand) -> Result<ExitCode> {
     match command {
@@ -239,14 +240,6 @@ async fn stop(ctx: &Ctx, run: &str) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// A run status as users read it: `RUNNING`, `FAILED`...
-pub fn status_name(status: RunStatus) -> &'static str {
-    status
-        .as_str_name()
-        .strip_prefix("RUN_STATUS_")
-        .unwrap_or("UNKNOWN")
 }
 
 pub fn run_json(run: &RunSummary) -> serde_json::Value {

@@ -17,7 +17,7 @@ use flowctl_proto::daemon::v1::{
 use tokio::signal::unix::{SignalKind, signal};
 
 use super::logs::Printer;
-use super::pipelines::{run_json, status_name};
+use super::pipelines::run_json;
 use super::status::state_name;
 use super::validate::read_pipeline;
 use super::view::LiveView;
@@ -25,6 +25,7 @@ use super::{Ctx, absolute};
 use crate::cli::{Orchestrator, RunArgs};
 use crate::connect::Client;
 use crate::output;
+use flowctld::runs::status_name;
 
 pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
     if args.orchestrator == Orchestrator::Container {

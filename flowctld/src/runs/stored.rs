@@ -1,24 +1,13 @@
 //! Runs as the store keeps them: conversions between [`RunRecord`] and the
 //! versioned on-disk [`StoredRun`].
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
 use flowctl_proto::daemon::v1::RunStatus;
 use flowctl_proto::legacy::RunMetrics;
 use prost::Message;
 
 use super::RunRecord;
+use crate::api::convert::{from_unix_ms, unix_ms};
 use crate::store::StoredRun;
-
-fn unix_ms(time: SystemTime) -> i64 {
-    time.duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
-
-fn from_unix_ms(ms: i64) -> SystemTime {
-    UNIX_EPOCH + Duration::from_millis(ms.max(0) as u64)
-}
 
 fn status_of(raw: i32) -> RunStatus {
     RunStatus::try_from(raw).unwrap_or(RunStatus::Unknown)
