@@ -293,7 +293,12 @@ impl Registry {
     /// Announces every component whose TTL passed since the last pass and
     /// marks it UNHEALTHY. Returns the ids that expired.
     pub fn expire(&self) -> Vec<String> {
-        let now = Instant::now();
+        self.expire_at(Instant::now())
+    }
+
+    /// [`Registry::expire`] as of `now` (tests pass a later instant instead
+    /// of waiting for the TTL to pass).
+    pub fn expire_at(&self, now: Instant) -> Vec<String> {
         let expired: Vec<String> = {
             let mut entries = self.lock();
             entries
@@ -387,8 +392,9 @@ mod tests {
         let registry = Registry::new(Duration::from_millis(20));
         let entry = registry.register(registration("gen")).unwrap();
         assert_eq!(registry.health(&entry), HealthStatus::Healthy);
-        std::thread::sleep(Duration::from_millis(40));
-        assert_eq!(registry.expire(), vec!["gen".to_string()]);
+        assert!(registry.expire().is_empty());
+        let later = Instant::now() + Duration::from_millis(40);
+        assert_eq!(registry.expire_at(later), vec!["gen".to_string()]);
         assert_eq!(
             registry.health(&registry.get("gen").unwrap()),
             HealthStatus::Unhealthy
