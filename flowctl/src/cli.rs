@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use flowctld::DaemonArgs;
+use flowctl_core::DaemonArgs;
 
 /// Run data pipelines as supervised local processes.
 #[derive(Debug, Parser)]
@@ -110,31 +110,11 @@ pub struct RunArgs {
     pub orchestrator: Orchestrator,
 
     /// Settings of a daemon this command starts
-    #[command(flatten)]
-    pub daemon: RunDaemonArgs,
-}
-
-/// The daemon flags `run` accepts; they apply only to a daemon it starts.
-#[derive(Debug, Args, Default)]
-pub struct RunDaemonArgs {
-    /// Port of the control plane (0 picks a free one)
-    #[arg(long, value_name = "PORT")]
-    pub control_plane_port: Option<u16>,
-    /// Address of the control plane
-    #[arg(long, value_name = "ADDR")]
-    pub control_plane_address: Option<String>,
-    /// How long a component stays healthy without a heartbeat
-    #[arg(long, value_name = "DURATION")]
-    pub heartbeat_ttl: Option<String>,
-    /// How often expired components are marked unhealthy
-    #[arg(long, value_name = "DURATION")]
-    pub janitor_interval: Option<String>,
-    /// Database file of runs and registrations
-    #[arg(long, value_name = "FILE", conflicts_with = "no_persistence")]
-    pub db_path: Option<PathBuf>,
-    /// Keep runs and registrations in memory only: no database file
-    #[arg(long)]
-    pub no_persistence: bool,
+    #[command(
+        flatten,
+        next_help_heading = "Daemon settings (for a daemon this command starts)"
+    )]
+    pub daemon: DaemonArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -216,47 +196,7 @@ pub enum DaemonCommand {
 #[derive(Debug, Args, Default)]
 pub struct DaemonStartArgs {
     #[command(flatten)]
-    pub daemon: RunDaemonArgs,
-}
-
-impl RunDaemonArgs {
-    /// The flags to pass to a `flowctld` this command starts.
-    pub fn to_args(&self, log_level: Option<&str>) -> Vec<String> {
-        let mut args = Vec::new();
-        if let Some(port) = self.control_plane_port {
-            args.extend(["--control-plane-port".into(), port.to_string()]);
-        }
-        if let Some(address) = &self.control_plane_address {
-            args.extend(["--control-plane-address".into(), address.clone()]);
-        }
-        if let Some(ttl) = &self.heartbeat_ttl {
-            args.extend(["--heartbeat-ttl".into(), ttl.clone()]);
-        }
-        if let Some(interval) = &self.janitor_interval {
-            args.extend(["--janitor-interval".into(), interval.clone()]);
-        }
-        if let Some(path) = &self.db_path {
-            let path = std::path::absolute(path).unwrap_or_else(|_| path.clone());
-            args.extend(["--db-path".into(), path.display().to_string()]);
-        }
-        if self.no_persistence {
-            args.push("--no-persistence".into());
-        }
-        if let Some(level) = log_level {
-            args.extend(["--log-level".into(), level.to_owned()]);
-        }
-        args
-    }
-
-    /// Whether any daemon setting was given.
-    pub fn any(&self) -> bool {
-        self.control_plane_port.is_some()
-            || self.control_plane_address.is_some()
-            || self.heartbeat_ttl.is_some()
-            || self.janitor_interval.is_some()
-            || self.db_path.is_some()
-            || self.no_persistence
-    }
+    pub daemon: DaemonArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -139,8 +139,8 @@ pub async fn connect_or_start(socket: &Path, daemon_args: &[String]) -> Result<(
     }
     refuse_if_service_managed(socket)?;
     let dir = socket.parent().unwrap_or(Path::new("/"));
-    flowctld::paths::prepare_private_dir(dir)?;
-    let lock_path = flowctld::paths::spawn_lock_file(socket);
+    flowctl_core::paths::prepare_private_dir(dir)?;
+    let lock_path = flowctl_core::paths::spawn_lock_file(socket);
     let lock = tokio::task::spawn_blocking(move || take_lock(&lock_path)).await??;
     // Someone else may have started it while we waited for the lock.
     if let Some(client) = connect_live(socket).await? {
@@ -209,9 +209,9 @@ pub fn daemon_binary() -> Result<PathBuf> {
 
 async fn spawn_daemon(socket: &Path, daemon_args: &[String]) -> Result<()> {
     let binary = daemon_binary()?;
-    let state_dir = flowctld::paths::state_dir()?;
-    flowctld::paths::prepare_private_dir(&state_dir)?;
-    let log_path = flowctld::paths::daemon_log_file(&state_dir);
+    let state_dir = flowctl_core::paths::state_dir()?;
+    flowctl_core::paths::prepare_private_dir(&state_dir)?;
+    let log_path = flowctl_core::paths::daemon_log_file(&state_dir);
     let log = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -230,7 +230,7 @@ async fn spawn_daemon(socket: &Path, daemon_args: &[String]) -> Result<()> {
         .arg("--log-file")
         .arg(&log_path)
         .args(daemon_args)
-        .env(flowctld::server::READY_FD_ENV, write_fd.to_string())
+        .env(flowctl_core::env::READY_FD, write_fd.to_string())
         .stdin(Stdio::null())
         .stdout(log.try_clone()?)
         .stderr(log);

@@ -72,7 +72,7 @@ pub fn since_ms(ms: i64) -> String {
     if ms <= 0 {
         return "-".into();
     }
-    let now = flowctld::logs::now_ms();
+    let now = flowctl_core::clock::now_ms();
     human_duration(Duration::from_millis((now - ms).max(0) as u64))
 }
 
@@ -84,7 +84,7 @@ pub fn span_ms(start: i64, end: i64) -> String {
     let end = if end > 0 {
         end
     } else {
-        flowctld::logs::now_ms()
+        flowctl_core::clock::now_ms()
     };
     human_duration(Duration::from_millis((end - start).max(0) as u64))
 }
@@ -94,7 +94,7 @@ pub fn datetime_ms(ms: i64) -> String {
     if ms <= 0 {
         return "-".into();
     }
-    let text = flowctld::logs::format_rfc3339_ms(ms);
+    let text = flowctl_core::clock::format_rfc3339_ms(ms);
     text.get(..19).unwrap_or(&text).replace('T', " ")
 }
 

@@ -6,59 +6,9 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::paths;
-use crate::spec::duration::{format_duration, parse_duration};
-
-/// How the daemon formats its own log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum LogFormat {
-    #[default]
-    Text,
-    Json,
-}
-
-/// Daemon flags, shared by `flowctld`, the hidden `flowctl server` and the
-/// daemon-starting part of `flowctl run`. Every flag is optional so that an
-/// unset one falls through to `config.toml` and then to the default.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct DaemonArgs {
-    /// Config file [default: $XDG_CONFIG_HOME/flowctl/config.toml]
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-
-    /// Address of the control-plane listener components register with
-    #[arg(long, visible_alias = "address", value_name = "ADDR")]
-    pub control_plane_address: Option<String>,
-
-    /// Port of the control-plane listener (0 picks a free port)
-    #[arg(long, visible_alias = "port", value_name = "PORT")]
-    pub control_plane_port: Option<u16>,
-
-    /// How long a component stays healthy without a heartbeat [default: 30s]
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
-    pub heartbeat_ttl: Option<Duration>,
-
-    /// How often expired components are marked unhealthy [default: 10s]
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
-    pub janitor_interval: Option<Duration>,
-
-    /// Format of the daemon's own log
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub log_format: Option<LogFormat>,
-
-    /// Database file of runs and registrations [default: <state dir>/flowctl.redb]
-    #[arg(long, value_name = "FILE", conflicts_with = "no_persistence")]
-    pub db_path: Option<PathBuf>,
-
-    /// Keep runs and registrations in memory only: no database file
-    #[arg(long)]
-    pub no_persistence: bool,
-
-    /// File the daemon's log goes to (set by the client that starts it)
-    #[arg(long, value_name = "FILE", hide = true)]
-    pub log_file: Option<PathBuf>,
-}
+use flowctl_core::paths;
+use flowctl_core::spec::duration::{format_duration, parse_duration};
+pub use flowctl_core::{DaemonArgs, LogFormat};
 
 /// `config.toml`: the same keys as the flags, in snake_case. The socket is
 /// not among them: the client must find it without reading daemon config.

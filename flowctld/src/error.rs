@@ -14,25 +14,8 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    #[error(
-        "socket path {} is too long ({len} bytes; the limit is {max}): \
-         choose a shorter one with --socket or FLOWCTL_SOCKET",
-        path.display()
-    )]
-    SocketPathTooLong {
-        path: PathBuf,
-        len: usize,
-        max: usize,
-    },
-
-    #[error(
-        "refusing to use {}: {reason}; remove it or point FLOWCTL_SOCKET elsewhere",
-        path.display()
-    )]
-    UnsafeDirectory { path: PathBuf, reason: String },
-
-    #[error("cannot find your home directory: set HOME or the XDG_* variables")]
-    NoHomeDirectory,
+    #[error(transparent)]
+    Location(#[from] flowctl_core::Error),
 
     #[error(
         "another flowctld (pid {pid}) is already running on {}; \
@@ -61,13 +44,13 @@ pub enum Error {
     Store { path: PathBuf, message: String },
 
     #[error(
-        "database {} is in use by another flowctld: stop it (`flowctl daemon stop`)          or choose another --db-path",
+        "database {} is in use by another flowctld: stop it (`flowctl daemon stop`) or choose another --db-path",
         .0.display()
     )]
     StoreLocked(PathBuf),
 
     #[error("{0}")]
-    Spec(#[from] crate::spec::Diagnostics),
+    Spec(#[from] flowctl_core::spec::Diagnostics),
 
     #[error("no run matches '{0}': `flowctl pipelines list` shows the runs")]
     RunNotFound(String),

@@ -6,7 +6,6 @@
 //!
 //! # Layout
 //!
-//! - [`paths`]: where the socket, state and config live (shared with the client);
 //! - [`config`]: defaults, `config.toml` and flags, resolved once;
 //! - [`socket`]: the life-long lock, stale sockets, permissions;
 //! - [`api`]: the gRPC services, one file per service;
@@ -16,7 +15,6 @@
 //! - [`supervisor`]: spawn, stop and watch the processes of runs;
 //! - [`relay`]: events between a run's components, along the pipeline graph;
 //! - [`logs`]: component output to rotated files, and back;
-//! - [`spec`]: the pipeline file format (shared with the client);
 //! - [`server`]: binding the listeners and serving until shutdown;
 //! - [`activation`]: socket activation, readiness and watchdog for systemd;
 //! - [`guard`]: the process that ends a SIGKILLed daemon's components;
@@ -28,14 +26,12 @@ pub mod config;
 pub mod error;
 pub mod guard;
 pub mod logs;
-pub mod paths;
 pub mod registry;
 pub mod relay;
 pub mod runs;
 pub mod server;
 pub mod shutdown;
 pub mod socket;
-pub mod spec;
 pub mod state;
 pub mod store;
 pub mod supervisor;

@@ -155,7 +155,7 @@ impl Registry {
             store.put_registration(&StoredRegistration {
                 service_id: registration.service_id.clone(),
                 info: registration.info.encode_to_vec(),
-                registered_at_ms: crate::api::convert::unix_ms(now),
+                registered_at_ms: flowctl_core::clock::unix_ms(now),
             })?;
         }
         let entry = Entry {

@@ -34,7 +34,7 @@ pub const READY_FD_ENV: &str = "FLOWCTL_READY_FD";
 /// `Shutdown` rpc, or by the caller).
 pub async fn run(config: Config, shutdown: Shutdown) -> Result<()> {
     let lock = DaemonLock::acquire(&config.socket)?;
-    crate::paths::prepare_private_dir(&config.state_dir)?;
+    flowctl_core::paths::prepare_private_dir(&config.state_dir)?;
     // Holding the lock, we are the only daemon: whatever a dead one left
     // running is ours to end.
     let leftovers = crate::supervisor::groups::Groups::kill_all_leftovers(&config.state_dir);
@@ -198,8 +198,10 @@ async fn janitor(state: Arc<State>) {
         if marked.is_none_or(|at| at.elapsed() >= ALIVE_EVERY) {
             marked = Some(tokio::time::Instant::now());
             let store = state.store.clone();
-            let result =
-                tokio::task::spawn_blocking(move || store.mark_alive(crate::logs::now_ms())).await;
+            let result = tokio::task::spawn_blocking(move || {
+                store.mark_alive(flowctl_core::clock::now_ms())
+            })
+            .await;
             if let Ok(Err(err)) = result {
                 tracing::warn!(%err, "cannot record that the daemon is alive");
             }

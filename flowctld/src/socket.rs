@@ -16,7 +16,7 @@ use nix::fcntl::{Flock, FlockArg};
 use tokio::net::UnixListener;
 
 use crate::error::{Error, Result};
-use crate::paths;
+use flowctl_core::paths;
 
 /// Proof that this process owns the socket path; released on drop (and by
 /// the kernel when the process exits).

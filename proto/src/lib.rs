@@ -5,8 +5,11 @@
 //! - [`v1`]: the `flowctl.v1` control plane and data plane, as components of
 //!   the older Go flowctl speak them.
 //! - [`legacy`]: the legacy `flowctl.ControlPlane` service.
+//! - [`convert`]: conversions between these and the shared domain types.
 
 #![allow(clippy::all, missing_docs)]
+
+pub mod convert;
 
 /// `flowctl.v1`: control plane and data plane.
 pub mod v1 {

@@ -7,7 +7,7 @@ use flowctl_tests::{Run, World};
 
 /// The malformed pipelines the validator's own tests use.
 fn malformed_fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../flowctld/fixtures/malformed");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/fixtures/malformed");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
         .map(|entry| entry.unwrap().path())

@@ -25,9 +25,7 @@ pub async fn daemon(ctx: &Ctx, command: DaemonCommand) -> Result<ExitCode> {
 }
 
 async fn start(ctx: &Ctx, args: &DaemonStartArgs) -> Result<ExitCode> {
-    let (mut client, started) = ctx
-        .started(&args.daemon.to_args(ctx.log_level.as_deref()))
-        .await?;
+    let (mut client, started) = ctx.started(&args.daemon).await?;
     let info = client.get_info(GetInfoRequest {}).await?.into_inner();
     if started {
         println!(
@@ -153,7 +151,7 @@ async fn status(ctx: &Ctx) -> Result<ExitCode> {
 }
 
 fn logs(_ctx: &Ctx, lines: usize) -> Result<ExitCode> {
-    let path = flowctld::paths::daemon_log_file(&flowctld::paths::state_dir()?);
+    let path = flowctl_core::paths::daemon_log_file(&flowctl_core::paths::state_dir()?);
     let text = match std::fs::read(&path) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {

@@ -34,9 +34,13 @@ impl Ctx {
         connect::connect(&self.socket).await
     }
 
-    /// The daemon, started first if none is running.
-    pub async fn started(&self, daemon_args: &[String]) -> Result<(Client, bool)> {
-        connect::connect_or_start(&self.socket, daemon_args).await
+    /// The daemon, started first (with `settings`) if none is running.
+    pub async fn started(&self, settings: &flowctl_core::DaemonArgs) -> Result<(Client, bool)> {
+        let mut flags = settings.to_args();
+        if let Some(level) = &self.log_level {
+            flags.extend(["--log-level".to_owned(), level.clone()]);
+        }
+        connect::connect_or_start(&self.socket, &flags).await
     }
 
     pub fn json(&self) -> bool {
@@ -58,7 +62,7 @@ impl Ctx {
 }
 
 pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
-    let socket = flowctld::paths::socket_path(cli.socket.as_deref())?;
+    let socket = flowctl_core::paths::socket_path(cli.socket.as_deref())?;
     let ctx = Ctx {
         output: cli.output,
         log_level: cli.log_level,

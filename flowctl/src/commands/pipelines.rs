@@ -9,7 +9,6 @@ use super::Ctx;
 use super::status::{component_json, state_name};
 use crate::cli::PipelinesCommand;
 use crate::output::{self, Table};
-use flowctld::runs::status_name;
 
 pub async fn pipelines(ctx: &Ctx, command: PipelinesCommand) -> Result<ExitCode> {
     match command {
@@ -23,7 +22,7 @@ pub async fn pipelines(ctx: &Ctx, command: PipelinesCommand) -> Result<ExitCode>
 }
 
 async fn restart(ctx: &Ctx, run: &str, detach: bool) -> Result<ExitCode> {
-    let (mut client, _) = ctx.started(&[]).await?;
+    let (mut client, _) = ctx.started(&flowctl_core::DaemonArgs::default()).await?;
     let summary = client
         .restart_run(RunRef {
             run_id: run.to_owned(),
@@ -40,8 +39,8 @@ async fn restart(ctx: &Ctx, run: &str, detach: bool) -> Result<ExitCode> {
     }
     println!(
         "Run {} restarts run {} of pipeline '{}'",
-        flowctld::runs::short_id(&summary.run_id),
-        flowctld::runs::short_id(&summary.restarted_from),
+        flowctl_core::short_id(&summary.run_id),
+        flowctl_core::short_id(&summary.restarted_from),
         summary.pipeline_name
     );
     super::run::follow_run(client, &summary.run_id, ctx.json()).await
@@ -82,9 +81,11 @@ async fn list(ctx: &Ctx, name: &str, active_only: bool) -> Result<ExitCode> {
     ]);
     for run in &runs {
         table.row(vec![
-            flowctld::runs::short_id(&run.run_id).to_owned(),
+            flowctl_core::short_id(&run.run_id).to_owned(),
             run.pipeline_name.clone(),
-            status_name(run.status()).to_owned(),
+            flowctl_core::RunStatus::from(run.status())
+                .name()
+                .to_owned(),
             output::datetime_ms(run.started_at_ms),
             output::span_ms(run.started_at_ms, run.ended_at_ms),
             format!("{}/{}", run.components_ready, run.components_total),
@@ -138,7 +139,10 @@ async fn run_info(ctx: &Ctx, run: &str) -> Result<ExitCode> {
             summary.run_restarts
         );
     }
-    println!("Status:    {}", status_name(summary.status()));
+    println!(
+        "Status:    {}",
+        flowctl_core::RunStatus::from(summary.status()).name()
+    );
     println!("Started:   {}", output::datetime_ms(summary.started_at_ms));
     if summary.ended_at_ms > 0 {
         println!("Ended:     {}", output::datetime_ms(summary.ended_at_ms));
@@ -234,9 +238,9 @@ async fn stop(ctx: &Ctx, run: &str) -> Result<ExitCode> {
         println!("Pipeline stopped");
         println!(
             "run {} ({}) is {}",
-            flowctld::runs::short_id(&summary.run_id),
+            flowctl_core::short_id(&summary.run_id),
             summary.pipeline_name,
-            status_name(summary.status())
+            flowctl_core::RunStatus::from(summary.status()).name()
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -245,7 +249,7 @@ async fn stop(ctx: &Ctx, run: &str) -> Result<ExitCode> {
 pub fn run_json(run: &RunSummary) -> serde_json::Value {
     serde_json::json!({
         "run_id": run.run_id, "pipeline": run.pipeline_name,
-        "status": status_name(run.status()), "started_at_ms": run.started_at_ms,
+        "status": flowctl_core::RunStatus::from(run.status()).name(), "started_at_ms": run.started_at_ms,
         "ended_at_ms": run.ended_at_ms, "error": run.error,
         "pipeline_path": run.pipeline_path, "components_total": run.components_total,
         "components_ready": run.components_ready, "restarts": run.restarts,

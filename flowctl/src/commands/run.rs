@@ -25,7 +25,6 @@ use super::{Ctx, absolute};
 use crate::cli::{Orchestrator, RunArgs};
 use crate::connect::Client;
 use crate::output;
-use flowctld::runs::status_name;
 
 pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
     if args.orchestrator == Orchestrator::Container {
@@ -40,7 +39,7 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
     };
     // The daemon validates too; checking here gives the errors without
     // starting a daemon for nothing.
-    match flowctld::spec::parse(&display, &bytes) {
+    match flowctl_core::spec::parse(&display, &bytes) {
         Ok(parsed) => {
             for warning in &parsed.warnings {
                 eprintln!("warning: {warning}");
@@ -59,9 +58,7 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
     // submitted stops it as soon as it exists, instead of killing the client
     // and leaving the run behind.
     let signals = Signals::new()?;
-    let (mut client, started) = ctx
-        .started(&args.daemon.to_args(ctx.log_level.as_deref()))
-        .await?;
+    let (mut client, started) = ctx.started(&args.daemon).await?;
     if !started && args.daemon.any() {
         eprintln!(
             "note: flowctld was already running; its own settings are used \
@@ -91,7 +88,7 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
     if args.show_status {
         println!(
             "Run {} of pipeline '{}' submitted ({} components)",
-            flowctld::runs::short_id(&summary.run_id),
+            flowctl_core::short_id(&summary.run_id),
             summary.pipeline_name,
             summary.components_total
         );
@@ -245,7 +242,7 @@ async fn follow(
                 }
                 last = summary.clone();
                 view.run(summary);
-                if flowctld::runs::is_terminal(last.status()) {
+                if flowctl_core::RunStatus::from(last.status()).is_terminal() {
                     break;
                 }
             }
@@ -253,7 +250,7 @@ async fn follow(
         }
     }
     view.finish();
-    if !flowctld::runs::is_terminal(last.status()) {
+    if !flowctl_core::RunStatus::from(last.status()).is_terminal() {
         bail!(
             "the daemon ended the stream before run {run} ended; `flowctl pipelines run-info {run}` shows its state"
         );
@@ -263,8 +260,8 @@ async fn follow(
     } else {
         println!(
             "Run {} {} after {}",
-            flowctld::runs::short_id(&last.run_id),
-            status_name(last.status()),
+            flowctl_core::short_id(&last.run_id),
+            flowctl_core::RunStatus::from(last.status()).name(),
             output::span_ms(last.started_at_ms, last.ended_at_ms)
         );
         if !last.error.is_empty() {
@@ -333,7 +330,7 @@ fn on_signal(client: &mut Client, run: &str, stopping: &mut bool, view: &mut Liv
     *stopping = true;
     view.say(&format!(
         "[flowctl] stopping run {} (again to leave at once)",
-        flowctld::runs::short_id(run)
+        flowctl_core::short_id(run)
     ));
     let mut client = client.clone();
     let run = run.to_owned();

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use flowctld::DaemonArgs;
+use flowctl_core::DaemonArgs;
 
 /// Execs `flowctld` with the same flags, so there is one daemon program.
 pub fn run(args: &DaemonArgs, socket: Option<&Path>, log_level: Option<&str>) -> ExitCode {
@@ -22,31 +22,7 @@ pub fn run(args: &DaemonArgs, socket: Option<&Path>, log_level: Option<&str>) ->
     if let Some(level) = log_level {
         command.args(["--log-level", level]);
     }
-    if let Some(config) = &args.config {
-        command.arg("--config").arg(config);
-    }
-    if let Some(address) = &args.control_plane_address {
-        command.args(["--control-plane-address", address]);
-    }
-    if let Some(port) = args.control_plane_port {
-        command.args(["--control-plane-port", &port.to_string()]);
-    }
-    if let Some(ttl) = args.heartbeat_ttl {
-        command.args(["--heartbeat-ttl", &format!("{}ms", ttl.as_millis())]);
-    }
-    if let Some(interval) = args.janitor_interval {
-        command.args(["--janitor-interval", &format!("{}ms", interval.as_millis())]);
-    }
-    if let Some(format) = args.log_format {
-        command.args([
-            "--log-format",
-            if format == flowctld::LogFormat::Json {
-                "json"
-            } else {
-                "text"
-            },
-        ]);
-    }
+    command.args(args.to_args());
     let err = command.exec();
     eprintln!("flowctl: cannot run {}: {err}", binary.display());
     ExitCode::FAILURE

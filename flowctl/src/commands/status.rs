@@ -81,7 +81,7 @@ fn print_components(components: &[ComponentStatus]) {
         let running = c.state() == ComponentState::Running || c.state() == ComponentState::Starting;
         table.row(vec![
             c.id.clone(),
-            flowctld::runs::short_id(&c.run_id).to_owned(),
+            flowctl_core::short_id(&c.run_id).to_owned(),
             state_name(c.state()).to_owned(),
             if c.health.is_empty() {
                 "-".into()
@@ -211,7 +211,7 @@ pub async fn list(ctx: &Ctx) -> Result<ExitCode> {
         table.row(vec![
             c.service_id.clone(),
             c.health.clone(),
-            flowctld::runs::short_id(&c.run_id).to_owned(),
+            flowctl_core::short_id(&c.run_id).to_owned(),
             ago(c.last_heartbeat_ms),
             c.endpoint.clone(),
         ]);

@@ -15,7 +15,7 @@ pub fn validate(ctx: &Ctx, file: &Path) -> Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    match flowctld::spec::parse(&display, &bytes) {
+    match flowctl_core::spec::parse(&display, &bytes) {
         Ok(parsed) => {
             let order = parsed.pipeline.start_order();
             if ctx.json() {
@@ -61,7 +61,7 @@ pub fn read_pipeline(file: &Path) -> Result<(String, Vec<u8>), String> {
     if meta.is_dir() {
         return Err(format!("{display}: is a directory, not a pipeline file"));
     }
-    if meta.len() > flowctld::spec::MAX_FILE_BYTES as u64 {
+    if meta.len() > flowctl_core::spec::MAX_FILE_BYTES as u64 {
         return Err(format!(
             "{display}: is {:.1} MiB; pipeline files are limited to 1 MiB",
             meta.len() as f64 / 1_048_576.0

@@ -13,9 +13,9 @@ use tokio_stream::{Stream, StreamExt};
 use tonic::transport::server::UdsConnectInfo;
 use tonic::{Request, Response, Status};
 
-use super::convert::unix_ms;
 use crate::runs::is_active;
 use crate::state::State;
+use flowctl_core::clock::unix_ms;
 
 type BoxStream<T> = Pin<Box<dyn Stream<Item = Result<T, Status>> + Send + 'static>>;
 

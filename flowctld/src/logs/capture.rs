@@ -15,7 +15,8 @@ use tokio::io::{AsyncRead, ReadBuf};
 use tokio::sync::broadcast;
 
 use super::split::{LineSplitter, Piece};
-use super::{LogError, LogLine, LogSink, MAX_LINE_BYTES, RecentLines, Stream, now_ms};
+use super::{LogError, LogLine, LogSink, MAX_LINE_BYTES, RecentLines, Stream};
+use flowctl_core::clock::now_ms;
 
 /// Bytes asked of a pipe in one read.
 const READ_BUFFER_BYTES: usize = 8 * 1024;

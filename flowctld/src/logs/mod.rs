@@ -19,7 +19,7 @@
 //! - `recent`: the ring of last lines kept for error messages.
 //! - `read`: tail, list and parse stored logs.
 //! - `paths`: log file names, and the check that a component name is a safe one.
-//! - `time`: the millisecond clock and RFC 3339 timestamps.
+
 //! - `error`: this module's error type.
 
 mod capture;
@@ -30,7 +30,6 @@ mod recent;
 mod rotate;
 mod sink;
 mod split;
-mod time;
 
 use std::fmt;
 
@@ -40,7 +39,6 @@ pub use read::{list_components, parse_line, read_tail};
 pub use recent::{DEFAULT_RECENT_LINES, RECENT_LINE_MAX_BYTES, RecentLines};
 pub use sink::{DEFAULT_KEEP, DEFAULT_MAX_BYTES, LogConfig, LogSink};
 pub use split::{CONTINUATION_MARKER, MAX_LINE_BYTES};
-pub use time::{format_rfc3339_ms, now_ms};
 
 /// Which pipe of a component a line came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

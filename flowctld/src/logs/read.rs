@@ -8,8 +8,8 @@ use tokio::fs::{self, File};
 use tokio::io::{AsyncReadExt, AsyncSeekExt};
 
 use super::paths::{check_component_name, component_of_file, log_path};
-use super::time::{TIMESTAMP_LEN, parse_rfc3339_ms};
 use super::{LogError, Stream};
+use flowctl_core::clock::{TIMESTAMP_LEN, parse_rfc3339_ms};
 
 /// Files are read backwards in blocks of this size.
 const TAIL_BLOCK_BYTES: u64 = 64 * 1024;

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use super::paths::check_component_name;
 use super::rotate::RotatingFile;
-use super::{LogError, Stream, format_rfc3339_ms};
+use super::{LogError, Stream};
+use flowctl_core::clock::format_rfc3339_ms;
 
 /// The size at which a log file is rotated unless configured otherwise.
 pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;

@@ -140,7 +140,7 @@ impl Relay {
     /// Lays out the flow of `pipeline` and starts one task per component on
     /// an edge; each waits for [`Relay::component_ready`]. Must be called
     /// inside a Tokio runtime.
-    pub fn new(run_id: &str, pipeline: &crate::spec::Pipeline) -> Relay {
+    pub fn new(run_id: &str, pipeline: &flowctl_core::spec::Pipeline) -> Relay {
         let plan = Plan::new(pipeline);
         let tracker = Arc::new(Tracker {
             state: watch::channel(State::Running).0,

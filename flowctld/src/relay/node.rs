@@ -8,7 +8,7 @@ use std::time::Duration;
 use tokio::sync::watch;
 use tokio::time::Instant;
 
-use crate::spec::ComponentKind;
+use flowctl_core::spec::ComponentKind;
 
 use super::dial::{self, Backoff};
 use super::edge::{Inputs, Outputs};

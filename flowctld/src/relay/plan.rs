@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::spec::{Component, ComponentKind, Pipeline};
+use flowctl_core::spec::{Component, ComponentKind, Pipeline};
 
 use super::edge::{EDGE_CAPACITY, Inputs, Outputs, edge};
 use super::metrics::EdgeStats;
@@ -115,7 +115,7 @@ mod tests {
     use super::*;
 
     fn pipeline(yaml: &str) -> Pipeline {
-        crate::spec::parse("test.yaml", yaml.as_bytes())
+        flowctl_core::spec::parse("test.yaml", yaml.as_bytes())
             .unwrap_or_else(|err| panic!("{err:?}"))
             .pipeline
     }

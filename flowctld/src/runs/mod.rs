@@ -260,7 +260,7 @@ impl Runs {
     /// returned to be started again.
     pub fn reconcile(&self, last_alive_ms: Option<i64>) -> Result<Vec<RunRecord>> {
         let when = last_alive_ms
-            .map(crate::logs::format_rfc3339_ms)
+            .map(flowctl_core::clock::format_rfc3339_ms)
             .unwrap_or_else(|| "an unknown time".into());
         let records: Vec<RunRecord> = self.lock().values().cloned().collect();
         let mut resume = Vec::new();

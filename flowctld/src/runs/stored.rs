@@ -6,8 +6,8 @@ use flowctl_proto::legacy::RunMetrics;
 use prost::Message;
 
 use super::RunRecord;
-use crate::api::convert::{from_unix_ms, unix_ms};
 use crate::store::StoredRun;
+use flowctl_core::clock::{from_unix_ms, unix_ms};
 
 fn status_of(raw: i32) -> RunStatus {
     RunStatus::try_from(raw).unwrap_or(RunStatus::Unknown)

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::spec::{Component, Pipeline};
+use flowctl_core::spec::{Component, Pipeline};
 
 /// What the orchestration adds for one component.
 pub struct Injected<'a> {

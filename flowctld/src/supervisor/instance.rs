@@ -15,7 +15,7 @@ use super::process::{Launch, describe_exit, signal_group, signal_of, spawn};
 use super::restart::{Decision, Ending};
 use super::run::{Live, Machine};
 use crate::logs;
-use crate::spec::{Component, OnFailure, Readiness};
+use flowctl_core::spec::{Component, OnFailure, Readiness};
 
 /// Number of log lines quoted when a component fails.
 const LAST_LINES: usize = 10;
@@ -357,7 +357,7 @@ impl Machine {
                 pid: slot.pid.unwrap_or(0),
                 started_at_ms: slot
                     .started_at
-                    .map(crate::api::convert::unix_ms)
+                    .map(flowctl_core::clock::unix_ms)
                     .unwrap_or(0),
                 exit: slot.exit.clone(),
                 restarts: slot.restarts,

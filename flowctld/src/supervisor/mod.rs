@@ -43,7 +43,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::registry::Registry;
 use crate::runs::{NewRun, RunRecord, Runs, is_terminal};
-use crate::spec::{self, Pipeline};
+use flowctl_core::spec::{self, Pipeline};
 
 pub(crate) use run::RunEvent;
 use view::component_status;

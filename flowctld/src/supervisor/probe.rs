@@ -14,7 +14,7 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use super::RunEvent;
-use crate::spec::{Probe, ProbeAction};
+use flowctl_core::spec::{Probe, ProbeAction};
 
 /// Which question a probe answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

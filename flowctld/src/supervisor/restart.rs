@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-use crate::spec::{Restart, RestartPolicy};
+use flowctl_core::spec::{Restart, RestartPolicy};
 
 /// Why a component's instance ended, as restart decisions see it.
 #[derive(Debug, Clone, PartialEq, Eq)]

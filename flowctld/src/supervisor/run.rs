@@ -22,7 +22,7 @@ use super::restart::Backoff;
 use crate::logs;
 use crate::registry::{Change, Registry};
 use crate::runs::Runs;
-use crate::spec::Condition;
+use flowctl_core::spec::Condition;
 
 /// What the run task reacts to.
 #[derive(Debug)]

@@ -9,11 +9,11 @@ use flowctl_proto::daemon::v1::{
 use std::sync::Arc;
 
 use super::{RunHandle, Slot, Supervisor};
-use crate::api::convert::unix_ms;
 use crate::error::Result;
 use crate::registry::{Registry, health_name};
 use crate::runs::RunRecord;
-use crate::spec;
+use flowctl_core::clock::unix_ms;
+use flowctl_core::spec;
 
 impl Supervisor {
     /// A run's summary with its components' readiness counted.

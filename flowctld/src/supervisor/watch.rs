@@ -279,7 +279,7 @@ fn wire_line(run_id: &str, line: logs::LogLine) -> LogLine {
 fn skipped(run_id: &str, missed: u64) -> LogLine {
     LogLine {
         component: String::new(),
-        at_ms: logs::now_ms(),
+        at_ms: flowctl_core::clock::now_ms(),
         stream: "flowctl".into(),
         line: format!(
             "... {missed} lines not shown (too fast to display); `flowctl logs` has them all"

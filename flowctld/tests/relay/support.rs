@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
+use flowctl_core::spec::Pipeline;
 use flowctld::relay::{Relay, RelayMetrics};
-use flowctld::spec::Pipeline;
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use tokio::io::{AsyncBufReadExt, AsyncRead, BufReader};
@@ -135,7 +135,7 @@ pub fn pipeline(spec: &str) -> Pipeline {
     let yaml = format!(
         "apiVersion: flowctl/v1\nkind: Pipeline\nmetadata: {{name: relay-test}}\nspec:\n{spec}"
     );
-    flowctld::spec::parse("relay-test.yaml", yaml.as_bytes())
+    flowctl_core::spec::parse("relay-test.yaml", yaml.as_bytes())
         .unwrap_or_else(|err| panic!("bad test pipeline: {err:?}\n{yaml}"))
         .pipeline
 }

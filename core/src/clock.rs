@@ -1,18 +1,19 @@
-//! The millisecond clock, and RFC 3339 timestamps written without a date
-//! library.
+//! The one clock of flowctl: milliseconds since the Unix epoch, their
+//! conversions to and from `SystemTime`, and RFC 3339 timestamps written
+//! without a date library.
 //!
 //! The calendar arithmetic is Howard Hinnant's `days_from_civil` and
 //! `civil_from_days` (proleptic Gregorian calendar, exact for every `i64`
 //! millisecond count that matters).
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const MS_PER_DAY: i64 = 86_400_000;
 /// Days from 0000-03-01 (the start of Hinnant's shifted calendar) to 1970-01-01.
 const EPOCH_SHIFT_DAYS: i64 = 719_468;
 const DAYS_PER_ERA: i64 = 146_097;
 /// Length of `YYYY-MM-DDTHH:MM:SS.mmmZ`.
-pub(super) const TIMESTAMP_LEN: usize = 24;
+pub const TIMESTAMP_LEN: usize = 24;
 
 /// The wall clock in milliseconds since the Unix epoch, the unit of every
 /// timestamp flowctl stores or sends; negative if the clock is set before 1970.
@@ -21,6 +22,18 @@ pub fn now_ms() -> i64 {
         Ok(since) => i64::try_from(since.as_millis()).unwrap_or(i64::MAX),
         Err(before) => -i64::try_from(before.duration().as_millis()).unwrap_or(i64::MAX),
     }
+}
+
+/// Unix milliseconds of a time (0 for times before 1970).
+pub fn unix_ms(time: SystemTime) -> i64 {
+    time.duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+/// The time of a unix-ms instant (negative ones count as 1970).
+pub fn from_unix_ms(ms: i64) -> SystemTime {
+    UNIX_EPOCH + Duration::from_millis(ms.max(0) as u64)
 }
 
 /// Formats milliseconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SS.mmmZ`,
@@ -42,7 +55,7 @@ pub fn format_rfc3339_ms(ms: i64) -> String {
 
 /// Reads back exactly the form [`format_rfc3339_ms`] writes (years 0000 to
 /// 9999); anything else is `None`.
-pub(super) fn parse_rfc3339_ms(text: &str) -> Option<i64> {
+pub fn parse_rfc3339_ms(text: &str) -> Option<i64> {
     let b = text.as_bytes();
     if b.len() != TIMESTAMP_LEN {
         return None;

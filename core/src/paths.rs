@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 /// Environment variable naming the socket, below the `--socket` flag.
-pub const SOCKET_ENV: &str = "FLOWCTL_SOCKET";
+pub const SOCKET_ENV: &str = crate::env::SOCKET;
 
 /// Longest path a Unix socket address can hold (`sun_path` less its NUL).
 #[cfg(target_os = "linux")]
@@ -102,7 +102,7 @@ pub fn prepare_private_dir(dir: &Path) -> Result<()> {
 /// `$XDG_STATE_HOME/flowctl` (default `~/.local/state/flowctl`) on Linux; the
 /// platform's data directory elsewhere. `FLOWCTL_STATE_DIR` overrides it.
 pub fn state_dir() -> Result<PathBuf> {
-    if let Some(dir) = non_empty_env("FLOWCTL_STATE_DIR") {
+    if let Some(dir) = non_empty_env(crate::env::STATE_DIR) {
         return Ok(absolute(Path::new(&dir)));
     }
     let dirs = project_dirs()?;
