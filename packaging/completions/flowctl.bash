@@ -517,17 +517,29 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__daemon__subcmd__restart)
-            opts="-o -h -V --control-plane-port --control-plane-address --heartbeat-ttl --janitor-interval --db-path --no-persistence --output --log-level --socket --help --version"
+            opts="-o -h -V --config --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --output --log-level --socket --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --control-plane-port)
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --control-plane-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --control-plane-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -539,7 +551,15 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 --db-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -567,17 +587,29 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__daemon__subcmd__start)
-            opts="-o -h -V --control-plane-port --control-plane-address --heartbeat-ttl --janitor-interval --db-path --no-persistence --output --log-level --socket --help --version"
+            opts="-o -h -V --config --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --output --log-level --socket --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --control-plane-port)
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --control-plane-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --control-plane-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -589,7 +621,15 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 --db-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1559,7 +1599,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__run)
-            opts="-d -o -h -V --detach --show-status --log-dir --orchestrator --control-plane-port --control-plane-address --heartbeat-ttl --janitor-interval --db-path --no-persistence --output --log-level --socket --help --version"
+            opts="-d -o -h -V --detach --show-status --log-dir --orchestrator --config --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --output --log-level --socket --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1577,11 +1617,23 @@ _flowctl() {
                     COMPREPLY=($(compgen -W "process container" -- "${cur}"))
                     return 0
                     ;;
-                --control-plane-port)
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --control-plane-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --control-plane-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1593,7 +1645,15 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 --db-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -50,11 +50,15 @@ false\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-dir -d 'Also write component logs to this directory' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l orchestrator -d 'How components are run (only `process` is supported)' -r -f -a "process\t''
 container\t''"
-complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l control-plane-port -d 'Port of the control plane (0 picks a free one)' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l control-plane-address -d 'Address of the control plane' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l heartbeat-ttl -d 'How long a component stays healthy without a heartbeat' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l janitor-interval -d 'How often expired components are marked unhealthy' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l db-path -d 'Database file of runs and registrations' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l config -d 'Config file [default: $XDG_CONFIG_HOME/flowctl/config.toml]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l control-plane-address -l address -d 'Address of the control-plane listener components register with' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l control-plane-port -l port -d 'Port of the control-plane listener (0 picks a free port)' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l heartbeat-ttl -d 'How long a component stays healthy without a heartbeat [default: 30s]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l janitor-interval -d 'How often expired components are marked unhealthy [default: 10s]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-format -d 'Format of the daemon\'s own log' -r -f -a "text\t''
+json\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s o -l output -d 'Output format of listings' -r -f -a "table\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-level -d 'Log level of a daemon this command starts' -r
@@ -172,11 +176,15 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_s
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -f -a "restart" -d 'Stop the daemon and start it again with its active runs (the upgrade path: install the new binaries, then `flowctl daemon restart`)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -f -a "logs" -d 'The daemon\'s own log'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l control-plane-port -d 'Port of the control plane (0 picks a free one)' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l control-plane-address -d 'Address of the control plane' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l heartbeat-ttl -d 'How long a component stays healthy without a heartbeat' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l janitor-interval -d 'How often expired components are marked unhealthy' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l db-path -d 'Database file of runs and registrations' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l config -d 'Config file [default: $XDG_CONFIG_HOME/flowctl/config.toml]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l control-plane-address -l address -d 'Address of the control-plane listener components register with' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l control-plane-port -l port -d 'Port of the control-plane listener (0 picks a free port)' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l heartbeat-ttl -d 'How long a component stays healthy without a heartbeat [default: 30s]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l janitor-interval -d 'How often expired components are marked unhealthy [default: 10s]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l log-format -d 'Format of the daemon\'s own log' -r -f -a "text\t''
+json\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format of listings' -r -f -a "table\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l log-level -d 'Log level of a daemon this command starts' -r
@@ -197,11 +205,15 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l control-plane-port -d 'Port of the control plane (0 picks a free one)' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l control-plane-address -d 'Address of the control plane' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l heartbeat-ttl -d 'How long a component stays healthy without a heartbeat' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l janitor-interval -d 'How often expired components are marked unhealthy' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l db-path -d 'Database file of runs and registrations' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l config -d 'Config file [default: $XDG_CONFIG_HOME/flowctl/config.toml]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l control-plane-address -l address -d 'Address of the control-plane listener components register with' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l control-plane-port -l port -d 'Port of the control-plane listener (0 picks a free port)' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l heartbeat-ttl -d 'How long a component stays healthy without a heartbeat [default: 30s]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l janitor-interval -d 'How often expired components are marked unhealthy [default: 10s]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l log-format -d 'Format of the daemon\'s own log' -r -f -a "text\t''
+json\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format of listings' -r -f -a "table\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l log-level -d 'Log level of a daemon this command starts' -r
