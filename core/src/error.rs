@@ -30,6 +30,17 @@ pub enum Error {
     )]
     UnsafeDirectory { path: PathBuf, reason: String },
 
+    #[error(
+        "refusing to use {}: it is {found}, not {expected}; flowctl leaves it alone. \
+         Move it away or choose another path",
+        path.display()
+    )]
+    Foreign {
+        path: PathBuf,
+        found: String,
+        expected: &'static str,
+    },
+
     #[error("cannot find your home directory: set HOME or the XDG_* variables")]
     NoHomeDirectory,
 }

@@ -4,7 +4,7 @@
 //! always looks where the daemon listens. Every location can be moved by an
 //! environment variable, which is how tests isolate themselves completely.
 
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -143,6 +143,98 @@ fn sibling(socket: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// What flowctl would create at a path, and so may reuse or replace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// A Unix socket of this user (a daemon's socket, live or stale).
+    Socket,
+    /// A directory of this user.
+    Directory,
+    /// A redb database file of this user (or an empty file).
+    Database,
+}
+
+impl Expect {
+    fn noun(self) -> &'static str {
+        match self {
+            Expect::Socket => "a socket",
+            Expect::Directory => "a directory",
+            Expect::Database => "a flowctl database",
+        }
+    }
+}
+
+/// The first bytes of every redb file.
+const REDB_MAGIC: [u8; 9] = [b'r', b'e', b'd', b'b', 0x1A, 0x0A, 0xA9, 0x0D, 0x0A];
+
+/// Refuses a path that exists and is not what flowctl would have created
+/// there, so that a mistyped `--socket flow.yml` or `--db-path notes.txt`
+/// never destroys the user's file. A path that does not exist is fine.
+pub fn refuse_foreign(path: &Path, expect: Expect) -> Result<()> {
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(Error::Io {
+                action: "inspect",
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let uid = nix::unistd::getuid().as_raw();
+    let found = describe(path, &meta);
+    let fits = meta.uid() == uid
+        && match expect {
+            Expect::Socket => meta.file_type().is_socket(),
+            Expect::Directory => meta.is_dir(),
+            Expect::Database => meta.is_file() && (meta.len() == 0 || has_redb_magic(path)),
+        };
+    if fits {
+        return Ok(());
+    }
+    let owner = if meta.uid() == uid {
+        String::new()
+    } else {
+        format!(" owned by uid {}", meta.uid())
+    };
+    Err(Error::Foreign {
+        path: path.to_path_buf(),
+        found: format!("{found}{owner}"),
+        expected: expect.noun(),
+    })
+}
+
+fn has_redb_magic(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; REDB_MAGIC.len()];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut head))
+        .is_ok_and(|()| head == REDB_MAGIC)
+}
+
+/// What a file is, in words: `a regular file (12 bytes)`, `a directory`...
+fn describe(path: &Path, meta: &std::fs::Metadata) -> String {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    if kind.is_symlink() {
+        let target = std::fs::read_link(path).unwrap_or_default();
+        format!("a symbolic link to {}", target.display())
+    } else if kind.is_dir() {
+        "a directory".into()
+    } else if kind.is_socket() {
+        "a socket".into()
+    } else if kind.is_fifo() {
+        "a named pipe".into()
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device".into()
+    } else if meta.len() == 0 {
+        "an empty regular file".into()
+    } else {
+        format!("a regular file ({} bytes)", meta.len())
+    }
+}
+
 fn project_dirs() -> Result<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "flowctl").ok_or(Error::NoHomeDirectory)
 }
@@ -177,6 +269,48 @@ mod tests {
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
         let err = prepare_private_dir(&dir).unwrap_err().to_string();
         assert!(err.contains("0755"), "{err}");
+    }
+
+    #[test]
+    fn foreign_files_are_refused_and_named() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("flow.yml");
+        std::fs::write(&file, "apiVersion: flowctl/v1\n").unwrap();
+        let err = refuse_foreign(&file, Expect::Socket)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("a regular file (23 bytes)"), "{err}");
+        assert!(err.contains("not a socket"), "{err}");
+        let err = refuse_foreign(&file, Expect::Database)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a flowctl database"), "{err}");
+        let err = refuse_foreign(tmp.path(), Expect::Socket)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("a directory"), "{err}");
+        let err = refuse_foreign(&file, Expect::Directory)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a directory"), "{err}");
+        let link = tmp.path().join("link");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        let err = refuse_foreign(&link, Expect::Socket)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("symbolic link"), "{err}");
+
+        assert!(refuse_foreign(&tmp.path().join("absent"), Expect::Socket).is_ok());
+        assert!(refuse_foreign(tmp.path(), Expect::Directory).is_ok());
+        let empty = tmp.path().join("empty.redb");
+        std::fs::write(&empty, "").unwrap();
+        assert!(refuse_foreign(&empty, Expect::Database).is_ok());
+        let db = tmp.path().join("x.redb");
+        std::fs::write(&db, [&REDB_MAGIC[..], b"rest"].concat()).unwrap();
+        assert!(refuse_foreign(&db, Expect::Database).is_ok());
+        let socket = tmp.path().join("s.sock");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        assert!(refuse_foreign(&socket, Expect::Socket).is_ok());
     }
 
     #[test]

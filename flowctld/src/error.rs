@@ -25,6 +25,13 @@ pub enum Error {
     AlreadyRunning { pid: String, socket: PathBuf },
 
     #[error(
+        "something other than flowctld answers on {}: refusing to replace it; \
+         choose another --socket or stop what listens there",
+        .0.display()
+    )]
+    SocketInUse(PathBuf),
+
+    #[error(
         "control-plane port {port} on {address} is already in use: \
          choose another with --control-plane-port (0 picks a free one)"
     )]

@@ -9,6 +9,7 @@
 //! - [`config`]: defaults, `config.toml` and flags, resolved once;
 //! - [`socket`]: the life-long lock, stale sockets, permissions;
 //! - [`api`]: the gRPC services, one file per service;
+//! - [`peer`]: who calls the control plane over TCP, and admitting only the daemon's user;
 //! - [`registry`]: registered components, health, TTL;
 //! - [`runs`]: run records and their state machine;
 //! - [`store`]: the embedded database (redb) behind runs and the registry;
@@ -26,6 +27,7 @@ pub mod config;
 pub mod error;
 pub mod guard;
 pub mod logs;
+pub mod peer;
 pub mod registry;
 pub mod relay;
 pub mod runs;

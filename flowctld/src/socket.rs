@@ -84,19 +84,28 @@ impl DaemonLock {
         })
     }
 
-    /// Binds the socket (mode 0600), first removing a file a dead daemon
-    /// left there: holding the lock proves no live daemon uses it.
+    /// Binds the socket (mode 0600), first removing a socket a dead daemon
+    /// left there: holding the lock proves no live daemon uses it. Anything
+    /// else at that path (a file, a directory, another user's socket, a
+    /// socket something still answers on) is an error naming it; it is
+    /// never removed.
     pub fn bind(&self) -> Result<UnixListener> {
         let socket = &self.socket;
-        match std::fs::remove_file(socket) {
-            Ok(()) => tracing::info!(socket = %socket.display(), "removed stale socket"),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-            Err(source) => {
-                return Err(Error::Io {
-                    action: "remove stale socket",
-                    path: socket.clone(),
-                    source,
-                });
+        paths::refuse_foreign(socket, paths::Expect::Socket)?;
+        if std::fs::symlink_metadata(socket).is_ok() {
+            if std::os::unix::net::UnixStream::connect(socket).is_ok() {
+                return Err(Error::SocketInUse(socket.clone()));
+            }
+            match std::fs::remove_file(socket) {
+                Ok(()) => tracing::info!(socket = %socket.display(), "removed stale socket"),
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+                Err(source) => {
+                    return Err(Error::Io {
+                        action: "remove stale socket",
+                        path: socket.clone(),
+                        source,
+                    });
+                }
             }
         }
         let listener = UnixListener::bind(socket).map_err(|source| Error::Io {
@@ -139,16 +148,40 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn bind_replaces_a_stale_file_and_is_private() {
+    async fn bind_replaces_a_stale_socket_and_is_private() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("run");
         let socket = dir.join("flowctld.sock");
         let lock = DaemonLock::acquire(&socket).unwrap();
-        std::fs::write(&socket, "stale").unwrap();
+        // A socket nothing listens on any more: what a killed daemon leaves.
+        drop(std::os::unix::net::UnixListener::bind(&socket).unwrap());
         let _listener = lock.bind().unwrap();
         let mode = std::fs::metadata(&socket).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         lock.remove_socket();
         assert!(!socket.exists());
+    }
+
+    #[tokio::test]
+    async fn bind_never_removes_what_is_not_a_stale_socket() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("run");
+        let socket = dir.join("flowctld.sock");
+        let lock = DaemonLock::acquire(&socket).unwrap();
+        std::fs::write(&socket, "my pipeline").unwrap();
+        let err = lock.bind().unwrap_err().to_string();
+        assert!(err.contains("a regular file (11 bytes)"), "{err}");
+        assert_eq!(std::fs::read_to_string(&socket).unwrap(), "my pipeline");
+
+        std::fs::remove_file(&socket).unwrap();
+        std::fs::create_dir(&socket).unwrap();
+        let err = lock.bind().unwrap_err().to_string();
+        assert!(err.contains("a directory"), "{err}");
+        std::fs::remove_dir(&socket).unwrap();
+
+        let _other = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        let err = lock.bind().unwrap_err().to_string();
+        assert!(err.contains("answers"), "{err}");
+        assert!(socket.exists());
     }
 }

@@ -23,6 +23,23 @@ pub fn socket_inode(addr: SocketAddr) -> Option<u64> {
         })
 }
 
+/// The uid owning the TCP socket whose local end is `local` and whose
+/// remote end is `remote`: for a connection accepted by the daemon, pass the
+/// peer's address as `local` and ours as `remote` to learn who connected.
+pub fn tcp_socket_uid(local: SocketAddr, remote: SocketAddr) -> Option<u32> {
+    ["/proc/net/tcp", "/proc/net/tcp6"]
+        .iter()
+        .find_map(|table| {
+            let text = std::fs::read_to_string(table).ok()?;
+            text.lines().skip(1).find_map(|line| {
+                let fields: Vec<&str> = line.split_whitespace().collect();
+                let ours = same_endpoint(parse_hex_addr(fields.get(1)?)?, local)
+                    && same_endpoint(parse_hex_addr(fields.get(2)?)?, remote);
+                ours.then(|| fields.get(7)?.parse().ok())?
+            })
+        })
+}
+
 /// The process group, among `groups`, of a process holding `inode` open.
 pub fn group_holding(inode: u64, groups: &[u32]) -> Option<u32> {
     let target = format!("socket:[{inode}]");

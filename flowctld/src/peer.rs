@@ -1,0 +1,191 @@
+//! Who is on the other end of a control-plane connection, and the check
+//! that admits only the daemon's own user.
+//!
+//! The Unix socket learns its peer's uid from the kernel (`SO_PEERCRED`).
+//! A loopback TCP connection has no such credential, but Linux shows the
+//! owner of every socket in `/proc/net/tcp{,6}`: the caller's end of the
+//! connection belongs to the caller's uid. That is looked up once per
+//! connection, when it is accepted, and carried with every request on it.
+
+use std::io;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio_stream::Stream;
+use tonic::transport::server::Connected;
+use tonic::{Request, Status};
+
+use crate::supervisor::procfs;
+
+/// What is known about a connection's caller.
+#[derive(Debug, Clone)]
+pub struct PeerInfo {
+    /// The caller's address.
+    pub remote: Option<SocketAddr>,
+    /// Our address the caller connected to.
+    pub local: Option<SocketAddr>,
+    /// The caller's uid, when the system tells (Linux, loopback).
+    pub uid: Option<u32>,
+}
+
+/// An accepted control-plane connection with what we know of its caller.
+#[derive(Debug)]
+pub struct PeerStream {
+    inner: TcpStream,
+    info: PeerInfo,
+}
+
+impl PeerStream {
+    /// Wraps an accepted connection, looking up who made it.
+    pub fn new(inner: TcpStream) -> PeerStream {
+        let remote = inner.peer_addr().ok();
+        let local = inner.local_addr().ok();
+        let uid = match (remote, local) {
+            (Some(remote), Some(local)) => procfs::tcp_socket_uid(remote, local),
+            _ => None,
+        };
+        PeerStream {
+            inner,
+            info: PeerInfo { remote, local, uid },
+        }
+    }
+}
+
+impl Connected for PeerStream {
+    type ConnectInfo = PeerInfo;
+
+    fn connect_info(&self) -> PeerInfo {
+        self.info.clone()
+    }
+}
+
+impl AsyncRead for PeerStream {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for PeerStream {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.inner).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.inner).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+}
+
+/// The connections of `listener`, each with its caller looked up.
+pub fn incoming(listener: TcpListener) -> impl Stream<Item = io::Result<PeerStream>> {
+    use tokio_stream::StreamExt;
+    tokio_stream::wrappers::TcpListenerStream::new(listener)
+        .map(|accepted| accepted.map(PeerStream::new))
+}
+
+/// The caller of a control-plane request, when known.
+pub fn of<T>(request: &Request<T>) -> Option<&PeerInfo> {
+    request.extensions().get::<PeerInfo>()
+}
+
+/// Which callers the control plane admits besides the daemon's own user.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Admission {
+    /// Also admit root (off by default: a root daemon admits root anyway).
+    pub root: bool,
+}
+
+impl Admission {
+    /// Lets through only the daemon's own user (and root when allowed);
+    /// everything else gets PERMISSION_DENIED before any handler runs.
+    pub fn check(self, request: Request<()>) -> Result<Request<()>, Status> {
+        let own = nix::unistd::getuid().as_raw();
+        let peer = of(&request);
+        let uid = peer.and_then(|p| p.uid);
+        let address = peer
+            .and_then(|p| p.local)
+            .map_or_else(|| "the control plane".to_owned(), |a| a.to_string());
+        match uid {
+            Some(uid) if uid == own || (self.root && uid == 0) => Ok(request),
+            Some(uid) => Err(Status::permission_denied(format!(
+                "the control plane on {address} belongs to uid {own}; uid {uid} may not use it \
+                 (run your components as uid {own})"
+            ))),
+            None => Err(Status::permission_denied(format!(
+                "the control plane on {address} cannot tell which user is calling, \
+                 so it refuses the call"
+            ))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn an_accepted_connection_knows_its_callers_uid() {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let client = tokio::spawn(async move { TcpStream::connect(address).await.unwrap() });
+        let (accepted, _) = listener.accept().await.unwrap();
+        let _client = client.await.unwrap();
+        let peer = PeerStream::new(accepted);
+        assert_eq!(peer.info.uid, Some(nix::unistd::getuid().as_raw()));
+        assert_eq!(peer.info.local, Some(address));
+    }
+
+    #[test]
+    fn another_user_and_the_unknown_are_refused() {
+        let own = nix::unistd::getuid().as_raw();
+        let request = |uid: Option<u32>| {
+            let mut request = Request::new(());
+            request.extensions_mut().insert(PeerInfo {
+                remote: None,
+                local: Some("127.0.0.1:8080".parse().unwrap()),
+                uid,
+            });
+            request
+        };
+        assert!(Admission::default().check(request(Some(own))).is_ok());
+        let other = own.wrapping_add(1).max(1);
+        let refused = Admission::default()
+            .check(request(Some(other)))
+            .unwrap_err();
+        assert_eq!(refused.code(), tonic::Code::PermissionDenied);
+        assert!(
+            refused.message().contains("127.0.0.1:8080"),
+            "{}",
+            refused.message()
+        );
+        let unknown = Admission::default().check(request(None)).unwrap_err();
+        assert_eq!(unknown.code(), tonic::Code::PermissionDenied);
+        assert!(Admission { root: true }.check(request(Some(0))).is_ok());
+    }
+}
