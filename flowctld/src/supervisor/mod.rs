@@ -18,6 +18,7 @@
 //! - `view`: summaries and statuses as clients see them; `claim`: which
 //!   component a registration belongs to.
 
+pub mod cgroup;
 mod claim;
 pub mod env;
 pub mod groups;
