@@ -8,8 +8,10 @@
 //!
 //! - [`process`]: spawn in a process group, signals, exit descriptions;
 //! - [`env`]: the environment and directory a component starts with;
-//! - [`run`]: the per-run state machine; `instance`: one instance's life
-//!   (spawn, readiness, exit, restart decision); `stop`: stopping a run;
+//! - `machine`: the per-run state machine, a pure function from events
+//!   to actions (dependency order, readiness, restarts, stopping);
+//! - [`run`]: the run task that performs those actions; `instance`: the
+//!   process side of an instance (spawn, probes, output drain, record);
 //! - [`restart`]: restart policy, limits and backoff;
 //! - [`probe`]: HTTP and command probes for readiness and liveness;
 //! - [`groups`]: process groups recorded on disk, killed if a daemon died;
@@ -22,12 +24,12 @@ mod claim;
 pub mod env;
 pub mod groups;
 mod instance;
+mod machine;
 mod probe;
 pub mod process;
 pub mod procfs;
 pub mod restart;
 mod run;
-mod stop;
 mod view;
 mod watch;
 
