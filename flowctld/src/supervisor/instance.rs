@@ -133,7 +133,7 @@ impl Executor {
                 status,
             });
         });
-        let probes = self.start_probes(component, &launch);
+        let probes = self.start_probes(component, &launch, pid);
         let io = InstanceIo {
             capture,
             ring,
@@ -143,9 +143,15 @@ impl Executor {
         Ok(pid)
     }
 
-    fn start_probes(&self, component: &Component, launch: &Launch) -> Vec<JoinHandle<()>> {
+    fn start_probes(
+        &self,
+        component: &Component,
+        launch: &Launch,
+        pgid: u32,
+    ) -> Vec<JoinHandle<()>> {
         let target = || ProbeTarget {
             component: component.id.clone(),
+            pgid,
             health_port: component
                 .health_port
                 .or_else(|| launch.env.get("HEALTH_PORT").and_then(|p| p.parse().ok()))

@@ -44,10 +44,15 @@ pub(crate) enum RunEvent {
         component: String,
         last_lines: Vec<String>,
     },
-    /// Its readiness probe passed.
-    ProbePassed { component: String },
-    /// Its liveness probe failed too often: it is restarted as unhealthy.
-    LivenessFailed { component: String, reason: String },
+    /// The readiness probe of its instance `pgid` passed.
+    ProbePassed { component: String, pgid: u32 },
+    /// The liveness probe of its instance `pgid` failed too often: it is
+    /// restarted as unhealthy.
+    LivenessFailed {
+        component: String,
+        pgid: u32,
+        reason: String,
+    },
     /// A user asked to restart one component, or all (`None`).
     RestartByHand { component: Option<String> },
     /// A user (or the daemon's shutdown) asked the run to stop.
@@ -172,10 +177,16 @@ fn translate(event: RunEvent) -> Event {
             component,
             last_lines,
         },
-        RunEvent::ProbePassed { component } => Event::ProbePassed { component },
-        RunEvent::LivenessFailed { component, reason } => {
-            Event::LivenessFailed { component, reason }
-        }
+        RunEvent::ProbePassed { component, pgid } => Event::ProbePassed { component, pgid },
+        RunEvent::LivenessFailed {
+            component,
+            pgid,
+            reason,
+        } => Event::LivenessFailed {
+            component,
+            pgid,
+            reason,
+        },
         RunEvent::RestartByHand { component } => Event::RestartRequested { component },
         RunEvent::Stop => Event::StopRequested,
         RunEvent::Swept => Event::Swept,

@@ -10,6 +10,7 @@ use nix::sys::signal::Signal;
 use tokio::time::Instant;
 
 use super::*;
+use flowctl_core::RunStatus;
 
 /// A run of a pipeline whose `spec:` is `body`.
 struct Harness {

@@ -2,6 +2,7 @@
 //! conditions, start_timeout, liveness and restarts by hand.
 
 use super::*;
+use flowctl_core::{ComponentState, RunStatus};
 
 #[test]
 fn never_finishes_on_success_and_the_run_completes() {
@@ -298,13 +299,47 @@ fn a_hung_component_is_ended_and_restarted_as_hung() {
 #[test]
 fn a_failed_liveness_probe_restarts_the_component() {
     let mut run = one(&restart("always"));
+    let pgid = run.pids["a"];
     let actions = run.feed(Event::LivenessFailed {
         component: "a".into(),
+        pgid,
         reason: "probe".into(),
     });
     assert_eq!(signals(&actions), [("a".to_string(), Signal::SIGTERM)]);
-    run.exit("a", 0);
+    let actions = run.exit("a", 0);
+    let reason = last_shown(&actions, "a").unwrap().last_restart_reason;
+    assert_eq!(reason, "probe; exit status 0");
     assert!(matches!(run.phase("a"), Phase::BackingOff { .. }));
+    // A late report of the ended instance's probe spares its successor.
+    run.advance(ms(100));
+    let actions = run.feed(Event::LivenessFailed {
+        component: "a".into(),
+        pgid,
+        reason: "probe".into(),
+    });
+    assert!(signals(&actions).is_empty());
+}
+
+#[test]
+fn a_readiness_probe_decides_instead_of_the_registration() {
+    let mut run = run("  sources:
+    - id: a
+      command: [a]
+      readiness_probe: {exec: [check]}
+  sinks:
+    - id: b
+      command: [b]
+      inputs: [a]
+");
+    let actions = run.register("a");
+    assert!(spawned(&actions).is_empty());
+    assert!(matches!(run.phase("a"), Phase::Starting { .. }));
+    let pgid = run.pids["a"];
+    let actions = run.feed(Event::ProbePassed {
+        component: "a".into(),
+        pgid,
+    });
+    assert_eq!(spawned(&actions), ["b"]);
 }
 
 #[test]

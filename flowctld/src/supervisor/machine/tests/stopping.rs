@@ -2,6 +2,7 @@
 //! stop does to restarts waiting or asked for, and the run's end.
 
 use super::*;
+use flowctl_core::{ComponentState, RunStatus};
 
 const CHAIN: &str = "  sources:
     - id: gen
@@ -160,5 +161,50 @@ fn a_failed_spawn_fails_the_run_with_its_reason() {
     assert!(done.contains(&Action::SetRunStatus {
         status: RunStatus::Failed,
         error: Some("no such program".into())
+    }));
+}
+
+#[test]
+fn an_instance_exiting_as_the_stop_begins_is_waited_for_and_not_restarted() {
+    let mut run = one(&restart("always"));
+    run.feed(Event::Exited {
+        component: "a".into(),
+        exit: "exit status 1".into(),
+        success: false,
+    });
+    let actions = run.stop();
+    // Its output is still draining: the stop waits for it.
+    assert!(!actions.contains(&Action::SweepRun));
+    let actions = run.feed(Event::Drained {
+        component: "a".into(),
+        last_lines: Vec::new(),
+    });
+    assert!(spawned(&actions).is_empty());
+    assert_eq!(run.phase("a"), Phase::Exited);
+    assert!(actions.contains(&Action::SweepRun));
+}
+
+#[test]
+fn an_instance_spawned_as_the_run_ends_is_stopped_with_it() {
+    let pipeline = flowctl_core::spec::parse(
+        "t.yaml",
+        format!("apiVersion: flowctl/v1\nkind: Pipeline\nmetadata:\n  name: t\nspec:\n{CHAIN}")
+            .as_bytes(),
+    )
+    .unwrap()
+    .pipeline;
+    let mut machine = Machine::new("run-1", &pipeline, Duration::from_secs(3));
+    let now = Instant::now();
+    machine.step(Event::Begin, now);
+    let actions = machine.step(Event::StopRequested, now);
+    assert!(!actions.contains(&Action::SweepRun));
+    let actions = machine.step(
+        Event::Spawned(vec![("gen".into(), Spawned::Started(7))]),
+        now,
+    );
+    assert!(actions.contains(&Action::Signal {
+        component: "gen".into(),
+        pgid: 7,
+        signal: Signal::SIGTERM
     }));
 }
