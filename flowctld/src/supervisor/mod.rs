@@ -1,10 +1,12 @@
 //! Process supervision: every run's components as processes of this daemon.
 //!
 //! Each active run has one task ([`run::drive`]) that owns its state
-//! machine: it starts components in dependency order, waits for them to be
-//! ready, records how they exit and stops them producers-first. Everything
-//! else talks to that task through its event channel and reads the run's
-//! [`RunHandle`] for display.
+//! machine (`machine`): the machine decides (start in dependency order,
+//! readiness, restarts, stop producers-first), the task performs what it
+//! decided. Everything else talks to that task through its event channel
+//! and reads the run's [`RunHandle`] for display; every change of a
+//! component reaches the handle, and so its watchers, through
+//! [`RunHandle::update`].
 //!
 //! - [`process`]: spawn in a process group, signals, exit descriptions;
 //! - [`env`]: the environment and directory a component starts with;

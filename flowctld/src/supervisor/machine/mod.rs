@@ -107,13 +107,17 @@ impl Machine {
         match event {
             Event::Begin => {}
             Event::Spawned(results) => self.on_spawned(results, now),
+            // Once the run ends, the relay is closed and nothing becomes
+            // ready any more.
             Event::Registered {
                 component,
                 service_id,
                 endpoint,
-            } => self.on_registered(&component, service_id, endpoint),
+            } if active => self.on_registered(&component, service_id, endpoint),
             // A probe's report about an instance that already ended is stale.
-            Event::ProbePassed { component, pgid } if self.is_current(&component, pgid) => {
+            Event::ProbePassed { component, pgid }
+                if active && self.is_current(&component, pgid) =>
+            {
                 self.mark_ready(&component)
             }
             Event::LivenessFailed {
@@ -141,8 +145,8 @@ impl Machine {
             Event::StopRequested if active => self.begin_end(Outcome::Stopped),
             Event::RestartRequested { component } if active => self.restart_by_hand(component, now),
             Event::Swept => self.on_swept(),
-            // Liveness, heartbeats, restarts and the relay no longer matter
-            // once the run is ending.
+            // Registrations, probes, heartbeats, restarts and the relay no
+            // longer matter once the run is ending.
             _ => {}
         }
         if self.is_active() {
