@@ -120,10 +120,13 @@ impl Machine {
             (None, true) => Ending::Success,
             (None, false) => Ending::Failure(ended.exit.clone()),
         };
-        let decision = match self.components.get_mut(id) {
-            _ if ended.by_hand => Decision::RestartAfter(Duration::ZERO),
-            Some(tracked) => tracked.backoff.decide(&ending, ended.uptime, now),
-            None => Decision::Finished,
+        let decision = if ended.by_hand {
+            Decision::RestartAfter(Duration::ZERO)
+        } else {
+            match self.components.get_mut(id) {
+                Some(tracked) => tracked.backoff.decide(&ending, ended.uptime, now),
+                None => Decision::Finished,
+            }
         };
         match decision {
             Decision::RestartAfter(delay) => self.restart(id, &ended, &ending, delay, now),
