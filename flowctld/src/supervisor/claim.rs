@@ -54,7 +54,9 @@ impl Supervisor {
             })
         });
         let found = by_peer.or_else(|| {
-            // Prefer a component still waiting to register, newest run first.
+            // Prefer a component still waiting to register; among equals,
+            // the run id decides, so the same registration always lands in
+            // the same run (ids are random: this is no age order).
             let mut candidates: Vec<(Arc<RunHandle>, ComponentState)> = handles
                 .iter()
                 .filter_map(|h| {

@@ -1,15 +1,19 @@
 //! Process supervision: every run's components as processes of this daemon.
 //!
 //! Each active run has one task ([`run::drive`]) that owns its state
-//! machine: it starts components in dependency order, waits for them to be
-//! ready, records how they exit and stops them producers-first. Everything
-//! else talks to that task through its event channel and reads the run's
-//! [`RunHandle`] for display.
+//! machine (`machine`): the machine decides (start in dependency order,
+//! readiness, restarts, stop producers-first), the task performs what it
+//! decided. Everything else talks to that task through its event channel
+//! and reads the run's [`RunHandle`] for display; every change of a
+//! component reaches the handle, and so its watchers, through
+//! [`RunHandle::update`].
 //!
 //! - [`process`]: spawn in a process group, signals, exit descriptions;
 //! - [`env`]: the environment and directory a component starts with;
-//! - [`run`]: the per-run state machine; `instance`: one instance's life
-//!   (spawn, readiness, exit, restart decision); `stop`: stopping a run;
+//! - `machine`: the per-run state machine, a pure function from events
+//!   to actions (dependency order, readiness, restarts, stopping);
+//! - [`run`]: the run task that performs those actions; `instance`: the
+//!   process side of an instance (spawn, probes, output drain, record);
 //! - [`restart`]: restart policy, limits and backoff;
 //! - [`probe`]: HTTP and command probes for readiness and liveness;
 //! - [`groups`]: process groups recorded on disk, killed if a daemon died;
@@ -23,12 +27,12 @@ mod claim;
 pub mod env;
 pub mod groups;
 mod instance;
+mod machine;
 mod probe;
 pub mod process;
 pub mod procfs;
 pub mod restart;
 mod run;
-mod stop;
 mod view;
 mod watch;
 

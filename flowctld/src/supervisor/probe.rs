@@ -28,6 +28,9 @@ pub enum ProbeKind {
 /// Where and how a probe runs.
 pub struct ProbeTarget {
     pub component: String,
+    /// The instance probed (its process group), so a report that arrives
+    /// after it ended is not taken for its successor's.
+    pub pgid: u32,
     /// The port an HTTP probe without its own port asks.
     pub health_port: u16,
     pub env: BTreeMap<String, String>,
@@ -53,6 +56,7 @@ pub fn spawn(
                 (ProbeKind::Readiness, Ok(())) => {
                     let _ = events.send(RunEvent::ProbePassed {
                         component: target.component.clone(),
+                        pgid: target.pgid,
                     });
                     return;
                 }
@@ -62,6 +66,7 @@ pub fn spawn(
                     if kind == ProbeKind::Liveness && failures >= probe.failure_threshold {
                         let _ = events.send(RunEvent::LivenessFailed {
                             component: target.component.clone(),
+                            pgid: target.pgid,
                             reason: format!(
                                 "liveness probe failed {failures} times in a row: {message}"
                             ),

@@ -1,30 +1,30 @@
-//! The state machine of one run: start in dependency order, wait for
-//! readiness, restart what its policy says, stop producers before consumers.
+//! The run task: the executor of one run's [`Machine`].
 //!
-//! Events in (registrations, exits, probe results, heartbeat expiry, stop and
-//! restart requests, timers), state changes out (the run record, the
-//! handle's slots). One task per run owns it, so nothing races on its state.
-//! [`super::instance`] starts and ends instances; [`super::stop`] stops them.
+//! It receives events (from its inbox, the registry, the relay and its
+//! timer), hands each to [`Machine::step`] with the time, and performs the
+//! actions that come out. Slow work (draining an exited instance's output,
+//! sweeping escaped processes) runs in spawned tasks that report back
+//! through the inbox, so the loop never waits on it. [`super::instance`]
+//! holds the process side of an instance (spawn, probes, drain, record).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use flowctl_proto::daemon::v1::{ComponentState, RunStatus};
-use tokio::sync::{broadcast, mpsc};
-use tokio::task::JoinHandle;
+use tokio::sync::broadcast::error::RecvError;
+use tokio::sync::mpsc;
 use tokio::time::Instant;
 
 use super::RunHandle;
 use super::env::free_ports;
-use super::restart::Backoff;
-use crate::logs;
+use super::instance::InstanceIo;
+use super::machine::{Action, Event, Machine};
+use super::process::{describe_exit, signal_group};
 use crate::registry::{Change, Registry};
 use crate::runs::Runs;
-use flowctl_core::spec::Condition;
 
-/// What the run task reacts to.
+/// What the run task's inbox carries.
 #[derive(Debug)]
 pub(crate) enum RunEvent {
     /// The component registered with the control plane as `service_id`,
@@ -39,14 +39,26 @@ pub(crate) enum RunEvent {
         component: String,
         status: std::io::Result<std::process::ExitStatus>,
     },
-    /// Its readiness probe passed.
-    ProbePassed { component: String },
-    /// Its liveness probe failed too often: it is restarted as unhealthy.
-    LivenessFailed { component: String, reason: String },
+    /// An exited instance's output is drained; its last lines.
+    Drained {
+        component: String,
+        last_lines: Vec<String>,
+    },
+    /// The readiness probe of its instance `pgid` passed.
+    ProbePassed { component: String, pgid: u32 },
+    /// The liveness probe of its instance `pgid` failed too often: it is
+    /// restarted as unhealthy.
+    LivenessFailed {
+        component: String,
+        pgid: u32,
+        reason: String,
+    },
     /// A user asked to restart one component, or all (`None`).
     RestartByHand { component: Option<String> },
     /// A user (or the daemon's shutdown) asked the run to stop.
     Stop,
+    /// No process carrying the run's id is left.
+    Swept,
 }
 
 /// What a run task needs from the daemon.
@@ -63,48 +75,14 @@ pub(crate) struct Context {
     pub supervisor: std::sync::Weak<super::Supervisor>,
 }
 
-/// How the running phase ended.
-pub(super) enum Outcome {
-    Stopped,
-    Completed,
-    Failed(String),
-}
-
-/// A component instance that is alive.
-pub(super) struct Live {
-    pub pgid: u32,
-    pub started: Instant,
-    /// When it must be ready by, while it is not.
-    pub deadline: Option<Instant>,
-    pub capture: JoinHandle<()>,
-    pub ring: logs::RecentLines,
-    pub probes: Vec<JoinHandle<()>>,
-}
-
-/// The run task's state.
-pub(super) struct Machine {
+/// The run task's own state: what performing actions needs.
+pub(super) struct Executor {
     pub handle: Arc<RunHandle>,
     pub ctx: Context,
-    pub live: HashMap<String, Live>,
-    /// Components whose `healthy` dependents may start.
-    pub ready: HashSet<String>,
-    /// Components spawned at least once (`started` condition).
-    pub started_once: HashSet<String>,
-    /// Components that ended with status 0 for good.
-    pub finished: HashSet<String>,
-    /// Components that failed for good, with why.
-    pub failed: HashMap<String, String>,
-    pub backoff: HashMap<String, Backoff>,
-    /// Instances to start again, and when.
-    pub pending_restart: HashMap<String, Instant>,
-    /// Instances we are ending ourselves: why, and when to SIGKILL them.
-    pub ending: HashMap<String, (String, Instant)>,
-    /// Instances ended by hand, to start again at once and uncounted.
-    pub by_hand: HashSet<String>,
+    /// A free port reserved for each component's health endpoint.
     pub health_ports: HashMap<String, u16>,
-    pub announced_running: bool,
-    /// The last output lines of each component's latest instance.
-    pub rings: HashMap<String, logs::RecentLines>,
+    /// The process side of each component's latest instance.
+    pub instances: HashMap<String, InstanceIo>,
 }
 
 /// Drives one run from submission to its end.
@@ -121,64 +99,180 @@ pub(crate) async fn drive(
             HashMap::new()
         }
     };
-    let backoff = components
-        .iter()
-        .map(|c| (c.id.clone(), Backoff::new(c.restart.clone())))
-        .collect();
-    let mut registry = ctx.registry.subscribe();
-    let mut machine = Machine {
+    let mut machine = Machine::new(&handle.id, &handle.pipeline, ctx.registry.ttl());
+    let mut registry = Some(ctx.registry.subscribe());
+    let mut executor = Executor {
         handle,
         ctx,
-        live: HashMap::new(),
-        ready: HashSet::new(),
-        started_once: HashSet::new(),
-        finished: HashSet::new(),
-        failed: HashMap::new(),
-        backoff,
-        pending_restart: HashMap::new(),
-        ending: HashMap::new(),
-        by_hand: HashSet::new(),
         health_ports,
-        announced_running: false,
-        rings: HashMap::new(),
+        instances: HashMap::new(),
     };
-    let outcome = machine.run(&mut inbox, &mut registry).await;
-    if let Outcome::Failed(error) = &outcome {
-        tracing::warn!(run = %machine.handle.id, %error, "run failed");
+    executor.apply(&mut machine, Event::Begin).await;
+    while !machine.is_done() {
+        let active = machine.is_active();
+        let relay = executor.handle.relay.clone();
+        let event = tokio::select! {
+            event = inbox.recv() => match event {
+                Some(event) => translate(event),
+                None => Event::StopRequested,
+            },
+            change = next_change(&mut registry), if active && registry.is_some() => match change {
+                Some(service_id) => Event::HeartbeatExpired { service_id },
+                None => continue,
+            },
+            _ = sleep_until(machine.next_deadline()) => Event::Timer,
+            // Every source ended and everything downstream drained.
+            flowed = relay.finished(), if active => Event::RelayFinished(flowed),
+        };
+        executor.apply(&mut machine, event).await;
     }
-    let id = machine.handle.id.clone();
-    // Stop moving data before stopping the processes that serve it; keep
-    // what was counted in the run's record.
-    machine.handle.relay.shutdown().await;
-    let _ = machine
-        .ctx
-        .runs
-        .set_metrics(&id, super::run_metrics(&machine.handle));
-    if !matches!(outcome, Outcome::Completed) {
-        let _ = machine.ctx.runs.transition(&id, RunStatus::Stopping, None);
-    }
-    machine.stop_everything(&mut inbox).await;
-    // Whatever a component started and detached from its group still
-    // carries the run's id in its environment: nothing outlives the run.
-    let markers = [("FLOWCTL_RUN_ID".to_string(), id.clone())];
-    let _ = tokio::task::spawn_blocking(move || super::groups::kill_carrying(&markers)).await;
-    let (status, error) = match outcome {
-        Outcome::Stopped => (RunStatus::Stopped, None),
-        Outcome::Completed => (RunStatus::Completed, None),
-        Outcome::Failed(error) => (RunStatus::Failed, Some(error)),
-    };
-    machine.ctx.registry.remove_owned_by(&id);
-    machine.persist();
-    if let Err(err) = machine.ctx.runs.transition(&id, status, error) {
-        tracing::error!(run = %id, %err, "cannot record the end of a run");
-    }
-    tracing::info!(run = %id, status = ?status, "run ended");
-    machine.handle.done.send_replace(true);
-    if let Some(supervisor) = machine.ctx.supervisor.upgrade() {
-        supervisor.prune();
-    }
+    drop(executor);
     drop(machine);
     release_memory();
+}
+
+/// The next expired registration; `None` for other changes (and for good
+/// once the registry is gone).
+async fn next_change(
+    registry: &mut Option<tokio::sync::broadcast::Receiver<Change>>,
+) -> Option<String> {
+    let receiver = registry.as_mut()?;
+    match receiver.recv().await {
+        Ok(Change::Expired(service_id)) => Some(service_id),
+        Ok(_) | Err(RecvError::Lagged(_)) => None,
+        Err(RecvError::Closed) => {
+            *registry = None;
+            None
+        }
+    }
+}
+
+/// An inbox message as the machine sees it.
+fn translate(event: RunEvent) -> Event {
+    match event {
+        RunEvent::Registered {
+            component,
+            service_id,
+            endpoint,
+        } => Event::Registered {
+            component,
+            service_id,
+            endpoint,
+        },
+        RunEvent::Exited { component, status } => {
+            let (exit, success) = match &status {
+                Ok(status) => (describe_exit(*status), status.success()),
+                Err(err) => (format!("cannot wait for it: {err}"), false),
+            };
+            Event::Exited {
+                component,
+                exit,
+                success,
+            }
+        }
+        RunEvent::Drained {
+            component,
+            last_lines,
+        } => Event::Drained {
+            component,
+            last_lines,
+        },
+        RunEvent::ProbePassed { component, pgid } => Event::ProbePassed { component, pgid },
+        RunEvent::LivenessFailed {
+            component,
+            pgid,
+            reason,
+        } => Event::LivenessFailed {
+            component,
+            pgid,
+            reason,
+        },
+        RunEvent::RestartByHand { component } => Event::RestartRequested { component },
+        RunEvent::Stop => Event::StopRequested,
+        RunEvent::Swept => Event::Swept,
+    }
+}
+
+impl Executor {
+    /// Steps the machine with `event`, performs its actions, and steps it
+    /// again with what performing them reported (spawn results).
+    async fn apply(&mut self, machine: &mut Machine, event: Event) {
+        let mut queue = VecDeque::from([event]);
+        while let Some(event) = queue.pop_front() {
+            for action in machine.step(event, Instant::now()) {
+                if let Some(follow) = self.perform(action).await {
+                    queue.push_back(follow);
+                }
+            }
+        }
+    }
+
+    /// Performs one action; returns the event it reports at once, if any.
+    async fn perform(&mut self, action: Action) -> Option<Event> {
+        match action {
+            Action::Spawn(wave) => return Some(Event::Spawned(self.spawn_wave(&wave).await)),
+            Action::Signal { pgid, signal, .. } => signal_group(pgid, signal),
+            Action::RelayReady {
+                component,
+                endpoint,
+            } => self.handle.relay.component_ready(&component, &endpoint),
+            Action::RelayGone { component } => self.handle.relay.component_gone(&component),
+            Action::Drain { component } => self.drain(&component),
+            Action::Show {
+                component,
+                shown,
+                stamp,
+            } => self.show(&component, shown, stamp),
+            Action::Persist => self.persist(),
+            Action::SetRunStatus { status, error } => {
+                let id = &self.handle.id;
+                if let Err(err) = self.ctx.runs.transition(id, status.into(), error) {
+                    tracing::error!(run = %id, %err, %status, "cannot record the run's status");
+                }
+            }
+            Action::CloseRelay => {
+                self.handle.relay.shutdown().await;
+                let metrics = super::run_metrics(&self.handle);
+                let _ = self.ctx.runs.set_metrics(&self.handle.id, metrics);
+            }
+            Action::SweepRun => self.sweep_run(),
+            Action::Finish => self.finish(),
+        }
+        None
+    }
+
+    /// Ends, in a task, every process carrying the run's id.
+    fn sweep_run(&self) {
+        let markers = [("FLOWCTL_RUN_ID".to_string(), self.handle.id.clone())];
+        let events = self.handle.events.clone();
+        tokio::spawn(async move {
+            let _ =
+                tokio::task::spawn_blocking(move || super::groups::kill_carrying(&markers)).await;
+            let _ = events.send(RunEvent::Swept);
+        });
+    }
+
+    /// The run is over: its registrations go, waiters are told, old runs
+    /// are pruned.
+    fn finish(&mut self) {
+        let id = &self.handle.id;
+        self.ctx.registry.remove_owned_by(id);
+        let status = self.ctx.runs.get(id).map(|r| r.status).unwrap_or_default();
+        tracing::info!(run = %id, status = ?status, "run ended");
+        self.instances.clear();
+        self.handle.done.send_replace(true);
+        if let Some(supervisor) = self.ctx.supervisor.upgrade() {
+            supervisor.prune();
+        }
+    }
+}
+
+/// Sleeps until `deadline`, or forever without one.
+async fn sleep_until(deadline: Option<Instant>) {
+    match deadline {
+        Some(deadline) => tokio::time::sleep_until(deadline).await,
+        None => std::future::pending().await,
+    }
 }
 
 /// Hands memory freed by an ended run back to the system: glibc keeps freed
@@ -189,279 +283,5 @@ fn release_memory() {
     // SAFETY: malloc_trim only walks and trims the allocator's own free lists.
     unsafe {
         nix::libc::malloc_trim(0);
-    }
-}
-
-impl Machine {
-    async fn run(
-        &mut self,
-        inbox: &mut mpsc::UnboundedReceiver<RunEvent>,
-        registry: &mut broadcast::Receiver<Change>,
-    ) -> Outcome {
-        loop {
-            if let Err(error) = self.start_what_can_start().await {
-                return Outcome::Failed(error);
-            }
-            if let Some(outcome) = self.settled() {
-                return outcome;
-            }
-            let deadline = self
-                .live
-                .values()
-                .filter_map(|l| l.deadline)
-                .chain(self.pending_restart.values().copied())
-                .chain(self.ending.values().map(|(_, at)| *at))
-                .min();
-            let failure = tokio::select! {
-                event = inbox.recv() => match event {
-                    None | Some(RunEvent::Stop) => return Outcome::Stopped,
-                    Some(event) => self.on_event(event).await,
-                },
-                change = registry.recv() => {
-                    if let Ok(Change::Expired(service_id)) = change {
-                        self.on_expired(&service_id);
-                    }
-                    None
-                }
-                _ = sleep_until(deadline) => self.on_timers().await,
-                // Every source ended and everything downstream drained.
-                flowed = self.handle.relay.finished() => match flowed {
-                    Ok(()) => return Outcome::Completed,
-                    Err(error) => Some(format!("data relay: {error}")),
-                },
-            };
-            if let Some(error) = failure {
-                return Outcome::Failed(error);
-            }
-        }
-    }
-
-    /// Whether the run has come to an end by itself, and how.
-    fn settled(&mut self) -> Option<Outcome> {
-        let total = self.handle.pipeline.components.len();
-        let up = self.ready.len() + self.failed.len();
-        if !self.announced_running && self.ready.len() == total {
-            self.announced_running = true;
-            let _ = self
-                .ctx
-                .runs
-                .transition(&self.handle.id, RunStatus::Running, None);
-        } else if !self.announced_running && up == total && !self.failed.is_empty() {
-            // keep-running: what could start is up; the rest failed.
-            self.announced_running = true;
-            let _ = self
-                .ctx
-                .runs
-                .transition(&self.handle.id, RunStatus::Running, None);
-        }
-        if !self.live.is_empty() || !self.pending_restart.is_empty() {
-            return None;
-        }
-        if self.finished.len() == total {
-            return Some(Outcome::Completed);
-        }
-        // Nothing runs and nothing will: what failed is the reason.
-        let mut failures: Vec<&String> = self.failed.values().collect();
-        failures.sort();
-        let reason = match failures.first() {
-            Some(first) => (*first).clone(),
-            None => "no component is running and none can start".to_string(),
-        };
-        Some(Outcome::Failed(reason))
-    }
-
-    async fn on_event(&mut self, event: RunEvent) -> Option<String> {
-        match event {
-            RunEvent::Registered {
-                component,
-                service_id,
-                endpoint,
-            } => {
-                self.handle.relay.component_ready(&component, &endpoint);
-                let probed = self
-                    .handle
-                    .pipeline
-                    .component(&component)
-                    .is_some_and(|c| c.readiness_probe.is_some());
-                // With a readiness probe, the probe decides.
-                if !probed {
-                    self.mark_ready(&component);
-                }
-                self.handle
-                    .update(&component, |slot| slot.service_id = service_id);
-                None
-            }
-            RunEvent::ProbePassed { component } => {
-                self.mark_ready(&component);
-                None
-            }
-            RunEvent::LivenessFailed { component, reason } => {
-                self.end_instance(&component, reason);
-                None
-            }
-            RunEvent::Exited { component, status } => self.on_exit(&component, status).await,
-            RunEvent::RestartByHand { component } => self.restart_by_hand(component).await,
-            RunEvent::Stop => None,
-        }
-    }
-
-    /// A registered component's heartbeats stopped: it is hung, not dead.
-    fn on_expired(&mut self, service_id: &str) {
-        let component = self
-            .handle
-            .slots()
-            .iter()
-            .find(|s| s.service_id == service_id && self.live.contains_key(&s.id))
-            .map(|s| s.id.clone());
-        if let Some(component) = component {
-            let ttl = self.ctx.registry.ttl().as_secs_f64();
-            self.end_instance(&component, format!("no heartbeat for {ttl}s (hung)"));
-        }
-    }
-
-    /// Start deadlines, restart delays and kill deadlines that came due.
-    async fn on_timers(&mut self) -> Option<String> {
-        let now = Instant::now();
-        let late: Vec<String> = self
-            .live
-            .iter()
-            .filter(|(_, l)| l.deadline.is_some_and(|d| d <= now))
-            .map(|(id, _)| id.clone())
-            .collect();
-        for id in late {
-            if let Some(live) = self.live.get_mut(&id) {
-                live.deadline = None;
-            }
-            let timeout = self
-                .handle
-                .pipeline
-                .component(&id)
-                .map(|c| c.start_timeout.as_secs_f64())
-                .unwrap_or_default();
-            self.end_instance(
-                &id,
-                format!(
-                    "did not become ready within {timeout}s (start_timeout); if it never \
-                     talks to the control plane, set `readiness: started`"
-                ),
-            );
-        }
-        let overdue: Vec<String> = self
-            .ending
-            .iter()
-            .filter(|(_, (_, at))| *at <= now)
-            .map(|(id, _)| id.clone())
-            .collect();
-        for id in overdue {
-            if let Some(live) = self.live.get(&id) {
-                tracing::warn!(run = %self.handle.id, component = %id, "stop_timeout passed: killing");
-                super::process::signal_group(live.pgid, nix::sys::signal::Signal::SIGKILL);
-            }
-            if let Some((_, at)) = self.ending.get_mut(&id) {
-                *at = now + Duration::from_secs(3600);
-            }
-        }
-        let due: Vec<String> = self
-            .pending_restart
-            .iter()
-            .filter(|(_, at)| **at <= now)
-            .map(|(id, _)| id.clone())
-            .collect();
-        for id in due {
-            self.pending_restart.remove(&id);
-            if let Some(component) = self.handle.pipeline.component(&id).cloned()
-                && let Err(error) = self.spawn(&component, None).await
-            {
-                return Some(error);
-            }
-            self.persist();
-        }
-        None
-    }
-
-    /// Spawns every pending component whose dependencies are met, again and
-    /// again while starting one readies another (`readiness: started`).
-    async fn start_what_can_start(&mut self) -> Result<(), String> {
-        loop {
-            let mut startable = Vec::new();
-            for id in &self.handle.start_order {
-                let Some(component) = self.handle.pipeline.component(id) else {
-                    continue;
-                };
-                if self.state_of(id) != ComponentState::Pending {
-                    continue;
-                }
-                let mut met = true;
-                for input in &component.inputs {
-                    met &= self.ready.contains(input);
-                }
-                for dependency in &component.dependencies {
-                    let id = &dependency.id;
-                    met &= match dependency.condition {
-                        Condition::Started => self.started_once.contains(id),
-                        Condition::Healthy => self.ready.contains(id),
-                        Condition::Completed => {
-                            if let Some(why) = self.failed.get(id) {
-                                return Err(format!(
-                                    "component '{}' needs '{id}' to complete, but it failed: {why}",
-                                    component.id
-                                ));
-                            }
-                            self.finished.contains(id)
-                        }
-                    };
-                }
-                if met {
-                    startable.push(component.clone());
-                }
-            }
-            if startable.is_empty() {
-                return Ok(());
-            }
-            // Creating log files is the slow part of a start: a wave opens
-            // all of its sinks at once, then spawns one after another.
-            let config = self.log_config();
-            let mut opening = tokio::task::JoinSet::new();
-            for (n, component) in startable.iter().enumerate() {
-                let config = config.clone();
-                let id = component.id.clone();
-                opening.spawn(async move { (n, logs::LogSink::open(&config, &id).await) });
-            }
-            let mut sinks: Vec<Option<logs::LogSink>> =
-                (0..startable.len()).map(|_| None).collect();
-            while let Some(opened) = opening.join_next().await {
-                if let Ok((n, Ok(sink))) = opened {
-                    sinks[n] = Some(sink);
-                }
-            }
-            // One commit per wave of starts, not one per component.
-            let mut started = Ok(());
-            for (component, sink) in startable.iter().zip(sinks) {
-                // A sink that failed to open is opened again, to report why.
-                started = self.spawn(component, sink).await;
-                if started.is_err() {
-                    break;
-                }
-            }
-            self.persist();
-            started?;
-        }
-    }
-
-    pub(super) fn state_of(&self, component: &str) -> ComponentState {
-        self.handle
-            .slots()
-            .iter()
-            .find(|s| s.id == component)
-            .map(|s| s.state)
-            .unwrap_or_default()
-    }
-}
-
-/// Sleeps until `deadline`, or forever without one.
-pub(super) async fn sleep_until(deadline: Option<Instant>) {
-    match deadline {
-        Some(deadline) => tokio::time::sleep_until(deadline).await,
-        None => std::future::pending().await,
     }
 }
