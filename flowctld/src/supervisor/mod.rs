@@ -15,8 +15,9 @@
 //! - [`groups`]: process groups recorded on disk, killed if a daemon died;
 //! - [`procfs`]: which group holds a connection, when a process started;
 //! - [`watch`]: the live streams (`flowctl run`'s view, `flowctl logs`);
-//! - `view`: summaries and statuses as clients see them; `claim`: which
-//!   component a registration belongs to.
+//! - [`view`]: the daemon's own views of runs and instances (summaries,
+//!   statuses, details), which `api/` converts; `claim`: which component a
+//!   registration belongs to.
 
 mod claim;
 pub mod env;
@@ -28,26 +29,41 @@ pub mod procfs;
 pub mod restart;
 mod run;
 mod stop;
-mod view;
+pub mod view;
 mod watch;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
 
-use flowctl_proto::daemon::v1::{ComponentState, SubmitRunRequest, WatchEvent};
+use flowctl_proto::daemon::v1::{ComponentState, WatchEvent};
 use tokio::sync::{broadcast, mpsc, watch as watch_channel};
 
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::registry::Registry;
-use crate::runs::{NewRun, RunRecord, Runs, is_terminal};
+use crate::runs::{NewRun, RunRecord, Runs};
 use flowctl_core::spec::{self, Pipeline};
 
 pub(crate) use run::RunEvent;
-use view::component_status;
+use view::instance_status;
 pub(crate) use view::{run_metrics, summary_of};
+
+/// What a client asks to run: a pipeline, where, with what environment.
+#[derive(Debug, Clone, Default)]
+pub struct RunRequest {
+    /// The pipeline file's text.
+    pub pipeline_yaml: String,
+    /// Its absolute path (for messages and `flowctl pipelines restart`).
+    pub pipeline_path: String,
+    /// The absolute directory components start in.
+    pub working_dir: String,
+    /// The client's environment, which components inherit.
+    pub env: BTreeMap<String, String>,
+    /// Where to mirror component logs; empty for none.
+    pub log_dir: String,
+}
 
 /// One component of a run, as shown to users.
 #[derive(Debug, Clone)]
@@ -102,12 +118,10 @@ impl RunHandle {
             change(slot);
             slot.clone()
         };
-        let status = component_status(&self.id, &status, None);
-        let _ = self.updates.send(WatchEvent {
-            event: Some(flowctl_proto::daemon::v1::watch_event::Event::Component(
-                status,
-            )),
-        });
+        let status = instance_status(&self.id, &status, None);
+        let _ = self
+            .updates
+            .send(crate::api::convert::component_event(status));
     }
 }
 
@@ -140,7 +154,7 @@ impl Supervisor {
     }
 
     /// Validates the pipeline and starts it as a new run.
-    pub async fn submit(self: &Arc<Self>, request: SubmitRunRequest) -> Result<RunRecord> {
+    pub async fn submit(self: &Arc<Self>, request: RunRequest) -> Result<RunRecord> {
         let pipeline = validate(
             &request.pipeline_path,
             &request.pipeline_yaml,
@@ -149,13 +163,13 @@ impl Supervisor {
         let record = self.runs.create(NewRun {
             id: String::new(),
             pipeline_name: pipeline.name.clone(),
-            pipeline_path: request.pipeline_path.clone(),
-            config_yaml: request.pipeline_yaml.clone(),
-            working_dir: request.working_dir.clone(),
-            env: request.env.clone().into_iter().collect(),
+            pipeline_path: request.pipeline_path,
+            config_yaml: request.pipeline_yaml,
+            working_dir: request.working_dir,
+            env: request.env,
             component_ids: pipeline.components.iter().map(|c| c.id.clone()).collect(),
             supervised: true,
-            log_dir: request.log_dir.clone(),
+            log_dir: request.log_dir,
             restarted_from: String::new(),
         })?;
         tracing::info!(run = %record.id, pipeline = %record.pipeline_name, "run submitted");
@@ -190,8 +204,8 @@ impl Supervisor {
         Ok(record)
     }
 
-    /// Starts again, under its own id, a run the previous daemon stopped
-    /// for a restart.
+    /// Resumes (starts again, under its own id) a run the previous daemon
+    /// stopped for a restart.
     pub fn resume(self: &Arc<Self>, id: &str) -> Result<RunRecord> {
         let old = self.runs.get(id)?;
         let pipeline = match validate(&old.pipeline_path, &old.config_yaml, &old.working_dir) {
@@ -201,7 +215,7 @@ impl Supervisor {
                 return Err(err);
             }
         };
-        let record = self.runs.revive(id)?;
+        let record = self.runs.resume(id)?;
         tracing::info!(run = %record.id, restarts = record.restarts, "run resumed after a daemon restart");
         self.start(&record, pipeline);
         Ok(record)
@@ -230,7 +244,7 @@ impl Supervisor {
     pub async fn stop_all_for_restart(&self) {
         let active: Vec<String> = self
             .runs
-            .list("", Some(crate::runs::is_active))
+            .list("", Some(flowctl_core::RunStatus::is_active))
             .into_iter()
             .filter(|r| r.supervised)
             .map(|r| r.id)
@@ -333,13 +347,11 @@ impl Supervisor {
             }
             _ => {
                 let record = self.runs.get(id)?;
-                if !is_terminal(record.status) {
+                if !record.status.is_terminal() {
                     // A record with no live supervision behind it.
-                    return self.runs.transition(
-                        id,
-                        flowctl_proto::daemon::v1::RunStatus::Stopped,
-                        None,
-                    );
+                    return self
+                        .runs
+                        .transition(id, flowctl_core::RunStatus::Stopped, None);
                 }
             }
         }
