@@ -307,3 +307,68 @@ fn daemon_status(status: RunStatus) -> DaemonRunStatus {
         RunStatus::Stopped => DaemonRunStatus::Stopped,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Config, LogFormat};
+    use crate::shutdown::Shutdown;
+
+    /// A daemon state in memory, its state directory in `dir`.
+    fn state(dir: &std::path::Path) -> Arc<State> {
+        let config = Config {
+            socket: dir.join("flowctl.sock"),
+            state_dir: dir.to_path_buf(),
+            log_level: "info".into(),
+            log_format: LogFormat::default(),
+            log_file: None,
+            control_plane_address: "127.0.0.1".into(),
+            control_plane_port: 0,
+            heartbeat_ttl: std::time::Duration::from_secs(30),
+            janitor_interval: std::time::Duration::from_secs(10),
+            db_path: None,
+            keep_runs: 50,
+            guard_binary: None,
+        };
+        Arc::new(State::open(config, Shutdown::new()).unwrap())
+    }
+
+    fn update(run_id: &str, status: RunStatus) -> Request<UpdatePipelineRunRequest> {
+        Request::new(UpdatePipelineRunRequest {
+            run_id: run_id.into(),
+            status: status as i32,
+            ..Default::default()
+        })
+    }
+
+    #[tokio::test]
+    async fn a_refused_status_change_is_a_failed_precondition() {
+        let tmp = tempfile::tempdir().unwrap();
+        let legacy = Legacy::new(state(tmp.path()));
+        let run = legacy
+            .create_pipeline_run(Request::new(CreatePipelineRunRequest {
+                pipeline_name: "hello".into(),
+                ..Default::default()
+            }))
+            .await
+            .unwrap()
+            .into_inner();
+        let done = legacy
+            .update_pipeline_run(update(&run.run_id, RunStatus::Completed))
+            .await
+            .unwrap()
+            .into_inner();
+        assert_eq!(done.status(), RunStatus::Completed);
+        let err = legacy
+            .update_pipeline_run(update(&run.run_id, RunStatus::Running))
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), tonic::Code::FailedPrecondition);
+        assert!(
+            err.message()
+                .contains("is COMPLETED and cannot become RUNNING"),
+            "{}",
+            err.message()
+        );
+    }
+}

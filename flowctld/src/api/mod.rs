@@ -3,7 +3,9 @@
 //! - [`daemon`]: the client API on the Unix socket;
 //! - [`control_plane`]: `flowctl.v1.ControlPlaneService` for components;
 //! - [`legacy`]: the legacy `flowctl.ControlPlane`, a view over the same state;
-//! - [`convert`]: time and enum conversions shared by the three.
+//! - [`convert`]: every conversion between the daemon's own types and the
+//!   wire, shared by the three (nothing outside `api/` builds a wire message
+//!   except the supervisor's live streams, through these functions).
 
 pub mod control_plane;
 pub mod convert;
