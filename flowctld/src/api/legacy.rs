@@ -311,27 +311,7 @@ fn daemon_status(status: RunStatus) -> DaemonRunStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{Config, LogFormat};
-    use crate::shutdown::Shutdown;
-
-    /// A daemon state in memory, its state directory in `dir`.
-    fn state(dir: &std::path::Path) -> Arc<State> {
-        let config = Config {
-            socket: dir.join("flowctl.sock"),
-            state_dir: dir.to_path_buf(),
-            log_level: "info".into(),
-            log_format: LogFormat::default(),
-            log_file: None,
-            control_plane_address: "127.0.0.1".into(),
-            control_plane_port: 0,
-            heartbeat_ttl: std::time::Duration::from_secs(30),
-            janitor_interval: std::time::Duration::from_secs(10),
-            db_path: None,
-            keep_runs: 50,
-            guard_binary: None,
-        };
-        Arc::new(State::open(config, Shutdown::new()).unwrap())
-    }
+    use crate::api::test_state as state;
 
     fn update(run_id: &str, status: RunStatus) -> Request<UpdatePipelineRunRequest> {
         Request::new(UpdatePipelineRunRequest {

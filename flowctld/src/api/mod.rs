@@ -18,3 +18,25 @@ use std::net::SocketAddr;
 pub(crate) fn tcp_peer<T>(request: &tonic::Request<T>) -> Option<SocketAddr> {
     request.remote_addr()
 }
+
+/// A daemon's state in memory for tests, its state directory in `dir`.
+#[cfg(test)]
+pub(crate) fn test_state(dir: &std::path::Path) -> std::sync::Arc<crate::state::State> {
+    use std::time::Duration;
+    let config = crate::config::Config {
+        socket: dir.join("flowctl.sock"),
+        state_dir: dir.to_path_buf(),
+        log_level: "info".into(),
+        log_format: crate::config::LogFormat::default(),
+        log_file: None,
+        control_plane_address: "127.0.0.1".into(),
+        control_plane_port: 0,
+        heartbeat_ttl: Duration::from_secs(30),
+        janitor_interval: Duration::from_secs(10),
+        db_path: None,
+        keep_runs: 50,
+        guard_binary: None,
+    };
+    let shutdown = crate::shutdown::Shutdown::new();
+    std::sync::Arc::new(crate::state::State::open(config, shutdown).unwrap())
+}

@@ -205,17 +205,22 @@ impl Supervisor {
     }
 
     /// Resumes (starts again, under its own id) a run the previous daemon
-    /// stopped for a restart.
+    /// stopped for a restart. One that cannot be resumed keeps the status it
+    /// ended with (an ended run never changes), is no longer marked for
+    /// resuming, and its record says why.
     pub fn resume(self: &Arc<Self>, id: &str) -> Result<RunRecord> {
         let old = self.runs.get(id)?;
-        let pipeline = match validate(&old.pipeline_path, &old.config_yaml, &old.working_dir) {
-            Ok(pipeline) => pipeline,
+        let resumed = validate(&old.pipeline_path, &old.config_yaml, &old.working_dir)
+            .and_then(|pipeline| Ok((self.runs.resume(id)?, pipeline)));
+        let (record, pipeline) = match resumed {
+            Ok(resumed) => resumed,
             Err(err) => {
                 self.runs.set_resume(id, false)?;
+                let why = format!("could not be resumed after a daemon restart: {err}");
+                self.runs.transition(id, old.status, Some(why))?;
                 return Err(err);
             }
         };
-        let record = self.runs.resume(id)?;
         tracing::info!(run = %record.id, restarts = record.restarts, "run resumed after a daemon restart");
         self.start(&record, pipeline);
         Ok(record)
@@ -398,4 +403,44 @@ fn validate(path: &str, yaml: &str, working_dir: &str) -> Result<Pipeline> {
         )));
     }
     Ok(pipeline)
+}
+
+#[cfg(test)]
+mod tests {
+    use flowctl_core::RunStatus;
+
+    use crate::runs::NewRun;
+
+    /// A run whose pipeline no longer parses stays STOPPED, unmarked, and
+    /// says why; the next daemon does not try again.
+    #[tokio::test]
+    async fn a_run_that_cannot_be_resumed_keeps_its_status_and_says_why() {
+        let tmp = tempfile::tempdir().unwrap();
+        let state = crate::api::test_state(tmp.path());
+        let run = state
+            .runs
+            .create(NewRun {
+                pipeline_name: "p".into(),
+                config_yaml: "not: a pipeline".into(),
+                working_dir: tmp.path().display().to_string(),
+                supervised: true,
+                ..NewRun::default()
+            })
+            .unwrap();
+        state
+            .runs
+            .transition(&run.id, RunStatus::Stopped, None)
+            .unwrap();
+        state.runs.set_resume(&run.id, true).unwrap();
+        assert!(state.supervisor.resume(&run.id).is_err());
+        let record = state.runs.get(&run.id).unwrap();
+        assert_eq!((record.status, record.resume), (RunStatus::Stopped, false));
+        assert!(
+            record
+                .error
+                .starts_with("could not be resumed after a daemon restart"),
+            "{}",
+            record.error
+        );
+    }
 }
