@@ -91,7 +91,7 @@ impl ControlPlaneService for ControlPlane {
     ) -> Result<Response<DiscoveryResponse>, Status> {
         let request = request.into_inner();
         let filter = Filter {
-            kind: Some(convert::role(request.r#type())),
+            role: Some(convert::role(request.r#type())),
             event_types: request.event_types,
             metadata: request.metadata_filters,
             include_unhealthy: false,
@@ -129,7 +129,7 @@ impl ControlPlaneService for ControlPlane {
     ) -> Result<Response<ListComponentsResponse>, Status> {
         let request = request.into_inner();
         let filter = Filter {
-            kind: Some(request.type_filter())
+            role: Some(request.type_filter())
                 .filter(|k| *k != ComponentType::Unspecified)
                 .map(convert::role),
             include_unhealthy: request.include_unhealthy,

@@ -88,7 +88,7 @@ pub struct Registration {
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     /// Only components of this role (`Unspecified` or `None`: any).
-    pub kind: Option<Role>,
+    pub role: Option<Role>,
     /// Matches when any of these is among the input or output types.
     pub event_types: Vec<String>,
     /// Every pair must be in the component's metadata.
@@ -299,9 +299,9 @@ impl Registry {
     }
 
     fn matches(&self, entry: &Entry, filter: &Filter, now: Instant) -> bool {
-        if let Some(kind) = filter.kind
-            && kind != Role::Unspecified
-            && entry.info.role != kind
+        if let Some(role) = filter.role
+            && role != Role::Unspecified
+            && entry.info.role != role
         {
             return false;
         }
@@ -389,7 +389,7 @@ pub(super) mod tests {
         let registry = Registry::new(Duration::from_secs(30));
         registry.register(registration("gen")).unwrap();
         let filter = Filter {
-            kind: Some(Role::Processor),
+            role: Some(Role::Processor),
             ..Filter::default()
         };
         assert!(registry.list(&filter).is_empty());
