@@ -40,7 +40,7 @@ pub struct DaemonArgs {
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub heartbeat_ttl: Option<Duration>,
 
-    /// How often expired components are marked unhealthy [default: 10s]
+    /// How often the daemon records that it is alive (heartbeats expire at their own deadline) [default: 10s]
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub janitor_interval: Option<Duration>,
 

@@ -185,15 +185,19 @@ async fn serve_control_plane(state: Arc<State>, tcp: tokio::net::TcpListener) {
 /// How often the store notes that the daemon is alive.
 const ALIVE_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Announces expired heartbeats every `janitor_interval`, and notes in the
-/// store that the daemon is alive (for "exited unexpectedly at" after a crash).
+/// Runs heartbeat expiry (at each deadline), and every `janitor_interval`
+/// notes in the store that the daemon is alive (for "exited unexpectedly
+/// at" after a crash).
 async fn janitor(state: Arc<State>) {
     let mut tick = tokio::time::interval(state.config.janitor_interval);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut marked: Option<tokio::time::Instant> = None;
+    // Heartbeats expire at each registration's own deadline, not on ticks;
+    // the set stops that task when the janitor is stopped.
+    let mut expiry = tokio::task::JoinSet::new();
+    expiry.spawn(state.registry.clone().expire_on_deadlines());
     loop {
         tick.tick().await;
-        state.registry.expire();
         // A durable commit costs an fsync: at most one every few seconds.
         if marked.is_none_or(|at| at.elapsed() >= ALIVE_EVERY) {
             marked = Some(tokio::time::Instant::now());
@@ -215,15 +219,10 @@ async fn janitor(state: Arc<State>) {
 fn reconcile(state: &Arc<State>) -> Result<()> {
     let resume = state.runs.reconcile(state.store.last_alive_ms()?)?;
     for record in resume {
+        // A run that cannot be resumed keeps the status it ended with and
+        // its record says why (`Supervisor::resume`).
         if let Err(err) = state.supervisor.resume(&record.id) {
             tracing::error!(run = %record.id, %err, "cannot start a run again after the restart");
-            let _ = state.runs.transition(
-                &record.id,
-                flowctl_proto::daemon::v1::RunStatus::Failed,
-                Some(format!(
-                    "could not be started again after a daemon restart: {err}"
-                )),
-            );
         }
     }
     Ok(())

@@ -54,7 +54,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l config -d 'Confi
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l control-plane-address -l address -d 'Address of the control-plane listener components register with' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l control-plane-port -l port -d 'Port of the control-plane listener (0 picks a free port)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l heartbeat-ttl -d 'How long a component stays healthy without a heartbeat [default: 30s]' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l janitor-interval -d 'How often expired components are marked unhealthy [default: 10s]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l janitor-interval -d 'How often the daemon records that it is alive (heartbeats expire at their own deadline) [default: 10s]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-format -d 'Format of the daemon\'s own log' -r -f -a "text\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
@@ -180,7 +180,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l control-plane-address -l address -d 'Address of the control-plane listener components register with' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l control-plane-port -l port -d 'Port of the control-plane listener (0 picks a free port)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l heartbeat-ttl -d 'How long a component stays healthy without a heartbeat [default: 30s]' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l janitor-interval -d 'How often expired components are marked unhealthy [default: 10s]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l janitor-interval -d 'How often the daemon records that it is alive (heartbeats expire at their own deadline) [default: 10s]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l log-format -d 'Format of the daemon\'s own log' -r -f -a "text\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
@@ -209,7 +209,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l control-plane-address -l address -d 'Address of the control-plane listener components register with' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l control-plane-port -l port -d 'Port of the control-plane listener (0 picks a free port)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l heartbeat-ttl -d 'How long a component stays healthy without a heartbeat [default: 30s]' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l janitor-interval -d 'How often expired components are marked unhealthy [default: 10s]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l janitor-interval -d 'How often the daemon records that it is alive (heartbeats expire at their own deadline) [default: 10s]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l log-format -d 'Format of the daemon\'s own log' -r -f -a "text\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
@@ -244,7 +244,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l config -d 'Co
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l control-plane-address -l address -d 'Address of the control-plane listener components register with' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l control-plane-port -l port -d 'Port of the control-plane listener (0 picks a free port)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l heartbeat-ttl -d 'How long a component stays healthy without a heartbeat [default: 30s]' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l janitor-interval -d 'How often expired components are marked unhealthy [default: 10s]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l janitor-interval -d 'How often the daemon records that it is alive (heartbeats expire at their own deadline) [default: 10s]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l log-format -d 'Format of the daemon\'s own log' -r -f -a "text\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F

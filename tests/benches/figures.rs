@@ -19,7 +19,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use flowctl_proto::v1::control_plane_service_client::ControlPlaneServiceClient;
 use flowctl_proto::v1::{ComponentInfo, HealthStatus, HeartbeatRequest, RegisterRequest};
 use flowctl_tests::{Run, Sandbox, World, alive, bin, kill, quote};
-use flowctld::store::{Durable, Store, StoredComponent, StoredRun};
+use flowctld::store::{Durable, Store, StoredInstance, StoredMetrics, StoredRun};
 
 // ---------------------------------------------------------------------------
 // Helpers: bounded commands, /proc CPU time, percentiles, the table.
@@ -651,7 +651,7 @@ fn realistic_run(n: usize) -> StoredRun {
         .collect();
     let start = 1_790_000_000_000 + n as i64 * 1_000;
     let id = format!("{n:08x}-0000-4000-8000-{:012x}", n * 7919);
-    let component = |name: &str, kind: &str, pid: u32| StoredComponent {
+    let component = |name: &str, kind: &str, pid: u32| StoredInstance {
         id: name.into(),
         kind: kind.into(),
         state: 5,
@@ -680,7 +680,11 @@ fn realistic_run(n: usize) -> StoredRun {
         ended_at_ms: start + 60_010,
         error: String::new(),
         component_ids: vec!["gen".into(), "out".into()],
-        metrics: vec![0x08, 0xa0, 0x8d, 0x06, 0x10, 0xe8, 0x07],
+        metrics: Some(StoredMetrics {
+            events_processed: 100_000,
+            bytes_processed: 1_000,
+            ..StoredMetrics::default()
+        }),
         supervised: true,
         restarts: 0,
         restarted_from: String::new(),

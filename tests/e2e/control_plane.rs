@@ -19,14 +19,7 @@ use tonic::Code;
 /// Starts a daemon with a short TTL and returns its control-plane URL.
 fn start(world: &World) -> String {
     world
-        .flowctl(&[
-            "daemon",
-            "start",
-            "--heartbeat-ttl",
-            "1s",
-            "--janitor-interval",
-            "100ms",
-        ])
+        .flowctl(&["daemon", "start", "--heartbeat-ttl", "1s"])
         .ok();
     let status = world.flowctl(&["-o", "json", "daemon", "status"]).json();
     format!("http://{}", status["control_plane"].as_str().unwrap())
@@ -323,14 +316,7 @@ async fn legacy_services_and_pipeline_runs_round_trip() {
 async fn two_hundred_heartbeating_components_stay_healthy() {
     let world = World::new();
     world
-        .flowctl(&[
-            "daemon",
-            "start",
-            "--heartbeat-ttl",
-            "3s",
-            "--janitor-interval",
-            "100ms",
-        ])
+        .flowctl(&["daemon", "start", "--heartbeat-ttl", "3s"])
         .ok();
     let status = world.flowctl(&["-o", "json", "daemon", "status"]).json();
     let url = format!("http://{}", status["control_plane"].as_str().unwrap());

@@ -112,14 +112,7 @@ fn always_restarts_after_success_and_never_does_not() {
 fn a_hung_component_is_restarted_after_the_heartbeat_ttl() {
     let world = World::new();
     world
-        .flowctl(&[
-            "daemon",
-            "start",
-            "--heartbeat-ttl",
-            "1s",
-            "--janitor-interval",
-            "100ms",
-        ])
+        .flowctl(&["daemon", "start", "--heartbeat-ttl", "1s"])
         .ok();
     let source = bin("flowctl-example-gen");
     world.write(

@@ -5,12 +5,12 @@ use std::sync::Arc;
 use flowctl_proto::v1::control_plane_service_server::ControlPlaneService;
 use flowctl_proto::v1::{
     ComponentStatusRequest, ComponentStatusResponse, ComponentType, DiscoveryRequest,
-    DiscoveryResponse, HealthStatus, HeartbeatRequest, ListComponentsRequest,
-    ListComponentsResponse, RegisterRequest, RegisterResponse, UnregisterRequest,
+    DiscoveryResponse, HeartbeatRequest, ListComponentsRequest, ListComponentsResponse,
+    RegisterRequest, RegisterResponse, UnregisterRequest,
 };
 use tonic::{Request, Response, Status};
 
-use super::convert::timestamp;
+use super::convert::{self, timestamp};
 use crate::registry::{Entry, Filter, Registration};
 use crate::state::State;
 
@@ -27,11 +27,11 @@ impl ControlPlane {
 
     fn status_of(&self, entry: Entry) -> ComponentStatusResponse {
         ComponentStatusResponse {
-            status: self.state.registry.health(&entry) as i32,
+            status: convert::wire_health(self.state.registry.health(&entry)) as i32,
             last_heartbeat: entry.last_heartbeat.map(timestamp),
             registered_at: Some(timestamp(entry.registered_at)),
             metrics: entry.metrics,
-            component: Some(entry.info),
+            component: Some(convert::wire_component_info(entry.info)),
         }
     }
 }
@@ -44,7 +44,7 @@ impl ControlPlaneService for ControlPlane {
     ) -> Result<Response<RegisterResponse>, Status> {
         let peer = super::tcp_peer(&request);
         let request = request.into_inner();
-        let info = request.component.unwrap_or_default();
+        let info = convert::component_info(request.component.unwrap_or_default());
         let service_id = if request.component_id.is_empty() {
             info.id.clone()
         } else {
@@ -91,7 +91,7 @@ impl ControlPlaneService for ControlPlane {
     ) -> Result<Response<DiscoveryResponse>, Status> {
         let request = request.into_inner();
         let filter = Filter {
-            kind: Some(request.r#type()),
+            role: Some(convert::role(request.r#type())),
             event_types: request.event_types,
             metadata: request.metadata_filters,
             include_unhealthy: false,
@@ -101,14 +101,14 @@ impl ControlPlaneService for ControlPlane {
             .registry
             .list(&filter)
             .into_iter()
-            .map(|entry| entry.info)
+            .map(|entry| convert::wire_component_info(entry.info))
             .collect();
         Ok(Response::new(DiscoveryResponse { components }))
     }
 
     async fn heartbeat(&self, request: Request<HeartbeatRequest>) -> Result<Response<()>, Status> {
         let request = request.into_inner();
-        let status = HealthStatus::try_from(request.status).unwrap_or(HealthStatus::Unknown);
+        let status = convert::health(request.status);
         self.state
             .registry
             .heartbeat(&request.service_id, status, request.metrics)?;
@@ -129,7 +129,9 @@ impl ControlPlaneService for ControlPlane {
     ) -> Result<Response<ListComponentsResponse>, Status> {
         let request = request.into_inner();
         let filter = Filter {
-            kind: Some(request.type_filter()).filter(|k| *k != ComponentType::Unspecified),
+            role: Some(request.type_filter())
+                .filter(|k| *k != ComponentType::Unspecified)
+                .map(convert::role),
             include_unhealthy: request.include_unhealthy,
             ..Filter::default()
         };

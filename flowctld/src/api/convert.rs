@@ -1,6 +1,18 @@
-//! Conversions between the daemon's records and their wire forms.
+//! Every conversion between the daemon's own types and the wire, by hand,
+//! next to the services that use them: registry health, roles and component
+//! info (both control planes), run metrics (legacy), and the supervisor's
+//! views (the client API). Nothing inside the daemon builds a wire message.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use flowctl_proto::daemon::v1 as daemon;
+use flowctl_proto::legacy;
+use flowctl_proto::v1 as wire;
+
+use crate::registry::{ComponentInfo, Health, Role};
+use crate::runs::{ComponentMetrics, Metrics};
+use crate::supervisor::view;
+use flowctl_core::clock::unix_ms;
 
 /// A protobuf timestamp of a time.
 pub fn timestamp(time: SystemTime) -> prost_types::Timestamp {
@@ -8,5 +20,281 @@ pub fn timestamp(time: SystemTime) -> prost_types::Timestamp {
     prost_types::Timestamp {
         seconds: since.as_secs() as i64,
         nanos: since.subsec_nanos() as i32,
+    }
+}
+
+/// Unix ms of a time that may not be known (0 on the wire).
+fn ms(time: Option<SystemTime>) -> i64 {
+    time.map(unix_ms).unwrap_or(0)
+}
+
+/// The health of a wire number (unknown numbers read as `Unknown`).
+pub fn health(raw: i32) -> Health {
+    match wire::HealthStatus::try_from(raw).unwrap_or(wire::HealthStatus::Unknown) {
+        wire::HealthStatus::Unknown => Health::Unknown,
+        wire::HealthStatus::Starting => Health::Starting,
+        wire::HealthStatus::Healthy => Health::Healthy,
+        wire::HealthStatus::Degraded => Health::Degraded,
+        wire::HealthStatus::Unhealthy => Health::Unhealthy,
+        wire::HealthStatus::Stopping => Health::Stopping,
+    }
+}
+
+/// The wire form of a health.
+pub fn wire_health(health: Health) -> wire::HealthStatus {
+    match health {
+        Health::Unknown => wire::HealthStatus::Unknown,
+        Health::Starting => wire::HealthStatus::Starting,
+        Health::Healthy => wire::HealthStatus::Healthy,
+        Health::Degraded => wire::HealthStatus::Degraded,
+        Health::Unhealthy => wire::HealthStatus::Unhealthy,
+        Health::Stopping => wire::HealthStatus::Stopping,
+    }
+}
+
+/// The role of a wire component type.
+pub fn role(kind: wire::ComponentType) -> Role {
+    match kind {
+        wire::ComponentType::Unspecified => Role::Unspecified,
+        wire::ComponentType::Source => Role::Source,
+        wire::ComponentType::Processor => Role::Processor,
+        wire::ComponentType::Consumer => Role::Consumer,
+    }
+}
+
+/// The wire component type of a role.
+pub fn wire_role(role: Role) -> wire::ComponentType {
+    match role {
+        Role::Unspecified => wire::ComponentType::Unspecified,
+        Role::Source => wire::ComponentType::Source,
+        Role::Processor => wire::ComponentType::Processor,
+        Role::Consumer => wire::ComponentType::Consumer,
+    }
+}
+
+/// What a component sent about itself, as the registry keeps it.
+pub fn component_info(info: wire::ComponentInfo) -> ComponentInfo {
+    ComponentInfo {
+        role: role(info.r#type()),
+        id: info.id,
+        name: info.name,
+        description: info.description,
+        version: info.version,
+        input_event_types: info.input_event_types,
+        output_event_types: info.output_event_types,
+        endpoint: info.endpoint,
+        metadata: info.metadata,
+    }
+}
+
+/// A registration's component info as the wire shows it.
+pub fn wire_component_info(info: ComponentInfo) -> wire::ComponentInfo {
+    wire::ComponentInfo {
+        r#type: wire_role(info.role) as i32,
+        id: info.id,
+        name: info.name,
+        description: info.description,
+        version: info.version,
+        input_event_types: info.input_event_types,
+        output_event_types: info.output_event_types,
+        endpoint: info.endpoint,
+        metadata: info.metadata,
+    }
+}
+
+/// Legacy metrics as the run record keeps them.
+pub fn metrics(metrics: legacy::RunMetrics) -> Metrics {
+    Metrics {
+        events_processed: metrics.events_processed,
+        events_per_second: metrics.events_per_second,
+        bytes_processed: metrics.bytes_processed,
+        components: metrics
+            .component_metrics
+            .into_iter()
+            .map(|(id, c)| {
+                let counts = ComponentMetrics {
+                    events_in: c.events_in,
+                    events_out: c.events_out,
+                    bytes_in: c.bytes_in,
+                    bytes_out: c.bytes_out,
+                    processing_time_ms: c.processing_time_ms,
+                };
+                (id, counts)
+            })
+            .collect(),
+    }
+}
+
+/// A run's metrics in the legacy shape.
+pub fn legacy_metrics(metrics: Metrics) -> legacy::RunMetrics {
+    legacy::RunMetrics {
+        events_processed: metrics.events_processed,
+        events_per_second: metrics.events_per_second,
+        bytes_processed: metrics.bytes_processed,
+        component_metrics: metrics
+            .components
+            .into_iter()
+            .map(|(id, c)| {
+                let counts = legacy::ComponentMetrics {
+                    events_in: c.events_in,
+                    events_out: c.events_out,
+                    bytes_in: c.bytes_in,
+                    bytes_out: c.bytes_out,
+                    processing_time_ms: c.processing_time_ms,
+                };
+                (id, counts)
+            })
+            .collect(),
+    }
+}
+
+/// A run summary for the client.
+pub fn run_summary(run: view::RunSummary) -> daemon::RunSummary {
+    daemon::RunSummary {
+        run_id: run.run_id,
+        pipeline_name: run.pipeline_name,
+        status: daemon::RunStatus::from(run.status) as i32,
+        started_at_ms: unix_ms(run.started_at),
+        ended_at_ms: ms(run.ended_at),
+        error: run.error,
+        pipeline_path: run.pipeline_path,
+        components_total: run.components_total,
+        components_ready: run.components_ready,
+        restarts: run.restarts,
+        run_restarts: run.run_restarts,
+        restarted_from: run.restarted_from,
+    }
+}
+
+/// An instance's status for the client (`health` is "" when unregistered).
+pub fn component_status(status: view::InstanceStatus) -> daemon::ComponentStatus {
+    daemon::ComponentStatus {
+        run_id: status.run_id,
+        id: status.id,
+        kind: status.kind,
+        state: daemon::ComponentState::from(status.state) as i32,
+        health: status
+            .health
+            .map(|h| h.name().to_owned())
+            .unwrap_or_default(),
+        pid: status.pid,
+        started_at_ms: ms(status.started_at),
+        restarts: status.restarts,
+        last_heartbeat_ms: ms(status.last_heartbeat),
+        exit: status.exit,
+        service_id: status.service_id,
+        endpoint: status.endpoint,
+        last_restart_reason: status.last_restart_reason,
+        last_restart_ms: ms(status.last_restart_at),
+        events_in: status.events_in,
+        events_out: status.events_out,
+        events_per_second: status.events_per_second,
+    }
+}
+
+/// A watch event telling of an instance's new status.
+pub fn component_event(status: view::InstanceStatus) -> daemon::WatchEvent {
+    daemon::WatchEvent {
+        event: Some(daemon::watch_event::Event::Component(component_status(
+            status,
+        ))),
+    }
+}
+
+/// A run with its components for the client.
+pub fn run_detail(detail: view::RunDetail) -> daemon::RunDetail {
+    daemon::RunDetail {
+        run: Some(run_summary(detail.run)),
+        components: detail.instances.into_iter().map(component_status).collect(),
+        start_order: detail.start_order,
+        edges: detail
+            .edges
+            .into_iter()
+            .map(|e| daemon::EdgeStatus {
+                from: e.from,
+                to: e.to,
+                events: e.events,
+                bytes: e.bytes,
+                drops: e.drops,
+                buffered: e.buffered,
+                capacity: e.capacity,
+                filtered: e.filtered,
+            })
+            .collect(),
+    }
+}
+
+/// The components `ListComponents` shows.
+pub fn component_list(list: view::ComponentList) -> daemon::ListComponentsResponse {
+    daemon::ListComponentsResponse {
+        components: list.instances.into_iter().map(component_status).collect(),
+        external: list
+            .external
+            .into_iter()
+            .map(|e| daemon::ExternalComponent {
+                service_id: e.service_id,
+                health: e.health.name().into(),
+                last_heartbeat_ms: ms(e.last_heartbeat),
+                endpoint: e.endpoint,
+                kind: wire_role(e.role).as_str_name().into(),
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn health_role_and_info_survive_the_wire() {
+        for raw in 0..6 {
+            assert_eq!(wire_health(health(raw)) as i32, raw);
+        }
+        assert_eq!(health(99), Health::Unknown);
+        let info = wire::ComponentInfo {
+            id: "gen-1".into(),
+            r#type: wire::ComponentType::Consumer as i32,
+            endpoint: "127.0.0.1:1".into(),
+            metadata: [("k".to_string(), "v".to_string())].into(),
+            ..Default::default()
+        };
+        assert_eq!(component_info(info.clone()).role, Role::Consumer);
+        assert_eq!(wire_component_info(component_info(info.clone())), info);
+    }
+
+    #[test]
+    fn metrics_survive_the_legacy_wire() {
+        let wire = legacy::RunMetrics {
+            events_processed: 4,
+            events_per_second: 1.5,
+            bytes_processed: 9,
+            component_metrics: [(
+                "gen".to_string(),
+                legacy::ComponentMetrics {
+                    events_out: 4,
+                    ..Default::default()
+                },
+            )]
+            .into(),
+        };
+        assert_eq!(legacy_metrics(metrics(wire.clone())), wire);
+    }
+
+    #[test]
+    fn an_unregistered_instance_has_no_health_on_the_wire() {
+        let status = view::InstanceStatus {
+            id: "gen".into(),
+            state: flowctl_core::ComponentState::Restarting,
+            ..Default::default()
+        };
+        let wire = component_status(status.clone());
+        assert_eq!(wire.health, "");
+        assert_eq!(wire.state(), daemon::ComponentState::Restarting);
+        let registered = view::InstanceStatus {
+            health: Some(Health::Degraded),
+            ..status
+        };
+        assert_eq!(component_status(registered).health, "DEGRADED");
     }
 }

@@ -13,8 +13,10 @@ use tokio_stream::{Stream, StreamExt};
 use tonic::transport::server::UdsConnectInfo;
 use tonic::{Request, Response, Status};
 
-use crate::runs::is_active;
+use super::convert;
 use crate::state::State;
+use crate::supervisor::RunRequest;
+use flowctl_core::RunStatus;
 use flowctl_core::clock::unix_ms;
 
 type BoxStream<T> = Pin<Box<dyn Stream<Item = Result<T, Status>> + Send + 'static>>;
@@ -26,8 +28,14 @@ pub struct DaemonApi {
 }
 
 impl DaemonApi {
+    /// The service over `state`.
     pub fn new(state: Arc<State>) -> DaemonApi {
         DaemonApi { state }
+    }
+
+    /// The answer that shows a run's summary.
+    fn summary(&self, record: &crate::runs::RunRecord) -> Response<RunSummary> {
+        Response::new(convert::run_summary(self.state.supervisor.summary(record)))
     }
 }
 
@@ -87,7 +95,7 @@ impl Daemon for DaemonApi {
                 .as_ref()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
-            active_runs: state.runs.count(is_active) as u32,
+            active_runs: state.runs.count(RunStatus::is_active) as u32,
             registered_components: state.registry.len() as u32,
             heartbeat_ttl: state.config.heartbeat_ttl_text(),
             db_path: state
@@ -104,7 +112,7 @@ impl Daemon for DaemonApi {
         &self,
         request: Request<ShutdownRequest>,
     ) -> Result<Response<Self::ShutdownStream>, Status> {
-        let active = self.state.runs.count(is_active);
+        let active = self.state.runs.count(RunStatus::is_active);
         let resume = request.into_inner().resume_runs;
         tracing::info!(
             active_runs = active,
@@ -148,21 +156,30 @@ impl Daemon for DaemonApi {
         request: Request<SubmitRunRequest>,
     ) -> Result<Response<RunSummary>, Status> {
         same_version(&request)?;
-        let record = self.state.supervisor.submit(request.into_inner()).await?;
-        Ok(Response::new(self.state.supervisor.summary(&record)))
+        let request = request.into_inner();
+        let request = RunRequest {
+            pipeline_yaml: request.pipeline_yaml,
+            pipeline_path: request.pipeline_path,
+            working_dir: request.working_dir,
+            env: request.env.into_iter().collect(),
+            log_dir: request.log_dir,
+        };
+        let record = self.state.supervisor.submit(request).await?;
+        Ok(self.summary(&record))
     }
 
     async fn stop_run(&self, request: Request<RunRef>) -> Result<Response<RunSummary>, Status> {
         same_version(&request)?;
         let id = self.state.runs.resolve(&request.into_inner().run_id)?;
         let record = self.state.supervisor.stop(&id).await?;
-        Ok(Response::new(self.state.supervisor.summary(&record)))
+        Ok(self.summary(&record))
     }
 
     async fn get_run(&self, request: Request<RunRef>) -> Result<Response<RunDetail>, Status> {
         same_version(&request)?;
         let id = self.state.runs.resolve(&request.into_inner().run_id)?;
-        Ok(Response::new(self.state.supervisor.detail(&id)?))
+        let detail = self.state.supervisor.detail(&id)?;
+        Ok(Response::new(convert::run_detail(detail)))
     }
 
     async fn list_runs(
@@ -171,7 +188,9 @@ impl Daemon for DaemonApi {
     ) -> Result<Response<ListRunsResponse>, Status> {
         same_version(&request)?;
         let request = request.into_inner();
-        let only = request.active_only.then_some(is_active as fn(_) -> bool);
+        let only = request
+            .active_only
+            .then_some(RunStatus::is_active as fn(_) -> bool);
         let limit = match request.limit {
             0 => usize::MAX,
             n => n as usize,
@@ -183,7 +202,7 @@ impl Daemon for DaemonApi {
             .list(&request.pipeline_name, only)
             .iter()
             .take(limit)
-            .map(|record| supervisor.summary(record))
+            .map(|record| convert::run_summary(supervisor.summary(record)))
             .collect();
         Ok(Response::new(ListRunsResponse { runs }))
     }
@@ -198,9 +217,8 @@ impl Daemon for DaemonApi {
             "" => None,
             prefix => Some(self.state.runs.resolve(prefix)?),
         };
-        Ok(Response::new(
-            self.state.supervisor.list_components(run.as_deref()),
-        ))
+        let list = self.state.supervisor.list_components(run.as_deref());
+        Ok(Response::new(convert::component_list(list)))
     }
 
     type WatchStream = BoxStream<WatchEvent>;
@@ -223,7 +241,7 @@ impl Daemon for DaemonApi {
         same_version(&request)?;
         let id = self.state.runs.resolve(&request.into_inner().run_id)?;
         let record = self.state.supervisor.rerun(&id).await?;
-        Ok(Response::new(self.state.supervisor.summary(&record)))
+        Ok(self.summary(&record))
     }
 
     async fn restart_component(
@@ -236,7 +254,7 @@ impl Daemon for DaemonApi {
         let component = Some(request.component).filter(|c| !c.is_empty());
         self.state.supervisor.restart_components(&id, component)?;
         let record = self.state.runs.get(&id)?;
-        Ok(Response::new(self.state.supervisor.summary(&record)))
+        Ok(self.summary(&record))
     }
 
     type LogsStream = BoxStream<LogLine>;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use flowctl_proto::daemon::v1::RunStatus as DaemonRunStatus;
+use flowctl_core::RunStatus as DaemonRunStatus;
 use flowctl_proto::legacy::control_plane_server::ControlPlane;
 use flowctl_proto::legacy::{
     CreatePipelineRunRequest, GetPipelineRunRequest, ListPipelineRunsRequest,
@@ -12,12 +12,11 @@ use flowctl_proto::legacy::{
     ServiceInfo, ServiceList, ServiceStatus, ServiceType, StopPipelineRunRequest,
     UpdatePipelineRunRequest,
 };
-use flowctl_proto::v1::{ComponentInfo, ComponentType, HealthStatus};
 use tonic::{Request, Response, Status};
 
-use super::convert::timestamp;
-use crate::registry::{Entry, Filter, Registration, is_healthy};
-use crate::runs::{NewRun, RunRecord, is_terminal};
+use super::convert::{self, timestamp};
+use crate::registry::{ComponentInfo, Entry, Filter, Health, Registration, Role};
+use crate::runs::{NewRun, RunRecord};
 use crate::state::State;
 
 /// Metadata key keeping the legacy service type of a registration.
@@ -37,7 +36,7 @@ impl Legacy {
     }
 
     fn service_status(&self, entry: Entry) -> ServiceStatus {
-        let healthy = is_healthy(self.state.registry.health(&entry));
+        let healthy = self.state.registry.health(&entry).is_serving();
         ServiceStatus {
             service_type: service_type_of(&entry.info) as i32,
             is_healthy: healthy,
@@ -60,7 +59,8 @@ impl Legacy {
                 .state
                 .supervisor
                 .live_metrics(&record.id)
-                .or(record.metrics),
+                .or(record.metrics)
+                .map(convert::legacy_metrics),
             error: record.error,
             component_ids: record.component_ids,
             run_id: record.id,
@@ -95,7 +95,7 @@ impl ControlPlane for Legacy {
         let component = ComponentInfo {
             id: info.service_id,
             name: service_id.clone(),
-            r#type: component_type_of(service_type) as i32,
+            role: role_of(service_type),
             input_event_types: info.input_event_types,
             output_event_types: info.output_event_types.clone(),
             metadata,
@@ -125,7 +125,7 @@ impl ControlPlane for Legacy {
             .collect();
         self.state
             .registry
-            .heartbeat(&beat.service_id, HealthStatus::Unknown, metrics)?;
+            .heartbeat(&beat.service_id, Health::Unknown, metrics)?;
         Ok(Response::new(()))
     }
 
@@ -181,7 +181,7 @@ impl ControlPlane for Legacy {
         let mut record = runs.get(&id)?;
         let status = request.status();
         if let Some(metrics) = request.metrics {
-            record = runs.set_metrics(&id, metrics)?;
+            record = runs.set_metrics(&id, convert::metrics(metrics))?;
         }
         let error = Some(request.error).filter(|e| !e.is_empty());
         if status != RunStatus::Unknown || error.is_some() {
@@ -241,7 +241,7 @@ impl ControlPlane for Legacy {
         let record = runs.get(&id)?;
         let record = if record.supervised {
             self.state.supervisor.stop(&id).await?
-        } else if is_terminal(record.status) {
+        } else if record.status.is_terminal() {
             record
         } else {
             runs.transition(&id, DaemonRunStatus::Stopped, None)?
@@ -250,12 +250,12 @@ impl ControlPlane for Legacy {
     }
 }
 
-fn component_type_of(kind: ServiceType) -> ComponentType {
+fn role_of(kind: ServiceType) -> Role {
     match kind {
-        ServiceType::Source => ComponentType::Source,
-        ServiceType::Processor => ComponentType::Processor,
-        ServiceType::Sink => ComponentType::Consumer,
-        ServiceType::Unspecified | ServiceType::Pipeline => ComponentType::Unspecified,
+        ServiceType::Source => Role::Source,
+        ServiceType::Processor => Role::Processor,
+        ServiceType::Sink => Role::Consumer,
+        ServiceType::Unspecified | ServiceType::Pipeline => Role::Unspecified,
     }
 }
 
@@ -267,11 +267,11 @@ fn service_type_of(info: &ComponentInfo) -> ServiceType {
     {
         return kind;
     }
-    match info.r#type() {
-        ComponentType::Source => ServiceType::Source,
-        ComponentType::Processor => ServiceType::Processor,
-        ComponentType::Consumer => ServiceType::Sink,
-        ComponentType::Unspecified => ServiceType::Unspecified,
+    match info.role {
+        Role::Source => ServiceType::Source,
+        Role::Processor => ServiceType::Processor,
+        Role::Consumer => ServiceType::Sink,
+        Role::Unspecified => ServiceType::Unspecified,
     }
 }
 
@@ -287,11 +287,68 @@ fn numeric_metrics(metrics: &HashMap<String, String>) -> HashMap<String, f64> {
 /// The legacy status of a run; STOPPING is still RUNNING to old clients.
 fn legacy_status(status: DaemonRunStatus) -> RunStatus {
     match status {
-        DaemonRunStatus::Stopping => RunStatus::Running,
-        other => RunStatus::try_from(other as i32).unwrap_or(RunStatus::Unknown),
+        DaemonRunStatus::Unknown => RunStatus::Unknown,
+        DaemonRunStatus::Starting => RunStatus::Starting,
+        DaemonRunStatus::Running | DaemonRunStatus::Stopping => RunStatus::Running,
+        DaemonRunStatus::Completed => RunStatus::Completed,
+        DaemonRunStatus::Failed => RunStatus::Failed,
+        DaemonRunStatus::Stopped => RunStatus::Stopped,
     }
 }
 
+/// The run status a legacy client asks for.
 fn daemon_status(status: RunStatus) -> DaemonRunStatus {
-    DaemonRunStatus::try_from(status as i32).unwrap_or(DaemonRunStatus::Unknown)
+    match status {
+        RunStatus::Unknown => DaemonRunStatus::Unknown,
+        RunStatus::Starting => DaemonRunStatus::Starting,
+        RunStatus::Running => DaemonRunStatus::Running,
+        RunStatus::Completed => DaemonRunStatus::Completed,
+        RunStatus::Failed => DaemonRunStatus::Failed,
+        RunStatus::Stopped => DaemonRunStatus::Stopped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::test_state as state;
+
+    fn update(run_id: &str, status: RunStatus) -> Request<UpdatePipelineRunRequest> {
+        Request::new(UpdatePipelineRunRequest {
+            run_id: run_id.into(),
+            status: status as i32,
+            ..Default::default()
+        })
+    }
+
+    #[tokio::test]
+    async fn a_refused_status_change_is_a_failed_precondition() {
+        let tmp = tempfile::tempdir().unwrap();
+        let legacy = Legacy::new(state(tmp.path()));
+        let run = legacy
+            .create_pipeline_run(Request::new(CreatePipelineRunRequest {
+                pipeline_name: "hello".into(),
+                ..Default::default()
+            }))
+            .await
+            .unwrap()
+            .into_inner();
+        let done = legacy
+            .update_pipeline_run(update(&run.run_id, RunStatus::Completed))
+            .await
+            .unwrap()
+            .into_inner();
+        assert_eq!(done.status(), RunStatus::Completed);
+        let err = legacy
+            .update_pipeline_run(update(&run.run_id, RunStatus::Running))
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), tonic::Code::FailedPrecondition);
+        assert!(
+            err.message()
+                .contains("is COMPLETED and cannot become RUNNING"),
+            "{}",
+            err.message()
+        );
+    }
 }

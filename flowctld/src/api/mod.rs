@@ -3,7 +3,9 @@
 //! - [`daemon`]: the client API on the Unix socket;
 //! - [`control_plane`]: `flowctl.v1.ControlPlaneService` for components;
 //! - [`legacy`]: the legacy `flowctl.ControlPlane`, a view over the same state;
-//! - [`convert`]: time and enum conversions shared by the three.
+//! - [`convert`]: every conversion between the daemon's own types and the
+//!   wire, shared by the three (nothing outside `api/` builds a wire message
+//!   except the supervisor's live streams, through these functions).
 
 pub mod control_plane;
 pub mod convert;
@@ -15,4 +17,26 @@ use std::net::SocketAddr;
 /// The TCP peer of a control-plane request, when tonic knows it.
 pub(crate) fn tcp_peer<T>(request: &tonic::Request<T>) -> Option<SocketAddr> {
     request.remote_addr()
+}
+
+/// A daemon's state in memory for tests, its state directory in `dir`.
+#[cfg(test)]
+pub(crate) fn test_state(dir: &std::path::Path) -> std::sync::Arc<crate::state::State> {
+    use std::time::Duration;
+    let config = crate::config::Config {
+        socket: dir.join("flowctl.sock"),
+        state_dir: dir.to_path_buf(),
+        log_level: "info".into(),
+        log_format: crate::config::LogFormat::default(),
+        log_file: None,
+        control_plane_address: "127.0.0.1".into(),
+        control_plane_port: 0,
+        heartbeat_ttl: Duration::from_secs(30),
+        janitor_interval: Duration::from_secs(10),
+        db_path: None,
+        keep_runs: 50,
+        guard_binary: None,
+    };
+    let shutdown = crate::shutdown::Shutdown::new();
+    std::sync::Arc::new(crate::state::State::open(config, shutdown).unwrap())
 }

@@ -4,98 +4,28 @@
 //! processes of this daemon) or external (created through the legacy
 //! `CreatePipelineRun`, its status owned by whoever created it). Both live in
 //! this one table, so every view (`flowctl pipelines`, the legacy service)
-//! shows the same truth.
+//! shows the same truth. A status changes only as
+//! [`RunStatus::may_become`] allows, or by [`Runs::resume`].
+//!
+//! Layout:
+//! - this file: the table ([`Runs`]) and its changes;
+//! - [`record`]: what is recorded about a run and its instances;
+//! - `stored`: conversions to and from the store's records.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
-use flowctl_proto::daemon::v1::{ComponentState, RunStatus};
-use flowctl_proto::legacy::RunMetrics;
+use flowctl_core::{ComponentState, RunStatus};
 use tokio::sync::broadcast;
 
 use crate::error::{Error, Result};
 use crate::store::{Durable, Store};
 
+pub mod record;
 mod stored;
+pub use record::{ComponentMetrics, InstanceRecord, Metrics, NewRun, RunRecord};
 use stored::{from_stored, to_stored};
-
-/// How one component instance of a run ended up (pid, exit, restarts).
-pub type ComponentRecord = crate::store::StoredComponent;
-
-/// Everything recorded about one run.
-#[derive(Debug, Clone)]
-pub struct RunRecord {
-    pub id: String,
-    pub pipeline_name: String,
-    /// Absolute path of the pipeline file; empty for external runs.
-    pub pipeline_path: String,
-    pub config_yaml: String,
-    pub working_dir: String,
-    pub env: BTreeMap<String, String>,
-    pub status: RunStatus,
-    /// Every status the run went through, with when.
-    pub history: Vec<(RunStatus, SystemTime)>,
-    pub started_at: SystemTime,
-    pub ended_at: Option<SystemTime>,
-    /// Why the run failed, in words a user can act on.
-    pub error: String,
-    pub component_ids: Vec<String>,
-    pub metrics: Option<RunMetrics>,
-    /// Whether this daemon runs the components (as opposed to a record kept
-    /// for a client of the legacy API).
-    pub supervised: bool,
-    /// Where `--log-dir` mirrors component logs; empty when not asked.
-    pub log_dir: String,
-    /// How many times a daemon restart started this run again.
-    pub restarts: u32,
-    /// The run this one re-runs, for `flowctl pipelines restart`.
-    pub restarted_from: String,
-    /// Start this run again when the next daemon starts.
-    pub resume: bool,
-    /// The components' last known instances.
-    pub components: Vec<ComponentRecord>,
-}
-
-/// Whether a run has ended for good.
-pub fn is_terminal(status: RunStatus) -> bool {
-    matches!(
-        status,
-        RunStatus::Completed | RunStatus::Failed | RunStatus::Stopped
-    )
-}
-
-/// Whether a run is starting, running or stopping.
-pub fn is_active(status: RunStatus) -> bool {
-    matches!(
-        status,
-        RunStatus::Starting | RunStatus::Running | RunStatus::Stopping
-    )
-}
-
-/// A status as users read it: `RUNNING`, `FAILED`...
-pub fn status_name(status: RunStatus) -> &'static str {
-    status
-        .as_str_name()
-        .strip_prefix("RUN_STATUS_")
-        .unwrap_or("UNKNOWN")
-}
-
-/// Data for a new run.
-#[derive(Debug, Clone, Default)]
-pub struct NewRun {
-    /// Chosen by the caller (legacy API) or a fresh UUID when empty.
-    pub id: String,
-    pub pipeline_name: String,
-    pub pipeline_path: String,
-    pub config_yaml: String,
-    pub working_dir: String,
-    pub env: BTreeMap<String, String>,
-    pub component_ids: Vec<String>,
-    pub supervised: bool,
-    pub log_dir: String,
-    pub restarted_from: String,
-}
 
 /// The table of runs, written through to the store: a change is committed
 /// before the call returns, and so before any client hears of it.
@@ -132,14 +62,19 @@ impl Runs {
     /// Applies `change` to run `id`, commits it, then announces it. The lock
     /// is held across the commit so the store sees changes in order.
     fn change(&self, id: &str, change: impl FnOnce(&mut RunRecord)) -> Result<RunRecord> {
-        self.change_with(id, Durable::Now, change)
+        self.change_with(id, Durable::Now, |record| {
+            change(record);
+            Ok(())
+        })
     }
 
+    /// [`Runs::change`] where the change may refuse: then nothing is
+    /// committed or announced.
     fn change_with(
         &self,
         id: &str,
         durable: Durable,
-        change: impl FnOnce(&mut RunRecord),
+        change: impl FnOnce(&mut RunRecord) -> Result<()>,
     ) -> Result<RunRecord> {
         let record = {
             let mut records = self.lock();
@@ -147,7 +82,7 @@ impl Runs {
                 .get_mut(id)
                 .ok_or_else(|| Error::RunNotFound(id.to_owned()))?;
             let mut updated = record.clone();
-            change(&mut updated);
+            change(&mut updated)?;
             self.store.put_run(&to_stored(&updated), durable)?;
             *record = updated.clone();
             updated
@@ -202,21 +137,28 @@ impl Runs {
         Ok(record)
     }
 
-    /// Moves a run to `status`. A run that ended stays ended: later
-    /// transitions are ignored, so a late exit cannot overwrite a STOPPED.
-    /// The first error given is kept, as it is usually the cause.
+    /// Moves a run to `status`, as [`RunStatus::may_become`] allows; moving
+    /// to the status it has changes nothing. Any other move is refused with
+    /// an error saying from what to what (so a late exit cannot overwrite a
+    /// STOPPED). The first error given is kept, as it is usually the cause.
+    ///
+    /// `status` may still be the wire enum: its conversion is the shared one.
     pub fn transition(
         &self,
         id: &str,
         status: RunStatus,
         error: Option<String>,
     ) -> Result<RunRecord> {
-        self.change(id, |record| {
-            if !is_terminal(record.status) && record.status != status {
+        self.change_with(id, Durable::Now, |record| {
+            let from = record.status;
+            if from != status {
+                if !from.may_become(status) {
+                    return Err(refused(id, from, status));
+                }
                 let now = SystemTime::now();
                 record.status = status;
                 record.history.push((status, now));
-                if is_terminal(status) {
+                if status.is_terminal() {
                     record.ended_at = Some(now);
                 }
             }
@@ -225,13 +167,21 @@ impl Runs {
             {
                 record.error = error;
             }
+            Ok(())
         })
     }
 
     /// Starts an ended run again under the same id (a daemon restart):
-    /// STARTING, its error cleared, its restart count up by one.
-    pub fn revive(&self, id: &str) -> Result<RunRecord> {
-        self.change(id, |record| {
+    /// STARTING, its error cleared, its restart count up by one. Only a run
+    /// that [`RunStatus::may_resume`] is resumed.
+    pub fn resume(&self, id: &str) -> Result<RunRecord> {
+        self.change_with(id, Durable::Now, |record| {
+            if !record.status.may_resume() {
+                return Err(Error::FailedPrecondition(format!(
+                    "run {id} is {}: only a stopped or failed run can be resumed",
+                    record.status
+                )));
+            }
             let now = SystemTime::now();
             record.status = RunStatus::Starting;
             record.history.push((RunStatus::Starting, now));
@@ -239,6 +189,7 @@ impl Runs {
             record.error.clear();
             record.restarts += 1;
             record.resume = false;
+            Ok(())
         })
     }
 
@@ -248,10 +199,11 @@ impl Runs {
     }
 
     /// Records the components' current instances.
-    pub fn set_components(&self, id: &str, components: Vec<ComponentRecord>) -> Result<RunRecord> {
+    pub fn set_components(&self, id: &str, components: Vec<InstanceRecord>) -> Result<RunRecord> {
         // Bookkeeping: durable with the run's next status change.
         self.change_with(id, Durable::WithNext, |record| {
-            record.components = components
+            record.components = components;
+            Ok(())
         })
     }
 
@@ -267,7 +219,7 @@ impl Runs {
         for record in records {
             if record.resume {
                 resume.push(record);
-            } else if record.supervised && !is_terminal(record.status) {
+            } else if record.supervised && !record.status.is_terminal() {
                 self.transition(
                     &record.id,
                     RunStatus::Failed,
@@ -279,11 +231,8 @@ impl Runs {
                     .iter()
                     .cloned()
                     .map(|mut c| {
-                        if !matches!(
-                            ComponentState::try_from(c.state),
-                            Ok(ComponentState::Exited | ComponentState::Failed)
-                        ) {
-                            c.state = ComponentState::Failed as i32;
+                        if !matches!(c.state, ComponentState::Exited | ComponentState::Failed) {
+                            c.state = ComponentState::Failed;
                             c.exit = "killed: the daemon exited".into();
                         }
                         c
@@ -302,7 +251,7 @@ impl Runs {
         let mut by_pipeline: HashMap<&str, Vec<&RunRecord>> = HashMap::new();
         for record in records
             .values()
-            .filter(|r| is_terminal(r.status) && !r.resume)
+            .filter(|r| r.status.is_terminal() && !r.resume)
         {
             by_pipeline
                 .entry(&record.pipeline_name)
@@ -325,7 +274,7 @@ impl Runs {
     }
 
     /// Replaces a run's metrics.
-    pub fn set_metrics(&self, id: &str, metrics: RunMetrics) -> Result<RunRecord> {
+    pub fn set_metrics(&self, id: &str, metrics: Metrics) -> Result<RunRecord> {
         self.change(id, |record| record.metrics = Some(metrics))
     }
 
@@ -384,6 +333,16 @@ impl Runs {
     }
 }
 
+/// The error of a refused status change, from what to what.
+fn refused(id: &str, from: RunStatus, to: RunStatus) -> Error {
+    let why = if from.is_terminal() {
+        ": it has ended (`flowctl pipelines restart` runs it again as a new run)"
+    } else {
+        ": a run only moves forward (starting, running, stopping, ended)"
+    };
+    Error::FailedPrecondition(format!("run {id} is {from} and cannot become {to}{why}"))
+}
+
 /// The 8 characters tables show of a run id.
 pub fn short_id(id: &str) -> &str {
     id.get(..8).unwrap_or(id)
@@ -421,13 +380,95 @@ mod tests {
         runs.create(new_run("r")).unwrap();
         runs.transition("r", RunStatus::Failed, Some("gen exited 1".into()))
             .unwrap();
-        let record = runs
+        let err = runs
             .transition("r", RunStatus::Stopped, Some("later".into()))
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::FailedPrecondition(m) if m.contains("is FAILED and cannot become STOPPED")),
+            "{err}"
+        );
+        // Repeating the status it has is no change, and the first error stays.
+        let record = runs
+            .transition("r", RunStatus::Failed, Some("again".into()))
             .unwrap();
         assert_eq!(record.status, RunStatus::Failed);
         assert_eq!(record.error, "gen exited 1");
         assert!(record.ended_at.is_some());
         assert_eq!(record.history.len(), 2);
+    }
+
+    /// The table itself is tested in `flowctl-core`; here, that `Runs`
+    /// follows it and that a refusal changes nothing.
+    #[test]
+    fn transitions_follow_the_table() {
+        let runs = Runs::in_memory();
+        runs.create(new_run("r")).unwrap();
+        for next in [RunStatus::Running, RunStatus::Stopping, RunStatus::Stopped] {
+            assert_eq!(runs.transition("r", next, None).unwrap().status, next);
+        }
+        runs.create(new_run("back")).unwrap();
+        runs.transition("back", RunStatus::Running, None).unwrap();
+        let mut changes = runs.subscribe();
+        let err = runs
+            .transition("back", RunStatus::Starting, None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("is RUNNING and cannot become STARTING"),
+            "{err}"
+        );
+        assert!(changes.try_recv().is_err(), "a refusal is not announced");
+        let record = runs.get("back").unwrap();
+        assert_eq!(
+            (record.status, record.history.len()),
+            (RunStatus::Running, 2)
+        );
+        // The wire enum is accepted as well.
+        let record = runs
+            .transition(
+                "back",
+                RunStatus::Completed,
+                None,
+            )
+            .unwrap();
+        assert_eq!(record.status, RunStatus::Completed);
+    }
+
+    #[test]
+    fn only_stopped_or_failed_runs_resume() {
+        let runs = Runs::in_memory();
+        runs.create(new_run("done")).unwrap();
+        runs.transition("done", RunStatus::Completed, None).unwrap();
+        let err = runs.resume("done").unwrap_err().to_string();
+        assert!(err.contains("only a stopped or failed run"), "{err}");
+        runs.create(new_run("live")).unwrap();
+        assert!(runs.resume("live").is_err());
+    }
+
+    #[test]
+    fn instances_and_metrics_survive_reopening() {
+        let store = Arc::new(Store::in_memory().unwrap());
+        let runs = Runs::open(store.clone()).unwrap();
+        runs.create(new_run("r")).unwrap();
+        let instance = InstanceRecord {
+            id: "gen".into(),
+            kind: "source".into(),
+            state: ComponentState::Restarting,
+            pid: 42,
+            started_at: Some(flowctl_core::clock::from_unix_ms(1_700_000_000_000)),
+            restarts: 2,
+            ..InstanceRecord::default()
+        };
+        runs.set_components("r", vec![instance.clone()]).unwrap();
+        let metrics = Metrics {
+            events_processed: 9,
+            components: [("gen".to_string(), ComponentMetrics::default())].into(),
+            ..Metrics::default()
+        };
+        runs.set_metrics("r", metrics.clone()).unwrap();
+        let record = Runs::open(store).unwrap().get("r").unwrap();
+        assert_eq!(record.components, vec![instance]);
+        assert_eq!(record.metrics, Some(metrics));
     }
 
     #[test]
@@ -453,8 +494,8 @@ mod tests {
             "{}",
             dead.error
         );
-        let revived = reopened.revive("resumed").unwrap();
-        assert_eq!((revived.status, revived.restarts), (RunStatus::Starting, 1));
+        let resumed = reopened.resume("resumed").unwrap();
+        assert_eq!((resumed.status, resumed.restarts), (RunStatus::Starting, 1));
     }
 
     #[test]

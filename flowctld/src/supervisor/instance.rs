@@ -238,15 +238,12 @@ impl Executor {
             .handle
             .slots()
             .iter()
-            .map(|slot| crate::runs::ComponentRecord {
+            .map(|slot| crate::runs::InstanceRecord {
                 id: slot.id.clone(),
                 kind: slot.kind.to_owned(),
-                state: slot.state as i32,
+                state: slot.state.into(),
                 pid: slot.pid.unwrap_or(0),
-                started_at_ms: slot
-                    .started_at
-                    .map(flowctl_core::clock::unix_ms)
-                    .unwrap_or(0),
+                started_at: slot.started_at,
                 exit: slot.exit.clone(),
                 restarts: slot.restarts,
                 service_id: slot.service_id.clone(),

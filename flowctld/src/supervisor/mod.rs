@@ -19,8 +19,9 @@
 //! - [`groups`]: process groups recorded on disk, killed if a daemon died;
 //! - [`procfs`]: which group holds a connection, when a process started;
 //! - [`watch`]: the live streams (`flowctl run`'s view, `flowctl logs`);
-//! - `view`: summaries and statuses as clients see them; `claim`: which
-//!   component a registration belongs to.
+//! - [`view`]: the daemon's own views of runs and instances (summaries,
+//!   statuses, details), which `api/` converts; `claim`: which component a
+//!   registration belongs to.
 
 pub mod cgroup;
 mod claim;
@@ -33,26 +34,41 @@ pub mod process;
 pub mod procfs;
 pub mod restart;
 mod run;
-mod view;
+pub mod view;
 mod watch;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
 
-use flowctl_proto::daemon::v1::{ComponentState, SubmitRunRequest, WatchEvent};
+use flowctl_proto::daemon::v1::{ComponentState, WatchEvent};
 use tokio::sync::{broadcast, mpsc, watch as watch_channel};
 
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::registry::Registry;
-use crate::runs::{NewRun, RunRecord, Runs, is_terminal};
+use crate::runs::{NewRun, RunRecord, Runs};
 use flowctl_core::spec::{self, Pipeline};
 
 pub(crate) use run::RunEvent;
-use view::component_status;
+use view::instance_status;
 pub(crate) use view::{run_metrics, summary_of};
+
+/// What a client asks to run: a pipeline, where, with what environment.
+#[derive(Debug, Clone, Default)]
+pub struct RunRequest {
+    /// The pipeline file's text.
+    pub pipeline_yaml: String,
+    /// Its absolute path (for messages and `flowctl pipelines restart`).
+    pub pipeline_path: String,
+    /// The absolute directory components start in.
+    pub working_dir: String,
+    /// The client's environment, which components inherit.
+    pub env: BTreeMap<String, String>,
+    /// Where to mirror component logs; empty for none.
+    pub log_dir: String,
+}
 
 /// One component of a run, as shown to users.
 #[derive(Debug, Clone)]
@@ -107,12 +123,10 @@ impl RunHandle {
             change(slot);
             slot.clone()
         };
-        let status = component_status(&self.id, &status, None);
-        let _ = self.updates.send(WatchEvent {
-            event: Some(flowctl_proto::daemon::v1::watch_event::Event::Component(
-                status,
-            )),
-        });
+        let status = instance_status(&self.id, &status, None);
+        let _ = self
+            .updates
+            .send(crate::api::convert::component_event(status));
     }
 }
 
@@ -145,7 +159,7 @@ impl Supervisor {
     }
 
     /// Validates the pipeline and starts it as a new run.
-    pub async fn submit(self: &Arc<Self>, request: SubmitRunRequest) -> Result<RunRecord> {
+    pub async fn submit(self: &Arc<Self>, request: RunRequest) -> Result<RunRecord> {
         let pipeline = validate(
             &request.pipeline_path,
             &request.pipeline_yaml,
@@ -154,13 +168,13 @@ impl Supervisor {
         let record = self.runs.create(NewRun {
             id: String::new(),
             pipeline_name: pipeline.name.clone(),
-            pipeline_path: request.pipeline_path.clone(),
-            config_yaml: request.pipeline_yaml.clone(),
-            working_dir: request.working_dir.clone(),
-            env: request.env.clone().into_iter().collect(),
+            pipeline_path: request.pipeline_path,
+            config_yaml: request.pipeline_yaml,
+            working_dir: request.working_dir,
+            env: request.env,
             component_ids: pipeline.components.iter().map(|c| c.id.clone()).collect(),
             supervised: true,
-            log_dir: request.log_dir.clone(),
+            log_dir: request.log_dir,
             restarted_from: String::new(),
         })?;
         tracing::info!(run = %record.id, pipeline = %record.pipeline_name, "run submitted");
@@ -195,18 +209,23 @@ impl Supervisor {
         Ok(record)
     }
 
-    /// Starts again, under its own id, a run the previous daemon stopped
-    /// for a restart.
+    /// Resumes (starts again, under its own id) a run the previous daemon
+    /// stopped for a restart. One that cannot be resumed keeps the status it
+    /// ended with (an ended run never changes), is no longer marked for
+    /// resuming, and its record says why.
     pub fn resume(self: &Arc<Self>, id: &str) -> Result<RunRecord> {
         let old = self.runs.get(id)?;
-        let pipeline = match validate(&old.pipeline_path, &old.config_yaml, &old.working_dir) {
-            Ok(pipeline) => pipeline,
+        let resumed = validate(&old.pipeline_path, &old.config_yaml, &old.working_dir)
+            .and_then(|pipeline| Ok((self.runs.resume(id)?, pipeline)));
+        let (record, pipeline) = match resumed {
+            Ok(resumed) => resumed,
             Err(err) => {
                 self.runs.set_resume(id, false)?;
+                let why = format!("could not be resumed after a daemon restart: {err}");
+                self.runs.transition(id, old.status, Some(why))?;
                 return Err(err);
             }
         };
-        let record = self.runs.revive(id)?;
         tracing::info!(run = %record.id, restarts = record.restarts, "run resumed after a daemon restart");
         self.start(&record, pipeline);
         Ok(record)
@@ -235,7 +254,7 @@ impl Supervisor {
     pub async fn stop_all_for_restart(&self) {
         let active: Vec<String> = self
             .runs
-            .list("", Some(crate::runs::is_active))
+            .list("", Some(flowctl_core::RunStatus::is_active))
             .into_iter()
             .filter(|r| r.supervised)
             .map(|r| r.id)
@@ -338,13 +357,11 @@ impl Supervisor {
             }
             _ => {
                 let record = self.runs.get(id)?;
-                if !is_terminal(record.status) {
+                if !record.status.is_terminal() {
                     // A record with no live supervision behind it.
-                    return self.runs.transition(
-                        id,
-                        flowctl_proto::daemon::v1::RunStatus::Stopped,
-                        None,
-                    );
+                    return self
+                        .runs
+                        .transition(id, flowctl_core::RunStatus::Stopped, None);
                 }
             }
         }
@@ -391,4 +408,44 @@ fn validate(path: &str, yaml: &str, working_dir: &str) -> Result<Pipeline> {
         )));
     }
     Ok(pipeline)
+}
+
+#[cfg(test)]
+mod tests {
+    use flowctl_core::RunStatus;
+
+    use crate::runs::NewRun;
+
+    /// A run whose pipeline no longer parses stays STOPPED, unmarked, and
+    /// says why; the next daemon does not try again.
+    #[tokio::test]
+    async fn a_run_that_cannot_be_resumed_keeps_its_status_and_says_why() {
+        let tmp = tempfile::tempdir().unwrap();
+        let state = crate::api::test_state(tmp.path());
+        let run = state
+            .runs
+            .create(NewRun {
+                pipeline_name: "p".into(),
+                config_yaml: "not: a pipeline".into(),
+                working_dir: tmp.path().display().to_string(),
+                supervised: true,
+                ..NewRun::default()
+            })
+            .unwrap();
+        state
+            .runs
+            .transition(&run.id, RunStatus::Stopped, None)
+            .unwrap();
+        state.runs.set_resume(&run.id, true).unwrap();
+        assert!(state.supervisor.resume(&run.id).is_err());
+        let record = state.runs.get(&run.id).unwrap();
+        assert_eq!((record.status, record.resume), (RunStatus::Stopped, false));
+        assert!(
+            record
+                .error
+                .starts_with("could not be resumed after a daemon restart"),
+            "{}",
+            record.error
+        );
+    }
 }

@@ -226,7 +226,7 @@ impl Executor {
             Action::Persist => self.persist(),
             Action::SetRunStatus { status, error } => {
                 let id = &self.handle.id;
-                if let Err(err) = self.ctx.runs.transition(id, status.into(), error) {
+                if let Err(err) = self.ctx.runs.transition(id, status, error) {
                     tracing::error!(run = %id, %err, %status, "cannot record the run's status");
                 }
             }

@@ -1,19 +1,90 @@
-//! How supervised runs look from outside: summaries, component statuses
-//! (with registry health and relay counts), run details, metrics.
-
-use flowctl_proto::daemon::v1::{
-    ComponentState, ComponentStatus, ExternalComponent, ListComponentsResponse, RunDetail,
-    RunSummary,
-};
+//! How supervised runs look from outside: summaries, instance statuses
+//! (with registry health and relay counts), run details, metrics. These are
+//! the daemon's own views; `api/convert.rs` turns them into wire messages.
 
 use std::sync::Arc;
+use std::time::SystemTime;
+
+use flowctl_core::{ComponentState, RunStatus};
 
 use super::{RunHandle, Slot, Supervisor};
 use crate::error::Result;
-use crate::registry::{Registry, health_name};
-use crate::runs::RunRecord;
-use flowctl_core::clock::unix_ms;
+use crate::registry::{Entry, Health, Registry, Role};
+use crate::relay::EdgeMetrics;
+use crate::runs::{ComponentMetrics, Metrics, RunRecord};
 use flowctl_core::spec;
+
+/// A run as listed: its record's essentials and its components' readiness.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunSummary {
+    pub run_id: String,
+    pub pipeline_name: String,
+    pub status: RunStatus,
+    pub started_at: SystemTime,
+    pub ended_at: Option<SystemTime>,
+    pub error: String,
+    pub pipeline_path: String,
+    pub components_total: u32,
+    /// Components whose current instance is running (ready).
+    pub components_ready: u32,
+    /// Restarts of all its components.
+    pub restarts: u32,
+    /// How many times a daemon restart resumed the run.
+    pub run_restarts: u32,
+    pub restarted_from: String,
+}
+
+/// One component's current instance, as users see it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InstanceStatus {
+    pub run_id: String,
+    /// The component's id in the pipeline file.
+    pub id: String,
+    pub kind: String,
+    pub state: ComponentState,
+    /// Its registration's health; `None` when it has not registered.
+    pub health: Option<Health>,
+    /// 0 when no process is alive.
+    pub pid: u32,
+    pub started_at: Option<SystemTime>,
+    pub restarts: u32,
+    pub last_heartbeat: Option<SystemTime>,
+    pub exit: String,
+    pub service_id: String,
+    /// The data-plane address it registered.
+    pub endpoint: String,
+    pub last_restart_reason: String,
+    pub last_restart_at: Option<SystemTime>,
+    pub events_in: u64,
+    pub events_out: u64,
+    pub events_per_second: f64,
+}
+
+/// A run with its instances and, while it runs, its relay's edges.
+#[derive(Debug, Clone)]
+pub struct RunDetail {
+    pub run: RunSummary,
+    pub instances: Vec<InstanceStatus>,
+    pub start_order: Vec<String>,
+    pub edges: Vec<EdgeMetrics>,
+}
+
+/// A registration that belongs to no supervised process.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExternalComponent {
+    pub service_id: String,
+    pub health: Health,
+    pub last_heartbeat: Option<SystemTime>,
+    pub endpoint: String,
+    pub role: Role,
+}
+
+/// What `ListComponents` shows.
+#[derive(Debug, Clone, Default)]
+pub struct ComponentList {
+    pub instances: Vec<InstanceStatus>,
+    pub external: Vec<ExternalComponent>,
+}
 
 impl Supervisor {
     /// A run's summary with its components' readiness counted.
@@ -24,31 +95,17 @@ impl Supervisor {
     /// A run with its components.
     pub fn detail(&self, id: &str) -> Result<RunDetail> {
         let record = self.runs.get(id)?;
-        let (components, start_order, edges) = match self.handle(id) {
-            Some(handle) => {
-                let edges = handle
-                    .relay
-                    .metrics()
-                    .edges
-                    .into_iter()
-                    .map(|e| flowctl_proto::daemon::v1::EdgeStatus {
-                        from: e.from,
-                        to: e.to,
-                        events: e.events,
-                        bytes: e.bytes,
-                        drops: e.drops,
-                        buffered: e.buffered,
-                        capacity: e.capacity,
-                        filtered: e.filtered,
-                    })
-                    .collect();
-                (self.statuses(&handle), handle.start_order.clone(), edges)
-            }
+        let (instances, start_order, edges) = match self.handle(id) {
+            Some(handle) => (
+                self.statuses(&handle),
+                handle.start_order.clone(),
+                handle.relay.metrics().edges,
+            ),
             None => (recorded_statuses(&record), Vec::new(), Vec::new()),
         };
         Ok(RunDetail {
-            run: Some(self.summary(&record)),
-            components,
+            run: self.summary(&record),
+            instances,
             start_order,
             edges,
         })
@@ -56,7 +113,7 @@ impl Supervisor {
 
     /// Components of one run, or of every active run, plus registrations
     /// that belong to no supervised process.
-    pub fn list_components(&self, run: Option<&str>) -> ListComponentsResponse {
+    pub fn list_components(&self, run: Option<&str>) -> ComponentList {
         let handles: Vec<Arc<RunHandle>> = {
             let handles = self.lock();
             match run {
@@ -68,9 +125,9 @@ impl Supervisor {
                     .collect(),
             }
         };
-        let mut components: Vec<ComponentStatus> =
+        let mut instances: Vec<InstanceStatus> =
             handles.iter().flat_map(|h| self.statuses(h)).collect();
-        components.sort_by(|a, b| a.run_id.cmp(&b.run_id));
+        instances.sort_by(|a, b| a.run_id.cmp(&b.run_id));
         let external = self
             .registry
             .list(&crate::registry::Filter {
@@ -80,20 +137,21 @@ impl Supervisor {
             .into_iter()
             .filter(|e| e.owner.is_none())
             .map(|e| ExternalComponent {
-                health: health_name(self.registry.health(&e)).into(),
-                last_heartbeat_ms: e.last_heartbeat.map(unix_ms).unwrap_or(0),
+                health: self.registry.health(&e),
+                last_heartbeat: e.last_heartbeat,
                 endpoint: e.info.endpoint.clone(),
-                kind: e.info.r#type().as_str_name().into(),
+                role: e.info.role,
                 service_id: e.service_id,
             })
             .collect();
-        ListComponentsResponse {
-            components,
+        ComponentList {
+            instances,
             external,
         }
     }
 
-    pub(super) fn statuses(&self, handle: &RunHandle) -> Vec<ComponentStatus> {
+    /// The current instance of every component of a run this daemon runs.
+    pub(super) fn statuses(&self, handle: &RunHandle) -> Vec<InstanceStatus> {
         let slots = handle.slots().clone();
         let flow = handle.relay.metrics();
         slots
@@ -102,7 +160,7 @@ impl Supervisor {
                 let entry = self.registry.owned_by(&handle.id, &slot.id);
                 let registry = &*self.registry;
                 let mut status =
-                    component_status(&handle.id, slot, entry.as_ref().map(|e| (e, registry)));
+                    instance_status(&handle.id, slot, entry.as_ref().map(|e| (e, registry)));
                 if let Some(m) = flow.components.iter().find(|m| m.id == slot.id) {
                     status.events_in = m.events_in;
                     status.events_out = m.events_out;
@@ -113,16 +171,16 @@ impl Supervisor {
             .collect()
     }
 
-    /// Live relay metrics of a supervised run, in the legacy shape.
-    pub fn live_metrics(&self, id: &str) -> Option<flowctl_proto::legacy::RunMetrics> {
+    /// Live relay metrics of a supervised run.
+    pub fn live_metrics(&self, id: &str) -> Option<Metrics> {
         let handle = self.handle(id).filter(|h| !*h.done.borrow())?;
         Some(run_metrics(&handle))
     }
 }
 
-/// The legacy `RunMetrics` of a run's relay: per component counts, and the
-/// sinks' intake as the run's events processed.
-pub(crate) fn run_metrics(handle: &RunHandle) -> flowctl_proto::legacy::RunMetrics {
+/// The metrics of a run's relay: per component counts, and the sinks'
+/// intake as the run's events processed.
+pub(crate) fn run_metrics(handle: &RunHandle) -> Metrics {
     let metrics = handle.relay.metrics();
     let sinks: Vec<&str> = handle
         .pipeline
@@ -131,16 +189,16 @@ pub(crate) fn run_metrics(handle: &RunHandle) -> flowctl_proto::legacy::RunMetri
         .filter(|c| c.kind == spec::ComponentKind::Sink)
         .map(|c| c.id.as_str())
         .collect();
-    let mut run = flowctl_proto::legacy::RunMetrics::default();
+    let mut run = Metrics::default();
     for c in &metrics.components {
         if sinks.contains(&c.id.as_str()) {
             run.events_processed += c.events_in as i64;
             run.bytes_processed += c.bytes_in as i64;
             run.events_per_second += c.rate_in;
         }
-        run.component_metrics.insert(
+        run.components.insert(
             c.id.clone(),
-            flowctl_proto::legacy::ComponentMetrics {
+            ComponentMetrics {
                 events_in: c.events_in as i64,
                 events_out: c.events_out as i64,
                 bytes_in: c.bytes_in as i64,
@@ -159,7 +217,7 @@ pub(crate) fn summary_of(record: &RunRecord, handle: Option<&RunHandle>) -> RunS
             let slots = handle.slots();
             let ready = slots
                 .iter()
-                .filter(|s| s.state == ComponentState::Running)
+                .filter(|s| ComponentState::from(s.state) == ComponentState::Running)
                 .count();
             (ready as u32, slots.iter().map(|s| s.restarts).sum())
         }
@@ -168,9 +226,9 @@ pub(crate) fn summary_of(record: &RunRecord, handle: Option<&RunHandle>) -> RunS
     RunSummary {
         run_id: record.id.clone(),
         pipeline_name: record.pipeline_name.clone(),
-        status: record.status as i32,
-        started_at_ms: unix_ms(record.started_at),
-        ended_at_ms: record.ended_at.map(unix_ms).unwrap_or(0),
+        status: record.status,
+        started_at: record.started_at,
+        ended_at: record.ended_at,
         error: record.error.clone(),
         pipeline_path: record.pipeline_path.clone(),
         components_total: record.component_ids.len() as u32,
@@ -181,56 +239,57 @@ pub(crate) fn summary_of(record: &RunRecord, handle: Option<&RunHandle>) -> RunS
     }
 }
 
-/// Components of a run this daemon did not run itself, as recorded.
-fn recorded_statuses(record: &RunRecord) -> Vec<ComponentStatus> {
+/// Components of a run this daemon is not running, as recorded.
+fn recorded_statuses(record: &RunRecord) -> Vec<InstanceStatus> {
     record
         .components
         .iter()
-        .map(|c| ComponentStatus {
+        .map(|c| InstanceStatus {
             run_id: record.id.clone(),
             id: c.id.clone(),
             kind: c.kind.clone(),
             state: c.state,
             pid: c.pid,
-            started_at_ms: c.started_at_ms,
+            started_at: c.started_at,
             restarts: c.restarts,
             exit: c.exit.clone(),
             service_id: c.service_id.clone(),
             last_restart_reason: c.last_restart_reason.clone(),
-            ..ComponentStatus::default()
+            ..InstanceStatus::default()
         })
         .collect()
 }
 
-/// A slot as the wire shows it, with its registry health when registered.
-pub(super) fn component_status(
+/// A slot's instance as users see it, with its registry health when
+/// registered.
+pub(super) fn instance_status(
     run_id: &str,
     slot: &Slot,
-    entry: Option<(&crate::registry::Entry, &Registry)>,
-) -> ComponentStatus {
-    let (health, last_heartbeat_ms, endpoint) = match entry {
+    entry: Option<(&Entry, &Registry)>,
+) -> InstanceStatus {
+    let (health, last_heartbeat, endpoint) = match entry {
         Some((entry, registry)) => (
-            health_name(registry.health(entry)).to_string(),
-            entry.last_heartbeat.map(unix_ms).unwrap_or(0),
+            Some(registry.health(entry)),
+            entry.last_heartbeat,
             entry.info.endpoint.clone(),
         ),
-        None => (String::new(), 0, String::new()),
+        None => (None, None, String::new()),
     };
-    ComponentStatus {
+    InstanceStatus {
         run_id: run_id.to_owned(),
         id: slot.id.clone(),
         kind: slot.kind.into(),
-        state: slot.state as i32,
+        state: ComponentState::from(slot.state),
         health,
         pid: slot.pid.unwrap_or(0),
-        started_at_ms: slot.started_at.map(unix_ms).unwrap_or(0),
+        started_at: slot.started_at,
         restarts: slot.restarts,
-        last_heartbeat_ms,
+        last_heartbeat,
         exit: slot.exit.clone(),
         service_id: slot.service_id.clone(),
         endpoint,
         last_restart_reason: slot.last_restart_reason.clone(),
-        last_restart_ms: slot.last_restart_at.map(unix_ms).unwrap_or(0),
-        ..ComponentStatus::default()
+        last_restart_at: slot.last_restart_at,
+        ..InstanceStatus::default()
     }
 }

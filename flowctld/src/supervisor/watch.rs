@@ -5,9 +5,9 @@ use tokio::sync::{broadcast, mpsc};
 use tokio_stream::wrappers::ReceiverStream;
 
 use super::{RunEvent, Supervisor, summary_of};
+use crate::api::convert;
 use crate::error::{Error, Result};
 use crate::logs;
-use crate::runs::is_terminal;
 
 /// Lines a watcher may fall behind by before it is told it missed some.
 const BUFFER: usize = 256;
@@ -49,18 +49,18 @@ impl Supervisor {
                 let tx = tx.clone();
                 async move { tx.send(WatchEvent { event: Some(event) }).await.is_ok() }
             };
-            if !send(Event::Run(first)).await {
+            if !send(Event::Run(convert::run_summary(first))).await {
                 return;
             }
             for component in components {
-                if !send(Event::Component(component)).await {
+                if !send(Event::Component(convert::component_status(component))).await {
                     return;
                 }
             }
             let (Some(handle), Some((mut updates, mut lines))) = (handle, subscriptions) else {
                 return;
             };
-            if is_terminal(record.status) {
+            if record.status.is_terminal() {
                 return;
             }
             // What the components wrote before we watched comes first.
@@ -105,7 +105,7 @@ impl Supervisor {
                         Err(broadcast::error::RecvError::Closed) => return,
                         _ => {
                             let Ok(record) = runs.get(&handle.id) else { return };
-                            if is_terminal(record.status) {
+                            if record.status.is_terminal() {
                                 // Lines written before the end come first.
                                 if let Some(lines) = lines.as_mut() {
                                     while let Ok(line) = lines.try_recv() {
@@ -115,10 +115,10 @@ impl Supervisor {
                                 while let Ok(update) = updates.try_recv() {
                                     tx.send(update).await.ok();
                                 }
-                                send(Event::Run(summary_of(&record, Some(&handle)))).await;
+                                send(Event::Run(convert::run_summary(summary_of(&record, Some(&handle))))).await;
                                 return;
                             }
-                            if !send(Event::Run(summary_of(&record, Some(&handle)))).await {
+                            if !send(Event::Run(convert::run_summary(summary_of(&record, Some(&handle))))).await {
                                 return;
                             }
                         }

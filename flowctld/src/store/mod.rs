@@ -2,22 +2,39 @@
 //! one `redb` file (copy-on-write B-trees, checksummed commits), or in memory
 //! with `--no-persistence`.
 //!
-//! Every write is one committed transaction before the caller goes on, so a
-//! daemon killed at any moment loses nothing it acknowledged. Values are
-//! JSON documents of the `Stored*` types below: those types *are* the
-//! on-disk format, versioned by [`SCHEMA_VERSION`]; new fields must have
-//! defaults so older files keep loading (a checked-in fixture tests that).
+//! Every write is one committed transaction before the caller goes on.
+//! What a client is told about (a run created, its status or metrics
+//! changed) is committed durably ([`Durable::Now`]), so a daemon killed at any
+//! moment loses none of it. Bookkeeping (component pids, registrations, the
+//! alive mark) is committed [`Durable::WithNext`]: a crash can lose the last
+//! of it, which the next daemon does not need (its registrations come back
+//! stale, its pids are gone).
+//!
+//! Layout:
+//! - this file: opening, the schema check, reads and writes;
+//! - [`records`]: the `Stored*` types, which *are* the on-disk format, and
+//!   the fixed numbers of statuses and states;
+//! - `migrate`: upgrading a file of an older schema on open (a checked-in
+//!   fixture of schema 1 tests that it still loads).
 
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::error::{Error, Result};
 
-/// Version of the stored format; a file with a newer one is refused.
-pub const SCHEMA_VERSION: u64 = 1;
+mod migrate;
+pub mod records;
+pub use records::{
+    StoredComponentInfo, StoredComponentMetrics, StoredInstance, StoredMetrics, StoredRegistration,
+    StoredRun,
+};
+
+/// Version of the stored format: an older file is migrated on open, a
+/// newer one is refused.
+pub const SCHEMA_VERSION: u64 = 2;
 
 const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 const RUNS: TableDefinition<&str, &[u8]> = TableDefinition::new("runs");
@@ -35,64 +52,6 @@ pub enum Durable {
     Now,
     /// With the next `Now` commit; lost if the process dies before it.
     WithNext,
-}
-
-/// One run as stored.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct StoredRun {
-    pub id: String,
-    pub pipeline_name: String,
-    pub pipeline_path: String,
-    pub config_yaml: String,
-    pub working_dir: String,
-    pub env: std::collections::BTreeMap<String, String>,
-    pub log_dir: String,
-    /// `RunStatus` number.
-    pub status: i32,
-    /// `(RunStatus number, unix ms)` for every status the run went through.
-    pub history: Vec<(i32, i64)>,
-    pub started_at_ms: i64,
-    pub ended_at_ms: i64,
-    pub error: String,
-    pub component_ids: Vec<String>,
-    /// The legacy `RunMetrics`, protobuf-encoded.
-    pub metrics: Vec<u8>,
-    pub supervised: bool,
-    /// How many times `flowctl daemon restart` started this run again.
-    pub restarts: u32,
-    /// The run this one re-runs (`flowctl pipelines restart`).
-    pub restarted_from: String,
-    /// Start this run again when the next daemon starts.
-    pub resume: bool,
-    pub components: Vec<StoredComponent>,
-}
-
-/// One component instance of a run as stored.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct StoredComponent {
-    pub id: String,
-    pub kind: String,
-    /// `ComponentState` number.
-    pub state: i32,
-    /// Also its process group.
-    pub pid: u32,
-    pub started_at_ms: i64,
-    pub exit: String,
-    pub restarts: u32,
-    pub service_id: String,
-    pub last_restart_reason: String,
-}
-
-/// One control-plane registration as stored.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct StoredRegistration {
-    pub service_id: String,
-    /// `ComponentInfo`, protobuf-encoded.
-    pub info: Vec<u8>,
-    pub registered_at_ms: i64,
 }
 
 /// The database, or an in-memory one.
@@ -163,7 +122,8 @@ impl Store {
         let found = self.meta(KEY_SCHEMA)?;
         match found {
             None => self.set_meta(KEY_SCHEMA, SCHEMA_VERSION),
-            Some(version) if version <= SCHEMA_VERSION => Ok(()),
+            Some(SCHEMA_VERSION) => Ok(()),
+            Some(version) if version < SCHEMA_VERSION => self.migrate(version),
             Some(version) => Err(Error::Store {
                 path: self.display(),
                 message: format!(
@@ -174,6 +134,18 @@ impl Store {
         }
     }
 
+    /// Upgrades a file of schema `from` to [`SCHEMA_VERSION`] in one
+    /// transaction: a crash midway leaves it at `from`, to be tried again.
+    fn migrate(&self, from: u64) -> Result<()> {
+        tracing::info!(db = %self.display().display(), from, to = SCHEMA_VERSION, "upgrading the database");
+        self.write(Durable::Now, |txn| {
+            migrate::v1_to_v2(txn, RUNS, REGISTRY)?;
+            txn.open_table(META)?.insert(KEY_SCHEMA, SCHEMA_VERSION)?;
+            Ok(())
+        })
+    }
+
+    /// A number kept in the meta table.
     pub fn meta(&self, key: &str) -> Result<Option<u64>> {
         let read = self.db.begin_read().map_err(|e| self.error(e))?;
         let table = match read.open_table(META) {
@@ -185,6 +157,7 @@ impl Store {
         Ok(value.map(|v| v.value()))
     }
 
+    /// Sets a number of the meta table, durably.
     pub fn set_meta(&self, key: &str, value: u64) -> Result<()> {
         self.write(Durable::Now, |txn| {
             txn.open_table(META)?.insert(key, value)?;
@@ -218,6 +191,7 @@ impl Store {
         })
     }
 
+    /// Deletes runs, durably.
     pub fn delete_runs(&self, ids: &[String]) -> Result<()> {
         self.write(Durable::Now, |txn| {
             let mut table = txn.open_table(RUNS)?;
@@ -234,6 +208,7 @@ impl Store {
         self.load(RUNS)
     }
 
+    /// Stores a registration (with the next durable commit).
     pub fn put_registration(&self, entry: &StoredRegistration) -> Result<()> {
         let bytes = serde_json::to_vec(entry).map_err(|e| self.error(e))?;
         // Registrations come back stale after a restart in any case, so
@@ -245,6 +220,7 @@ impl Store {
         })
     }
 
+    /// Forgets a registration (with the next durable commit).
     pub fn delete_registration(&self, service_id: &str) -> Result<()> {
         self.write(Durable::WithNext, |txn| {
             txn.open_table(REGISTRY)?.remove(service_id)?;
@@ -252,6 +228,7 @@ impl Store {
         })
     }
 
+    /// Every stored registration (unreadable ones skipped, as runs are).
     pub fn load_registrations(&self) -> Result<Vec<StoredRegistration>> {
         self.load(REGISTRY)
     }
@@ -316,120 +293,4 @@ fn store_error(path: &Path, err: impl std::fmt::Display) -> Error {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::os::unix::fs::PermissionsExt;
-
-    fn run(id: &str) -> StoredRun {
-        StoredRun {
-            id: id.into(),
-            pipeline_name: "p".into(),
-            status: 2,
-            components: vec![StoredComponent {
-                id: "gen".into(),
-                pid: 42,
-                ..Default::default()
-            }],
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn runs_round_trip_and_survive_reopening() {
-        let tmp = tempfile::tempdir().unwrap();
-        let path = tmp.path().join("state/flowctl.redb");
-        {
-            let store = Store::open(&path).unwrap();
-            store.put_run(&run("a"), Durable::Now).unwrap();
-            store.put_run(&run("b"), Durable::Now).unwrap();
-            store.delete_runs(&["b".into()]).unwrap();
-        }
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
-        let store = Store::open(&path).unwrap();
-        assert_eq!(store.load_runs().unwrap(), vec![run("a")]);
-    }
-
-    #[test]
-    fn a_second_opener_gets_a_clear_error() {
-        let tmp = tempfile::tempdir().unwrap();
-        let path = tmp.path().join("flowctl.redb");
-        let _first = Store::open(&path).unwrap();
-        let err = Store::open(&path).unwrap_err().to_string();
-        assert!(err.contains("another flowctld"), "{err}");
-    }
-
-    #[test]
-    fn a_newer_schema_is_refused() {
-        let tmp = tempfile::tempdir().unwrap();
-        let path = tmp.path().join("flowctl.redb");
-        Store::open(&path)
-            .unwrap()
-            .set_meta(KEY_SCHEMA, SCHEMA_VERSION + 1)
-            .unwrap();
-        let err = Store::open(&path).unwrap_err().to_string();
-        assert!(err.contains("newer flowctld"), "{err}");
-    }
-
-    /// The file format of the first release must keep loading. The fixture
-    /// was written by `fixture_writer` below at schema 1; never regenerate it.
-    #[test]
-    fn loads_the_first_released_format() {
-        let tmp = tempfile::tempdir().unwrap();
-        let path = tmp.path().join("v1.redb");
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/store/v1.redb");
-        std::fs::copy(&fixture, &path).unwrap();
-        let store = Store::open(&path).unwrap();
-        let runs = store.load_runs().unwrap();
-        assert_eq!(runs.len(), 1);
-        assert_eq!(runs[0].id, "0f1e2d3c-0000-4000-8000-000000000001");
-        assert_eq!(runs[0].pipeline_name, "hello");
-        assert_eq!(runs[0].components[0].exit, "exit status 0");
-        assert_eq!(store.load_registrations().unwrap()[0].service_id, "gen");
-    }
-
-    /// Writes the fixture above; run by hand only when adding a new one:
-    /// `cargo test -p flowctld fixture_writer -- --ignored`.
-    #[test]
-    #[ignore]
-    fn fixture_writer() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/store/v1.redb");
-        let _ = std::fs::remove_file(&path);
-        let store = Store::open(&path).unwrap();
-        store
-            .put_run(
-                &StoredRun {
-                    id: "0f1e2d3c-0000-4000-8000-000000000001".into(),
-                    pipeline_name: "hello".into(),
-                    status: 5,
-                    history: vec![
-                        (1, 1_700_000_000_000),
-                        (2, 1_700_000_001_000),
-                        (5, 1_700_000_060_000),
-                    ],
-                    started_at_ms: 1_700_000_000_000,
-                    ended_at_ms: 1_700_000_060_000,
-                    component_ids: vec!["gen".into()],
-                    supervised: true,
-                    components: vec![StoredComponent {
-                        id: "gen".into(),
-                        kind: "source".into(),
-                        state: 5,
-                        pid: 4242,
-                        exit: "exit status 0".into(),
-                        ..Default::default()
-                    }],
-                    ..Default::default()
-                },
-                Durable::Now,
-            )
-            .unwrap();
-        store
-            .put_registration(&StoredRegistration {
-                service_id: "gen".into(),
-                info: Vec::new(),
-                registered_at_ms: 1_700_000_000_500,
-            })
-            .unwrap();
-    }
-}
+mod tests;

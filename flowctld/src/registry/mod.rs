@@ -2,21 +2,29 @@
 //!
 //! Both gRPC control planes (`flowctl.v1` and the legacy `flowctl`) are views
 //! over this one table. Health is computed when it is read, so a component
-//! whose heartbeats stopped is shown unhealthy the moment its TTL passes, not
-//! only after the next janitor pass; the janitor exists to *announce* expiry
-//! to whoever listens (the supervisor).
+//! whose heartbeats stopped is shown unhealthy the moment its TTL passes;
+//! [`Registry::expire_on_deadlines`] *announces* each expiry at that moment
+//! to whoever listens (the supervisor restarts a hung component).
+//!
+//! Layout:
+//! - this file: the table, registration, heartbeats, lookups;
+//! - [`component`]: what a component says about itself, health, roles;
+//! - `expiry`: each registration's deadline, and the task that announces it;
+//! - `stored`: registrations to and from the store's records.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
-use flowctl_proto::v1::{ComponentInfo, ComponentType, HealthStatus};
-use tokio::sync::broadcast;
+use tokio::sync::{Notify, broadcast};
 
 use crate::error::{Error, Result};
-use crate::store::{Store, StoredRegistration};
-use prost::Message;
-use std::sync::Arc;
+use crate::store::Store;
+
+pub mod component;
+mod expiry;
+mod stored;
+pub use component::{ComponentInfo, Health, Role};
 
 /// The supervised component a registration belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +41,7 @@ pub struct Entry {
     pub service_id: String,
     pub info: ComponentInfo,
     /// The last status reported (UNKNOWN heartbeats are stored as HEALTHY).
-    pub reported: HealthStatus,
+    pub reported: Health,
     pub registered_at: SystemTime,
     pub last_heartbeat: Option<SystemTime>,
     /// When the component last showed life; the TTL counts from here.
@@ -47,10 +55,10 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Health as users should see it now: UNHEALTHY once the TTL has passed.
-    pub fn health(&self, ttl: Duration, now: Instant) -> HealthStatus {
-        if self.stale || now.duration_since(self.last_seen) > ttl {
-            HealthStatus::Unhealthy
+    /// Health as users should see it now: UNHEALTHY from its deadline on.
+    pub fn health(&self, ttl: Duration, now: Instant) -> Health {
+        if self.stale || now >= self.deadline(ttl) {
+            Health::Unhealthy
         } else {
             self.reported
         }
@@ -63,7 +71,7 @@ pub enum Change {
     Registered(String),
     /// A heartbeat (of any status) arrived for this id.
     Heartbeat(String),
-    /// The TTL passed without a heartbeat.
+    /// The TTL passed without a heartbeat (announced at that moment).
     Expired(String),
     Unregistered(String),
 }
@@ -79,7 +87,8 @@ pub struct Registration {
 /// Filters of `ListComponents` / `DiscoverComponents`.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
-    pub kind: Option<ComponentType>,
+    /// Only components of this role (`Unspecified` or `None`: any).
+    pub role: Option<Role>,
     /// Matches when any of these is among the input or output types.
     pub event_types: Vec<String>,
     /// Every pair must be in the component's metadata.
@@ -94,6 +103,9 @@ pub struct Registry {
     ttl: Duration,
     changes: broadcast::Sender<Change>,
     store: Option<Arc<Store>>,
+    /// Woken when a registration gains a deadline (registered, recovered),
+    /// for the task that sleeps until the next one.
+    deadlines: Notify,
 }
 
 impl Registry {
@@ -104,41 +116,31 @@ impl Registry {
             ttl,
             changes: broadcast::channel(1024).0,
             store: None,
+            deadlines: Notify::new(),
         }
     }
 
     /// A registry kept in `store`. Entries a previous daemon recorded come
     /// back stale: listed, never healthy until they heartbeat again (an
-    /// external component that survived the daemon revives that way).
+    /// external component that survived the daemon recovers that way).
     pub fn open(ttl: Duration, store: Arc<Store>) -> Result<Registry> {
         let now = Instant::now();
         let entries = store
             .load_registrations()?
             .into_iter()
             .map(|stored| {
-                let entry = Entry {
-                    service_id: stored.service_id.clone(),
-                    info: ComponentInfo::decode(stored.info.as_slice()).unwrap_or_default(),
-                    reported: HealthStatus::Unhealthy,
-                    registered_at: std::time::UNIX_EPOCH
-                        + Duration::from_millis(stored.registered_at_ms.max(0) as u64),
-                    last_heartbeat: None,
-                    last_seen: now,
-                    metrics: HashMap::new(),
-                    owner: None,
-                    stale: true,
-                };
-                (stored.service_id, entry)
+                let entry = stored::entry_of(stored, now);
+                (entry.service_id.clone(), entry)
             })
             .collect();
         Ok(Registry {
             entries: Mutex::new(entries),
-            ttl,
-            changes: broadcast::channel(1024).0,
             store: Some(store),
+            ..Registry::new(ttl)
         })
     }
 
+    /// How long a registration stays healthy without a heartbeat.
     pub fn ttl(&self) -> Duration {
         self.ttl
     }
@@ -152,16 +154,12 @@ impl Registry {
     pub fn register(&self, registration: Registration) -> Result<Entry> {
         let now = SystemTime::now();
         if let Some(store) = &self.store {
-            store.put_registration(&StoredRegistration {
-                service_id: registration.service_id.clone(),
-                info: registration.info.encode_to_vec(),
-                registered_at_ms: flowctl_core::clock::unix_ms(now),
-            })?;
+            store.put_registration(&stored::registration_of(&registration, now))?;
         }
         let entry = Entry {
             service_id: registration.service_id.clone(),
             info: registration.info,
-            reported: HealthStatus::Healthy,
+            reported: Health::Healthy,
             registered_at: now,
             last_heartbeat: None,
             last_seen: Instant::now(),
@@ -171,6 +169,7 @@ impl Registry {
         };
         self.lock()
             .insert(registration.service_id.clone(), entry.clone());
+        self.deadlines.notify_one();
         let _ = self
             .changes
             .send(Change::Registered(registration.service_id));
@@ -178,20 +177,21 @@ impl Registry {
     }
 
     /// Records a heartbeat. UNKNOWN means "alive, no opinion" and counts as
-    /// HEALTHY, which also revives a component whose TTL had passed.
+    /// HEALTHY, which also recovers a component whose TTL had passed.
     pub fn heartbeat(
         &self,
         service_id: &str,
-        status: HealthStatus,
+        status: Health,
         metrics: HashMap<String, String>,
     ) -> Result<()> {
-        {
+        let recovered = {
             let mut entries = self.lock();
             let entry = entries
                 .get_mut(service_id)
                 .ok_or_else(|| Error::ServiceNotFound(service_id.to_owned()))?;
+            let was_waiting = entry.awaits_expiry();
             entry.reported = match status {
-                HealthStatus::Unknown => HealthStatus::Healthy,
+                Health::Unknown => Health::Healthy,
                 other => other,
             };
             entry.last_heartbeat = Some(SystemTime::now());
@@ -200,11 +200,18 @@ impl Registry {
             if !metrics.is_empty() {
                 entry.metrics = metrics;
             }
+            !was_waiting && entry.awaits_expiry()
+        };
+        // A deadline that only moved later needs no wake-up: the task finds
+        // nothing due at the old one and sleeps again.
+        if recovered {
+            self.deadlines.notify_one();
         }
         let _ = self.changes.send(Change::Heartbeat(service_id.to_owned()));
         Ok(())
     }
 
+    /// Forgets a registration.
     pub fn unregister(&self, service_id: &str) -> Result<Entry> {
         if let Some(store) = &self.store {
             store.delete_registration(service_id)?;
@@ -243,6 +250,7 @@ impl Registry {
         }
     }
 
+    /// One registration by its service id.
     pub fn get(&self, service_id: &str) -> Result<Entry> {
         self.lock()
             .get(service_id)
@@ -286,44 +294,14 @@ impl Registry {
     }
 
     /// Health of one entry now.
-    pub fn health(&self, entry: &Entry) -> HealthStatus {
+    pub fn health(&self, entry: &Entry) -> Health {
         entry.health(self.ttl, Instant::now())
     }
 
-    /// Announces every component whose TTL passed since the last pass and
-    /// marks it UNHEALTHY. Returns the ids that expired.
-    pub fn expire(&self) -> Vec<String> {
-        self.expire_at(Instant::now())
-    }
-
-    /// [`Registry::expire`] as of `now` (tests pass a later instant instead
-    /// of waiting for the TTL to pass).
-    pub fn expire_at(&self, now: Instant) -> Vec<String> {
-        let expired: Vec<String> = {
-            let mut entries = self.lock();
-            entries
-                .values_mut()
-                .filter(|e| {
-                    e.reported != HealthStatus::Unhealthy
-                        && now.duration_since(e.last_seen) > self.ttl
-                })
-                .map(|e| {
-                    e.reported = HealthStatus::Unhealthy;
-                    e.service_id.clone()
-                })
-                .collect()
-        };
-        for id in &expired {
-            tracing::info!(service_id = %id, "heartbeat TTL passed: marked unhealthy");
-            let _ = self.changes.send(Change::Expired(id.clone()));
-        }
-        expired
-    }
-
     fn matches(&self, entry: &Entry, filter: &Filter, now: Instant) -> bool {
-        if let Some(kind) = filter.kind
-            && kind != ComponentType::Unspecified
-            && entry.info.r#type() != kind
+        if let Some(role) = filter.role
+            && role != Role::Unspecified
+            && entry.info.role != role
         {
             return false;
         }
@@ -345,7 +323,7 @@ impl Registry {
         {
             return false;
         }
-        filter.include_unhealthy || is_healthy(entry.health(self.ttl, now))
+        filter.include_unhealthy || entry.health(self.ttl, now).is_serving()
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Entry>> {
@@ -357,29 +335,17 @@ impl Registry {
     }
 }
 
-/// Healthy for listing and readiness: HEALTHY or DEGRADED (still serving).
-pub fn is_healthy(status: HealthStatus) -> bool {
-    matches!(status, HealthStatus::Healthy | HealthStatus::Degraded)
-}
-
-/// A status as users read it: `HEALTHY`, `UNHEALTHY`...
-pub fn health_name(status: HealthStatus) -> &'static str {
-    status
-        .as_str_name()
-        .strip_prefix("HEALTH_STATUS_")
-        .unwrap_or("UNKNOWN")
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn registration(id: &str) -> Registration {
+    /// A source registering as `id`.
+    pub(crate) fn registration(id: &str) -> Registration {
         Registration {
             service_id: id.into(),
             info: ComponentInfo {
                 id: id.into(),
-                r#type: ComponentType::Source as i32,
+                role: Role::Source,
                 output_event_types: vec!["tick".into()],
                 ..Default::default()
             },
@@ -388,24 +354,24 @@ mod tests {
     }
 
     #[test]
-    fn ttl_expiry_and_unknown_heartbeat_revives() {
+    fn ttl_expiry_and_unknown_heartbeat_recovers() {
         let registry = Registry::new(Duration::from_millis(20));
         let entry = registry.register(registration("gen")).unwrap();
-        assert_eq!(registry.health(&entry), HealthStatus::Healthy);
-        assert!(registry.expire().is_empty());
+        assert_eq!(registry.health(&entry), Health::Healthy);
+        assert!(registry.expire_at(Instant::now()).is_empty());
         let later = Instant::now() + Duration::from_millis(40);
         assert_eq!(registry.expire_at(later), vec!["gen".to_string()]);
         assert_eq!(
             registry.health(&registry.get("gen").unwrap()),
-            HealthStatus::Unhealthy
+            Health::Unhealthy
         );
         assert!(registry.list(&Filter::default()).is_empty());
         registry
-            .heartbeat("gen", HealthStatus::Unknown, HashMap::new())
+            .heartbeat("gen", Health::Unknown, HashMap::new())
             .unwrap();
         assert_eq!(
             registry.health(&registry.get("gen").unwrap()),
-            HealthStatus::Healthy
+            Health::Healthy
         );
     }
 
@@ -413,7 +379,7 @@ mod tests {
     fn unknown_ids_are_not_found() {
         let registry = Registry::new(Duration::from_secs(30));
         let err = registry
-            .heartbeat("nope", HealthStatus::Healthy, HashMap::new())
+            .heartbeat("nope", Health::Healthy, HashMap::new())
             .unwrap_err();
         assert!(matches!(err, Error::ServiceNotFound(_)));
     }
@@ -423,7 +389,7 @@ mod tests {
         let registry = Registry::new(Duration::from_secs(30));
         registry.register(registration("gen")).unwrap();
         let filter = Filter {
-            kind: Some(ComponentType::Processor),
+            role: Some(Role::Processor),
             ..Filter::default()
         };
         assert!(registry.list(&filter).is_empty());
@@ -432,5 +398,31 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(registry.list(&filter).len(), 1);
+    }
+
+    /// What a component said survives a daemon restart; it comes back
+    /// stale (listed, unhealthy) and recovers on its first heartbeat.
+    #[test]
+    fn registrations_come_back_stale_from_the_store() {
+        let store = Arc::new(Store::in_memory().unwrap());
+        let mut registration = registration("gen");
+        registration.info.endpoint = "127.0.0.1:7".into();
+        Registry::open(Duration::from_secs(30), store.clone())
+            .unwrap()
+            .register(registration.clone())
+            .unwrap();
+        let reopened = Registry::open(Duration::from_secs(30), store).unwrap();
+        let entry = reopened.get("gen").unwrap();
+        assert_eq!(entry.info, registration.info);
+        assert_eq!(reopened.health(&entry), Health::Unhealthy);
+        assert_eq!(reopened.next_deadline(), None);
+        reopened
+            .heartbeat("gen", Health::Unknown, HashMap::new())
+            .unwrap();
+        assert_eq!(
+            reopened.health(&reopened.get("gen").unwrap()),
+            Health::Healthy
+        );
+        assert!(reopened.next_deadline().is_some());
     }
 }
