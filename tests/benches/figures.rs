@@ -17,8 +17,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use flowctl_proto::v1::control_plane_service_client::ControlPlaneServiceClient;
-use flowctl_proto::v1::{ComponentInfo, HealthStatus, HeartbeatRequest, RegisterRequest};
-use flowctl_tests::{Pipeline, Run, World, alive, example, example_env, kill, sh};
+use flowctl_proto::v1::{HealthStatus, HeartbeatRequest};
+use flowctl_tests::control::registration;
+use flowctl_tests::{Pipeline, Run, World, alive, kill, sh};
 use flowctld::store::{Durable, Store, StoredComponent, StoredRun};
 
 // ---------------------------------------------------------------------------
@@ -309,13 +310,7 @@ fn heartbeats_per_second() {
         let mut client = ControlPlaneServiceClient::new(channels[0].clone());
         for n in 0..HEARTBEAT_COMPONENTS {
             client
-                .register_component(RegisterRequest {
-                    component: Some(ComponentInfo {
-                        id: format!("c{n}"),
-                        ..Default::default()
-                    }),
-                    component_id: String::new(),
-                })
+                .register_component(registration(&format!("c{n}")))
                 .await
                 .expect("register");
         }
@@ -817,12 +812,8 @@ fn count_lines(path: &Path) -> u64 {
 /// the sink.
 fn gen_to_sink(gen_env: &[(&str, &str)], sink_env: &[(&str, &str)]) -> String {
     Pipeline::new("relay")
-        .source("gen", &example("gen"), &[&example_env(gen_env)])
-        .sink(
-            "out",
-            &example("sink"),
-            &["inputs: [gen]", &example_env(sink_env)],
-        )
+        .generator("gen", gen_env)
+        .example_sink("out", &["gen"], sink_env)
         .yaml()
 }
 

@@ -15,6 +15,7 @@ use flowctl_proto::v1::{
     UnregisterRequest,
 };
 use flowctl_tests::World;
+use flowctl_tests::control::registration;
 use tonic::Code;
 
 /// Starts a daemon with a heartbeat TTL of `ttl` and returns its
@@ -320,13 +321,7 @@ async fn two_hundred_heartbeating_components_stay_healthy() {
     for n in 0..200 {
         let mut client = ControlPlaneServiceClient::new(channel.clone());
         client
-            .register_component(RegisterRequest {
-                component: Some(ComponentInfo {
-                    id: format!("c{n}"),
-                    ..Default::default()
-                }),
-                component_id: String::new(),
-            })
+            .register_component(registration(&format!("c{n}")))
             .await
             .unwrap();
         let mut stopped = stopped.clone();

@@ -3,46 +3,7 @@
 
 use std::time::Duration;
 
-use flowctl_tests::{Pipeline, World, alive, component, example, example_env, kill, wait_until};
-
-/// Fields of an example component reading from `inputs`, with `env`.
-fn fields(inputs: &[&str], env: &[(&str, &str)]) -> Vec<String> {
-    let mut fields = vec![example_env(env)];
-    if !inputs.is_empty() {
-        fields.push(format!("inputs: [{}]", inputs.join(", ")));
-    }
-    fields
-}
-
-/// Adds an example component `binary` (`gen`, `upper`, `sink`) as `id`.
-fn add(
-    pipeline: Pipeline,
-    id: &str,
-    binary: &str,
-    inputs: &[&str],
-    env: &[(&str, &str)],
-) -> Pipeline {
-    add_with(pipeline, id, binary, inputs, env, &[])
-}
-
-fn add_with(
-    pipeline: Pipeline,
-    id: &str,
-    binary: &str,
-    inputs: &[&str],
-    env: &[(&str, &str)],
-    extra: &[&str],
-) -> Pipeline {
-    let mut all = fields(inputs, env);
-    all.extend(extra.iter().map(|f| f.to_string()));
-    let all: Vec<&str> = all.iter().map(String::as_str).collect();
-    let command = example(binary);
-    match binary {
-        "gen" => pipeline.source(id, &command, &all),
-        "upper" => pipeline.processor(id, &command, &all),
-        _ => pipeline.sink(id, &command, &all),
-    }
-}
+use flowctl_tests::{Pipeline, World, alive, component, kill, wait_until};
 
 /// Runs a pipeline in the foreground to its end; returns the client's output.
 fn run_to_end(world: &World, pipeline: &Pipeline) -> String {
@@ -72,16 +33,10 @@ fn ids(world: &World, file: &str) -> Vec<u64> {
 #[test]
 fn a_chain_delivers_every_event_in_order_transformed_and_completes() {
     let world = World::new();
-    let chain = Pipeline::new("chain");
-    let chain = add(chain, "gen", "gen", &[], &[("COUNT", "500")]);
-    let chain = add(chain, "upper", "upper", &["gen"], &[]);
-    let chain = add(
-        chain,
-        "out",
-        "sink",
-        &["upper"],
-        &[("OUTPUT_FILE", "out.txt")],
-    );
+    let chain = Pipeline::new("chain")
+        .generator("gen", &[("COUNT", "500")])
+        .upper("upper", &["gen"], &[])
+        .example_sink("out", &["upper"], &[("OUTPUT_FILE", "out.txt")]);
     run_to_end(&world, &chain);
     assert_eq!(ids(&world, "out.txt"), (1..=500).collect::<Vec<_>>());
     let first = &lines(&world, "out.txt")[0];
@@ -97,58 +52,24 @@ fn a_chain_delivers_every_event_in_order_transformed_and_completes() {
 #[test]
 fn source_to_sink_fan_out_and_fan_in() {
     let world = World::new();
-    let direct = add(
-        Pipeline::new("direct"),
-        "gen",
-        "gen",
-        &[],
-        &[("COUNT", "300")],
-    );
-    let direct = add(
-        direct,
-        "out",
-        "sink",
-        &["gen"],
-        &[("OUTPUT_FILE", "direct.txt")],
-    );
+    let direct = Pipeline::new("direct")
+        .generator("gen", &[("COUNT", "300")])
+        .example_sink("out", &["gen"], &[("OUTPUT_FILE", "direct.txt")]);
     run_to_end(&world, &direct);
     assert_eq!(ids(&world, "direct.txt"), (1..=300).collect::<Vec<_>>());
 
-    let fan_out = add(
-        Pipeline::new("fanout"),
-        "gen",
-        "gen",
-        &[],
-        &[("COUNT", "300")],
-    );
-    let fan_out = add(fan_out, "a", "sink", &["gen"], &[("OUTPUT_FILE", "a.txt")]);
-    let fan_out = add(fan_out, "b", "sink", &["gen"], &[("OUTPUT_FILE", "b.txt")]);
+    let fan_out = Pipeline::new("fanout")
+        .generator("gen", &[("COUNT", "300")])
+        .example_sink("a", &["gen"], &[("OUTPUT_FILE", "a.txt")])
+        .example_sink("b", &["gen"], &[("OUTPUT_FILE", "b.txt")]);
     run_to_end(&world, &fan_out);
     assert_eq!(ids(&world, "a.txt").len(), 300);
     assert_eq!(ids(&world, "b.txt").len(), 300);
 
-    let fan_in = Pipeline::new("fanin");
-    let fan_in = add(
-        fan_in,
-        "left",
-        "gen",
-        &[],
-        &[("COUNT", "300"), ("EVENT_TYPE", "left")],
-    );
-    let fan_in = add(
-        fan_in,
-        "right",
-        "gen",
-        &[],
-        &[("COUNT", "300"), ("EVENT_TYPE", "right")],
-    );
-    let fan_in = add(
-        fan_in,
-        "out",
-        "sink",
-        &["left", "right"],
-        &[("OUTPUT_FILE", "in.txt")],
-    );
+    let fan_in = Pipeline::new("fanin")
+        .generator("left", &[("COUNT", "300"), ("EVENT_TYPE", "left")])
+        .generator("right", &[("COUNT", "300"), ("EVENT_TYPE", "right")])
+        .example_sink("out", &["left", "right"], &[("OUTPUT_FILE", "in.txt")]);
     run_to_end(&world, &fan_in);
     let merged = lines(&world, "in.txt");
     assert_eq!(merged.len(), 600);
@@ -163,20 +84,13 @@ fn a_slow_sink_loses_nothing() {
     let world = World::new();
     // More events than the relay buffers, so the sink's pace holds the
     // source back.
-    let flow = add(
-        Pipeline::new("slow"),
-        "gen",
-        "gen",
-        &[],
-        &[("COUNT", "1000"), ("PAYLOAD_BYTES", "10000")],
-    );
-    let flow = add(
-        flow,
-        "out",
-        "sink",
-        &["gen"],
-        &[("OUTPUT_FILE", "out.txt"), ("DELAY_MS", "1")],
-    );
+    let flow = Pipeline::new("slow")
+        .generator("gen", &[("COUNT", "1000"), ("PAYLOAD_BYTES", "10000")])
+        .example_sink(
+            "out",
+            &["gen"],
+            &[("OUTPUT_FILE", "out.txt"), ("DELAY_MS", "1")],
+        );
     run_to_end(&world, &flow);
     assert_eq!(ids(&world, "out.txt"), (1..=1000).collect::<Vec<_>>());
 }
@@ -184,28 +98,18 @@ fn a_slow_sink_loses_nothing() {
 #[test]
 fn killing_the_processor_mid_stream_resumes_the_flow_without_loss() {
     let world = World::new();
-    let flow = add(
-        Pipeline::new("resume"),
-        "gen",
-        "gen",
-        &[],
-        &[("COUNT", "2000")],
-    );
-    let flow = add_with(
-        flow,
-        "upper",
-        "upper",
-        &["gen"],
-        &[],
-        &["restart_policy: on-failure", "restart_delay: 10ms"],
-    );
-    let flow = add(
-        flow,
-        "out",
-        "sink",
-        &["upper"],
-        &[("OUTPUT_FILE", "out.txt"), ("DELAY_MS", "2")],
-    );
+    let flow = Pipeline::new("resume")
+        .generator("gen", &[("COUNT", "2000")])
+        .upper(
+            "upper",
+            &["gen"],
+            &["restart_policy: on-failure", "restart_delay: 10ms"],
+        )
+        .example_sink(
+            "out",
+            &["upper"],
+            &[("OUTPUT_FILE", "out.txt"), ("DELAY_MS", "2")],
+        );
     let file = world.pipeline(&flow);
     let id = world.detach(&file);
     assert!(wait_until(Duration::from_secs(30), || {

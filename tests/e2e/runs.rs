@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use flowctl_tests::{
-    PATIENCE, Pipeline, World, alive, bin, component, example, example_env, kill,
+    Background, PATIENCE, Pipeline, World, alive, bin, component, example, example_env, kill,
     processes_with_env, quote, sh, wait_until,
 };
 use serde_json::Value;
@@ -45,29 +45,26 @@ fn write_file(what: &str, file: &str) -> String {
     format!("{what} > .{file}.tmp && mv .{file}.tmp {file}")
 }
 
+/// `flowctl pipelines stop RUN` in a second terminal; the foreground
+/// `flowctl run` of the first then exits 0.
+fn stop_from_a_second_terminal(world: &World, run: &str, first_terminal: &mut Background) {
+    let stopped = world.flowctl(&["pipelines", "stop", run]).ok();
+    assert!(stopped.contains("Pipeline stopped"), "{stopped}");
+    let exit = first_terminal.wait(PATIENCE);
+    assert!(
+        exit.is_some_and(|s| s.success()),
+        "the foreground run did not exit 0\n{first_terminal}"
+    );
+}
+
 #[test]
 fn the_old_cli_acceptance_flow_passes() {
     let world = World::new();
     let file = world.pipeline(
         &Pipeline::new("hello")
-            .source(
-                "gen",
-                &example("gen"),
-                &[&example_env(&[("INTERVAL_MS", "200")])],
-            )
-            .processor(
-                "upper",
-                &example("upper"),
-                &["inputs: [gen]", &example_env(&[])],
-            )
-            .sink(
-                "out",
-                &example("sink"),
-                &[
-                    "inputs: [upper]",
-                    &example_env(&[("OUTPUT_FILE", "out.txt")]),
-                ],
-            ),
+            .generator("gen", &[("INTERVAL_MS", "200")])
+            .upper("upper", &["gen"], &[])
+            .example_sink("out", &["upper"], &[("OUTPUT_FILE", "out.txt")]),
     );
 
     let validated = world.flowctl(&["validate", &file]);
@@ -109,13 +106,7 @@ fn the_old_cli_acceptance_flow_passes() {
         assert!(info.contains(id), "{info}");
     }
 
-    let stopped = world.flowctl(&["pipelines", "stop", prefix]).ok();
-    assert!(stopped.contains("Pipeline stopped"), "{stopped}");
-    let exit = first_terminal.wait(PATIENCE);
-    assert!(
-        exit.is_some_and(|s| s.success()),
-        "the foreground run did not exit 0\n{first_terminal}"
-    );
+    stop_from_a_second_terminal(&world, prefix, &mut first_terminal);
     assert!(
         first_terminal.stdout().contains("STOPPED"),
         "{first_terminal}"
@@ -454,13 +445,7 @@ fn a_second_terminal_sees_and_stops_a_foreground_run() {
         "{first_terminal}"
     );
 
-    let stopped = world.flowctl(&["pipelines", "stop", prefix]).ok();
-    assert!(stopped.contains("Pipeline stopped"), "{stopped}");
-    let exit = first_terminal.wait(PATIENCE);
-    assert!(
-        exit.is_some_and(|s| s.success()),
-        "the foreground run did not exit 0\n{first_terminal}"
-    );
+    stop_from_a_second_terminal(&world, prefix, &mut first_terminal);
     assert!(
         first_terminal
             .stdout()

@@ -1,13 +1,12 @@
 //! [`Background`]: a command left running, as in a second terminal.
 
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, Command, ExitStatus};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crate::command::{cwd_of, describe};
 use crate::process::{kill, wait_until};
-use crate::world::{MARKER, World};
+use crate::world::World;
 
 /// A command left running (a foreground `flowctl run`, a `flowctl logs -f`):
 /// its output is collected as it comes. Dropping it kills it by pid if it
@@ -26,15 +25,7 @@ impl World {
     /// Starts `command` (marked as this world's) with piped output and
     /// returns at once.
     pub fn spawn(&self, mut command: Command) -> Background {
-        let text = describe(&command);
-        let cwd = cwd_of(&command);
-        command
-            .env(MARKER, self.root.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let mut child = command
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {text} in {}: {e}", cwd.display()));
+        let (mut child, text, cwd) = self.start_piped(&mut command);
         let (stdout, out_reader) = collect(child.stdout.take().expect("piped stdout"));
         let (stderr, err_reader) = collect(child.stderr.take().expect("piped stderr"));
         Background {

@@ -21,10 +21,12 @@
 //! - [`require`]: tools a test needs: missing ones fail under CI and are
 //!   reported as skipped elsewhere.
 //! - [`component`]: example components started by hand, without a daemon.
+//! - [`control`]: requests of tests that play a component to the control plane.
 
 pub mod background;
 pub mod command;
 pub mod component;
+pub mod control;
 pub mod observe;
 pub mod pipeline;
 pub mod process;

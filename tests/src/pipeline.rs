@@ -61,6 +61,28 @@ impl Pipeline {
         self
     }
 
+    /// The example generator (`flowctl-example-gen`) as source `id`, with
+    /// `env` besides its port.
+    pub fn generator(self, id: &str, env: &[(&str, &str)]) -> Pipeline {
+        self.source(id, &example("gen"), &[&example_env(env)])
+    }
+
+    /// The example processor (`flowctl-example-upper`) as `id`, reading
+    /// from `inputs`, with `fields` besides its port.
+    pub fn upper(self, id: &str, inputs: &[&str], fields: &[&str]) -> Pipeline {
+        let inputs = format!("inputs: [{}]", inputs.join(", "));
+        let mut all = vec![inputs.as_str(), "env: {PORT: \"127.0.0.1:0\"}"];
+        all.extend_from_slice(fields);
+        self.processor(id, &example("upper"), &all)
+    }
+
+    /// The example sink (`flowctl-example-sink`) as `id`, reading from
+    /// `inputs`, with `env` (`OUTPUT_FILE`, `DELAY_MS`...) besides its port.
+    pub fn example_sink(self, id: &str, inputs: &[&str], env: &[(&str, &str)]) -> Pipeline {
+        let inputs = format!("inputs: [{}]", inputs.join(", "));
+        self.sink(id, &example("sink"), &[&inputs, &example_env(env)])
+    }
+
     /// The file's text.
     pub fn yaml(&self) -> String {
         let mut text = format!(

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use crate::command::{Run, bin, cwd_of, describe};
@@ -106,15 +106,7 @@ impl World {
     /// Runs `command` (marked as this world's); if it takes longer than
     /// `timeout` it is killed by pid and the test fails naming it.
     pub fn run_within(&self, mut command: Command, timeout: Duration) -> Run {
-        let text = describe(&command);
-        let cwd = cwd_of(&command);
-        command
-            .env(MARKER, self.root.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let child = command
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {text} in {}: {e}", cwd.display()));
+        let (child, text, cwd) = self.start_piped(&mut command);
         let pid = child.id() as i32;
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
@@ -134,6 +126,21 @@ impl World {
                 );
             }
         }
+    }
+
+    /// Starts `command` marked as this world's, stdout and stderr piped;
+    /// returns it with its command line and cwd, for messages.
+    pub(crate) fn start_piped(&self, command: &mut Command) -> (Child, String, PathBuf) {
+        let text = describe(command);
+        let cwd = cwd_of(command);
+        command
+            .env(MARKER, self.root.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let child = command
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {text} in {}: {e}", cwd.display()));
+        (child, text, cwd)
     }
 
     /// Writes a file into the work dir and returns its path.
