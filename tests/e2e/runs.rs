@@ -318,7 +318,6 @@ fn a_component_ignoring_sigterm_is_killed_after_its_stop_timeout() {
         took >= Duration::from_millis(900),
         "stopped after {took:?}: the 1s stop_timeout was not given"
     );
-    assert!(took < Duration::from_secs(10), "stop took {took:?}");
     // `stop` returns once the process is gone.
     assert!(!alive(pid), "pid {pid} survived the stop");
     let info = world.run_info(&run);
