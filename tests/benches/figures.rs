@@ -7,7 +7,7 @@
 //! cargo test --release -p flowctl-tests --test figures -- --ignored --nocapture --test-threads 1
 //! ```
 //!
-//! Every figure uses its own [`Sandbox`] (private socket, state, config),
+//! Every figure uses its own [`World`] (private socket, state, config),
 //! bounds every wait, and stops what it started by pid.
 
 use std::path::Path;
@@ -17,8 +17,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use flowctl_proto::v1::control_plane_service_client::ControlPlaneServiceClient;
-use flowctl_proto::v1::{ComponentInfo, HealthStatus, HeartbeatRequest, RegisterRequest};
-use flowctl_tests::{Run, Sandbox, World, alive, bin, kill, quote};
+use flowctl_proto::v1::{HealthStatus, HeartbeatRequest};
+use flowctl_tests::control::registration;
+use flowctl_tests::{Pipeline, Run, World, alive, kill, sh};
 use flowctld::store::{Durable, Store, StoredInstance, StoredMetrics, StoredRun};
 
 // ---------------------------------------------------------------------------
@@ -27,43 +28,7 @@ use flowctld::store::{Durable, Store, StoredInstance, StoredMetrics, StoredRun};
 /// Runs `flowctl args...` and waits at most `timeout` for it; a command
 /// still running then is killed by pid and the figure fails.
 fn flowctl_within(world: &World, args: &[&str], timeout: Duration) -> Run {
-    let mut command = world.command(args);
-    command.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let text = format!("flowctl {}", args.join(" "));
-    let child = command
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot spawn {text}: {e}"));
-    let pid = child.id() as i32;
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    match rx.recv_timeout(timeout) {
-        Ok(output) => Run {
-            command: text,
-            cwd: world.work.clone(),
-            output: output.expect("wait for flowctl"),
-        },
-        Err(_) => {
-            kill(pid, 9);
-            panic!("`{text}` did not return within {timeout:?}");
-        }
-    }
-}
-
-/// `flowctl args...` with a timeout fit for a quick request.
-fn flowctl(world: &World, args: &[&str]) -> Run {
-    flowctl_within(world, args, Duration::from_secs(30))
-}
-
-/// Starts this world's daemon (with `extra` flags) and returns its pid.
-fn start_daemon(world: &World, extra: &[&str]) -> i32 {
-    let mut args = vec!["daemon", "start"];
-    args.extend_from_slice(extra);
-    flowctl(world, &args).ok();
-    world
-        .daemon_pid()
-        .expect("the daemon's pid in its lock file")
+    world.run_within(world.command(args), timeout)
 }
 
 /// Stops this world's daemon (and with it its runs), by pid if it must.
@@ -169,26 +134,36 @@ impl Table {
     }
 }
 
-/// The record of one component in `flowctl -o json pipelines run-info`.
+/// The record of the (only) component of a run.
 fn component(world: &World, run: &str) -> serde_json::Value {
-    let info = flowctl(world, &["-o", "json", "pipelines", "run-info", run]).json();
-    info["components"][0].clone()
+    world.run_info(run)["components"][0].clone()
 }
 
-/// Submits `file` detached and returns the run id.
-fn submit(world: &World, file: &str) -> String {
-    flowctl(world, &["run", "--detach", file])
-        .ok()
-        .trim()
-        .to_owned()
+/// A pipeline of one `sleep` with `fields` added to it.
+fn sleeper(fields: &[&str]) -> String {
+    let mut all = vec!["readiness: started"];
+    all.extend_from_slice(fields);
+    Pipeline::new("sleeper")
+        .source("sleeper", "[\"sleep\", \"100000\"]", &all)
+        .yaml()
 }
 
-fn sleep_pipeline(extra: &str) -> String {
-    format!(
-        "apiVersion: flowctl/v1\nkind: Pipeline\nmetadata: {{name: sleeper}}\nspec:\n  \
-         sources:\n    - id: sleeper\n      command: [\"sleep\", \"100000\"]\n      \
-         readiness: started\n{extra}"
-    )
+/// `VmRSS` and `VmHWM` (its peak) of a process, in KiB.
+fn memory_kib(pid: i32) -> (u64, u64) {
+    let status =
+        std::fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc/<pid>/status");
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or_else(|| panic!("no {name} in {status}"))
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+fn mib(kib: u64) -> String {
+    format!("{:.1} MiB", kib as f64 / 1024.0)
 }
 
 // ---------------------------------------------------------------------------
@@ -309,9 +284,9 @@ fn pin(pid: i32, cpus: &str) -> bool {
 #[test]
 #[ignore = "a figure: run with --ignored --nocapture"]
 fn heartbeats_per_second() {
-    let world = Sandbox::new();
-    let daemon = start_daemon(&world, &[]);
-    let status = flowctl(&world, &["-o", "json", "daemon", "status"]).json();
+    let world = World::new();
+    let daemon = world.start_daemon(&[]);
+    let status = world.flowctl(&["-o", "json", "daemon", "status"]).json();
     let url = format!("http://{}", status["control_plane"].as_str().unwrap());
     let me = std::process::id() as i32;
     let mine = affinity(me).unwrap_or_default();
@@ -335,13 +310,7 @@ fn heartbeats_per_second() {
         let mut client = ControlPlaneServiceClient::new(channels[0].clone());
         for n in 0..HEARTBEAT_COMPONENTS {
             client
-                .register_component(RegisterRequest {
-                    component: Some(ComponentInfo {
-                        id: format!("c{n}"),
-                        ..Default::default()
-                    }),
-                    component_id: String::new(),
-                })
+                .register_component(registration(&format!("c{n}")))
                 .await
                 .expect("register");
         }
@@ -422,16 +391,18 @@ const CRASHES: usize = 100;
 #[test]
 #[ignore = "a figure: run with --ignored --nocapture"]
 fn crash_to_restart() {
-    let world = Sandbox::new();
-    let daemon = start_daemon(&world, &[]);
+    let world = World::new();
+    let daemon = world.start_daemon(&[]);
     world.write(
         "crash.yml",
-        &sleep_pipeline(
-            "      restart_policy: always\n      restart_delay: 0\n      \
-             max_restarts: 1000000\n      restart_window: 1s\n",
-        ),
+        &sleeper(&[
+            "restart_policy: always",
+            "restart_delay: 0",
+            "max_restarts: 1000000",
+            "restart_window: 1s",
+        ]),
     );
-    let run = submit(&world, "crash.yml");
+    let run = world.detach("crash.yml");
     let running = |c: &serde_json::Value| c["state"] == "RUNNING" && c["pid"].as_i64() > Some(0);
     let deadline = Instant::now() + Duration::from_secs(10);
     let mut current = component(&world, &run);
@@ -506,7 +477,7 @@ fn crash_to_restart() {
         format!("{:.1}", polls as f64 / CRASHES as f64),
     );
     table.print();
-    flowctl(&world, &["pipelines", "stop", &run]).ok();
+    world.flowctl(&["pipelines", "stop", &run]).ok();
     stop_daemon(&world, daemon);
 }
 
@@ -541,23 +512,23 @@ impl Submitted {
 /// `SUBMISSIONS` sequential `flowctl run --detach` against a fresh daemon
 /// started with `extra` flags.
 fn submissions(extra: &[&str]) -> Submitted {
-    let world = Sandbox::new();
-    let daemon = start_daemon(&world, extra);
-    world.write("one.yml", &sleep_pipeline(""));
+    let world = World::new();
+    let daemon = world.start_daemon(extra);
+    world.write("one.yml", &sleeper(&[]));
     // One untimed run: first-use costs are not charged to the figure.
-    let mut runs = vec![submit(&world, "one.yml")];
+    let mut runs = vec![world.detach("one.yml")];
     let mut calls = Vec::new();
     let before = cpu(daemon);
     let started = Instant::now();
     for _ in 0..SUBMISSIONS {
         let call = Instant::now();
-        runs.push(submit(&world, "one.yml"));
+        runs.push(world.detach("one.yml"));
         calls.push(call.elapsed());
     }
     let wall = started.elapsed();
     let daemon_cpu = cpu(daemon).own - before.own;
     for run in &runs {
-        flowctl(&world, &["pipelines", "stop", run]).ok();
+        world.flowctl(&["pipelines", "stop", run]).ok();
     }
     stop_daemon(&world, daemon);
     Submitted {
@@ -582,7 +553,7 @@ fn submissions_per_second() {
     let mut floor: Vec<Duration> = (0..50)
         .map(|_| {
             let started = Instant::now();
-            flowctl(&world, &["--version"]).ok();
+            world.flowctl(&["--version"]).ok();
             started.elapsed()
         })
         .collect();
@@ -772,20 +743,15 @@ const RELAY_EVENTS: u64 = 200_000;
 #[test]
 #[ignore = "a figure: run with --ignored --nocapture"]
 fn relay_cpu_per_million_events() {
-    let world = Sandbox::new();
-    let daemon = start_daemon(&world, &[]);
+    let world = World::new();
+    let daemon = world.start_daemon(&[]);
     let output = world.work.join("out.txt");
+    let count = RELAY_EVENTS.to_string();
     world.write(
         "relay.yml",
-        &format!(
-            "apiVersion: flowctl/v1\nkind: Pipeline\nmetadata: {{name: relay}}\nspec:\n  \
-             sources:\n    - id: gen\n      command: [{}]\n      \
-             env: {{PORT: \"127.0.0.1:0\", COUNT: \"{RELAY_EVENTS}\", PAYLOAD_BYTES: \"100\"}}\n  \
-             sinks:\n    - id: out\n      command: [{}]\n      inputs: [gen]\n      \
-             env: {{PORT: \"127.0.0.1:0\", OUTPUT_FILE: {}}}\n",
-            quote(bin("flowctl-example-gen")),
-            quote(bin("flowctl-example-sink")),
-            quote(&output),
+        &gen_to_sink(
+            &[("COUNT", &count), ("PAYLOAD_BYTES", "100")],
+            &[("OUTPUT_FILE", &output.display().to_string())],
         ),
     );
     let before = cpu(daemon);
@@ -798,7 +764,7 @@ fn relay_cpu_per_million_events() {
     let wall = started.elapsed();
     let after = cpu(daemon);
     run.ok();
-    let runs = flowctl(&world, &["-o", "json", "pipelines", "list"]).json();
+    let runs = world.flowctl(&["-o", "json", "pipelines", "list"]).json();
     assert_eq!(runs[0]["status"], "COMPLETED", "{runs:#}");
     let span_ms =
         runs[0]["ended_at_ms"].as_i64().unwrap() - runs[0]["started_at_ms"].as_i64().unwrap();
@@ -844,4 +810,163 @@ fn count_lines(path: &Path) -> u64 {
     std::fs::read(path)
         .map(|bytes| bytes.iter().filter(|b| **b == b'\n').count() as u64)
         .unwrap_or(0)
+}
+
+/// A finite gen → sink pipeline: `gen_env` for the source, `sink_env` for
+/// the sink.
+fn gen_to_sink(gen_env: &[(&str, &str)], sink_env: &[(&str, &str)]) -> String {
+    Pipeline::new("relay")
+        .generator("gen", gen_env)
+        .example_sink("out", &["gen"], sink_env)
+        .yaml()
+}
+
+// ---------------------------------------------------------------------------
+// 6. What a crash loop costs the daemon.
+
+/// A component that exits at once under `restart_policy: always`, once the
+/// backoff has reached its cap: the daemon's CPU and memory over 4 s. (The
+/// correctness of the backoff is `supervision::a_crash_loop_backs_off_to_its_cap_and_gives_up`.)
+#[test]
+#[ignore = "a figure: run with --ignored --nocapture"]
+fn crash_loop_daemon_cost() {
+    let world = World::new();
+    let daemon = world.start_daemon(&[]);
+    let file = world.pipeline(&Pipeline::new("crash").source(
+        "crash",
+        &sh("exit 1"),
+        &[
+            "readiness: started",
+            "restart_policy: always",
+            "max_restarts: 100000",
+            "restart_window: 1s",
+            "restart_delay: 10ms",
+            "restart_delay_max: 1s",
+        ],
+    ));
+    let run = world.detach(&file);
+    // Eight restarts: 10 ms doubled seven times passes the 1 s cap.
+    world.wait_run(&run, |info| {
+        info["components"][0]["restarts"].as_u64() >= Some(8)
+    });
+    let window = Duration::from_secs(4);
+    let (cpu_before, (rss_before, _)) = (cpu(daemon), memory_kib(daemon));
+    std::thread::sleep(window);
+    let (cpu_after, (rss_after, _)) = (cpu(daemon), memory_kib(daemon));
+    let used = cpu_after.own - cpu_before.own;
+    let grown = rss_after.saturating_sub(rss_before);
+    let mut table = Table::new(
+        "crash_loop_daemon_cost (`exit 1` under restart_policy: always, backoff capped at 1 s, \
+         measured over 4 s)",
+    );
+    table.target(
+        "daemon CPU (utime+stime) in 4 s",
+        format!("{used:.2} s"),
+        "< 0.5 s",
+        used < 0.5,
+    );
+    table.target(
+        "daemon VmRSS growth in 4 s",
+        mib(grown),
+        "< 4 MiB",
+        grown < 4096,
+    );
+    table.row("daemon VmRSS", mib(rss_after));
+    table.print();
+    world.flowctl(&["pipelines", "stop", &run]).ok();
+    stop_daemon(&world, daemon);
+}
+
+// ---------------------------------------------------------------------------
+// 7. Daemon memory during a flood of output.
+
+/// A component printing 100 MB (1,000,000 lines of 100 characters) as fast
+/// as it can: the daemon's memory before, after, and at its peak. (That the
+/// logs stay under their cap is `runs::a_flood_of_output_stays_within_the_log_cap`.)
+#[test]
+#[ignore = "a figure: run with --ignored --nocapture"]
+fn log_flood_daemon_memory() {
+    let world = World::new();
+    let daemon = world.start_daemon(&[]);
+    let (rss_before, peak_before) = memory_kib(daemon);
+    let file = world.pipeline(&Pipeline::new("flood").source(
+        "big",
+        &sh("head -c 100000000 /dev/zero | tr '\\0' x | fold -w 100; echo the-end"),
+        &["readiness: started"],
+    ));
+    let started = Instant::now();
+    let run = world.detach(&file);
+    let info = world.wait_ended(&run);
+    let wall = started.elapsed();
+    assert_eq!(info["status"], "COMPLETED", "{info:#}");
+    let (rss_after, peak_after) = memory_kib(daemon);
+    let limit = 20 * 1024;
+    let mut table = Table::new("log_flood_daemon_memory (100 MB of output, 1,000,000 lines)");
+    table.target(
+        "daemon VmRSS growth (after − before)",
+        mib(rss_after.saturating_sub(rss_before)),
+        "≤ 20 MiB",
+        rss_after <= rss_before + limit,
+    );
+    table.target(
+        "daemon peak VmRSS growth (VmHWM after − before)",
+        mib(peak_after.saturating_sub(peak_before)),
+        "≤ 20 MiB",
+        peak_after <= peak_before + limit,
+    );
+    table.row("daemon VmRSS before", mib(rss_before));
+    table.row("wall time of the flood (submission to end)", ms(wall));
+    table.print();
+    stop_daemon(&world, daemon);
+}
+
+// ---------------------------------------------------------------------------
+// 8. Daemon memory behind a slow sink.
+
+/// 3000 events of 10 KB through a sink that takes 1 ms each: the relay must
+/// hold the source back rather than buffer, so the daemon's memory stays
+/// flat. (That every event arrives is `relay::a_slow_sink_loses_nothing`.)
+#[test]
+#[ignore = "a figure: run with --ignored --nocapture"]
+fn slow_sink_daemon_memory() {
+    let world = World::new();
+    let daemon = world.start_daemon(&[]);
+    let output = world.work.join("out.txt");
+    world.write(
+        "slow.yml",
+        &gen_to_sink(
+            &[("COUNT", "3000"), ("PAYLOAD_BYTES", "10000")],
+            &[
+                ("OUTPUT_FILE", &output.display().to_string()),
+                ("DELAY_MS", "1"),
+            ],
+        ),
+    );
+    let (before, _) = memory_kib(daemon);
+    let mut client = world.spawn(world.command(&["run", "--show-status=false", "slow.yml"]));
+    let mut peak = before;
+    let finished = flowctl_tests::wait_until(Duration::from_secs(120), || {
+        peak = peak.max(memory_kib(daemon).0);
+        !client.running()
+    });
+    assert!(finished, "the run did not finish\n{client}");
+    assert!(
+        client
+            .wait(Duration::from_secs(5))
+            .is_some_and(|s| s.success()),
+        "{client}"
+    );
+    assert_eq!(count_lines(&output), 3000, "events in {}", output.display());
+    let mut table = Table::new(
+        "slow_sink_daemon_memory (3000 events × 10 KB, sink DELAY_MS=1, VmRSS sampled every 25 ms)",
+    );
+    table.target(
+        "daemon peak VmRSS growth while 30 MB went through",
+        mib(peak.saturating_sub(before)),
+        "< 40 MiB",
+        peak < before + 40 * 1024,
+    );
+    table.row("daemon VmRSS before", mib(before));
+    table.print();
+    stop_daemon(&world, daemon);
 }

@@ -10,39 +10,46 @@ use flowctl_proto::legacy::{
 };
 use flowctl_proto::v1::control_plane_service_client::ControlPlaneServiceClient;
 use flowctl_proto::v1::{
-    ComponentInfo, ComponentStatusRequest, ComponentType, DiscoveryRequest, HealthStatus,
-    HeartbeatRequest, ListComponentsRequest, RegisterRequest, UnregisterRequest,
+    ComponentInfo, ComponentStatusRequest, ComponentStatusResponse, ComponentType,
+    DiscoveryRequest, HealthStatus, HeartbeatRequest, ListComponentsRequest, RegisterRequest,
+    UnregisterRequest,
 };
 use flowctl_tests::World;
+use flowctl_tests::control::registration;
 use tonic::Code;
 
-/// Starts a daemon with a short TTL and returns its control-plane URL.
-fn start(world: &World) -> String {
-    world
-        .flowctl(&["daemon", "start", "--heartbeat-ttl", "1s"])
-        .ok();
-    let status = world.flowctl(&["-o", "json", "daemon", "status"]).json();
-    format!("http://{}", status["control_plane"].as_str().unwrap())
+/// Starts a daemon with a heartbeat TTL of `ttl` and returns its
+/// control-plane URL.
+fn start(world: &World, ttl: &str) -> String {
+    world.start_daemon(&["--heartbeat-ttl", ttl]);
+    world.control_plane_url()
+}
+
+/// `GetComponentStatus` of `id` through flowctl.v1.
+async fn status_of(
+    client: &mut ControlPlaneServiceClient<tonic::transport::Channel>,
+    id: &str,
+) -> ComponentStatusResponse {
+    client
+        .get_component_status(ComponentStatusRequest {
+            service_id: id.into(),
+        })
+        .await
+        .unwrap_or_else(|err| panic!("GetComponentStatus of {id}: {err:?}"))
+        .into_inner()
 }
 
 async fn health(
     client: &mut ControlPlaneServiceClient<tonic::transport::Channel>,
     id: &str,
 ) -> HealthStatus {
-    client
-        .get_component_status(ComponentStatusRequest {
-            service_id: id.into(),
-        })
-        .await
-        .unwrap()
-        .into_inner()
-        .status()
+    status_of(client, id).await.status()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn v1_register_heartbeat_discover_and_expire() {
     let world = World::new();
-    let url = start(&world);
+    let url = start(&world, "1s");
     let mut client = ControlPlaneServiceClient::connect(url).await.unwrap();
 
     let response = client
@@ -79,13 +86,7 @@ async fn v1_register_heartbeat_discover_and_expire() {
         })
         .await
         .unwrap();
-    let status = client
-        .get_component_status(ComponentStatusRequest {
-            service_id: "gen".into(),
-        })
-        .await
-        .unwrap()
-        .into_inner();
+    let status = status_of(&mut client, "gen").await;
     assert_eq!(status.status(), HealthStatus::Healthy);
     assert_eq!(
         status.metrics.get("events_out").map(String::as_str),
@@ -184,7 +185,7 @@ async fn v1_register_heartbeat_discover_and_expire() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn legacy_services_and_pipeline_runs_round_trip() {
     let world = World::new();
-    let url = start(&world);
+    let url = start(&world, "1s");
     let mut legacy = ControlPlaneClient::connect(url.clone()).await.unwrap();
 
     let ack = legacy
@@ -227,13 +228,7 @@ async fn legacy_services_and_pipeline_runs_round_trip() {
     assert_eq!(one.metrics.get("events"), Some(&3.0));
     // The same registry through flowctl.v1.
     let mut v1 = ControlPlaneServiceClient::connect(url).await.unwrap();
-    let status = v1
-        .get_component_status(ComponentStatusRequest {
-            service_id: "out".into(),
-        })
-        .await
-        .unwrap()
-        .into_inner();
+    let status = status_of(&mut v1, "out").await;
     assert_eq!(status.component.unwrap().r#type(), ComponentType::Consumer);
     let err = legacy
         .heartbeat(ServiceHeartbeat {
@@ -315,11 +310,7 @@ async fn legacy_services_and_pipeline_runs_round_trip() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_heartbeating_components_stay_healthy() {
     let world = World::new();
-    world
-        .flowctl(&["daemon", "start", "--heartbeat-ttl", "3s"])
-        .ok();
-    let status = world.flowctl(&["-o", "json", "daemon", "status"]).json();
-    let url = format!("http://{}", status["control_plane"].as_str().unwrap());
+    let url = start(&world, "3s");
     let channel = tonic::transport::Endpoint::from_shared(url)
         .unwrap()
         .connect()
@@ -330,13 +321,7 @@ async fn two_hundred_heartbeating_components_stay_healthy() {
     for n in 0..200 {
         let mut client = ControlPlaneServiceClient::new(channel.clone());
         client
-            .register_component(RegisterRequest {
-                component: Some(ComponentInfo {
-                    id: format!("c{n}"),
-                    ..Default::default()
-                }),
-                component_id: String::new(),
-            })
+            .register_component(registration(&format!("c{n}")))
             .await
             .unwrap();
         let mut stopped = stopped.clone();
@@ -359,7 +344,8 @@ async fn two_hundred_heartbeating_components_stay_healthy() {
         }));
     }
     let mut checker = ControlPlaneServiceClient::new(channel);
-    let end = tokio::time::Instant::now() + Duration::from_secs(8);
+    // Longer than the TTL (3 s): a missed heartbeat would show.
+    let end = tokio::time::Instant::now() + Duration::from_secs(5);
     let mut checks = 0;
     while tokio::time::Instant::now() < end {
         let healthy = checker

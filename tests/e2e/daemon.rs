@@ -3,11 +3,12 @@
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
 
-use flowctl_tests::{World, alive, kill, processes_with_env, wait_until};
+use flowctl_tests::{World, alive, kill, needs, needs_root, wait_until};
 
 /// Live `flowctld` processes of this world.
 fn daemons(world: &World) -> Vec<i32> {
-    processes_with_env("FLOWCTL_SOCKET", &world.socket.display().to_string())
+    world
+        .leftovers()
         .into_iter()
         .filter(|pid| {
             std::fs::read_to_string(format!("/proc/{pid}/comm"))
@@ -42,7 +43,7 @@ fn start_returns_once_the_daemon_answers_and_stop_leaves_nothing() {
     let started = world.flowctl(&["daemon", "start"]).ok();
     assert!(started.contains("flowctld started"), "{started}");
     // No waiting: the daemon answers as soon as `start` returns.
-    let status = world.flowctl(&["-o", "json", "daemon", "status"]).json();
+    let status = world.daemon_status();
     let pid = status["pid"].as_i64().unwrap() as i32;
     assert!(alive(pid));
     assert!(
@@ -213,8 +214,7 @@ async fn a_client_of_another_version_is_told_to_restart_the_daemon() {
 /// Another user cannot use the daemon even if the socket's mode is opened up.
 #[test]
 fn another_user_is_refused_by_peer_credentials() {
-    if !nix::unistd::getuid().is_root() || which("setpriv").is_none() {
-        eprintln!("skipped: needs root and setpriv to act as another user");
+    if !needs_root("act as another user") || !needs("setpriv", "util-linux") {
         return;
     }
     let world = World::new();
@@ -240,12 +240,6 @@ fn another_user_is_refused_by_peer_credentials() {
     world.flowctl(&["daemon", "status"]).ok();
 }
 
-fn which(program: &str) -> Option<std::path::PathBuf> {
-    std::env::split_paths(&std::env::var_os("PATH")?)
-        .map(|dir| dir.join(program))
-        .find(|p| p.is_file())
-}
-
 /// Garbage on the Unix socket or the control-plane port costs the sender
 /// its connection, never the daemon.
 #[test]
@@ -253,7 +247,7 @@ fn garbage_on_either_listener_does_not_harm_the_daemon() {
     use std::io::Write;
     let world = World::new();
     world.flowctl(&["daemon", "start"]).ok();
-    let status = world.flowctl(&["-o", "json", "daemon", "status"]).json();
+    let status = world.daemon_status();
     let endpoint = status["control_plane"].as_str().unwrap().to_owned();
     let noise: Vec<u8> = (0..20_000u32)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
@@ -268,6 +262,6 @@ fn garbage_on_either_listener_does_not_harm_the_daemon() {
         let mut tcp = std::net::TcpStream::connect(&endpoint).unwrap();
         let _ = tcp.write_all(&noise);
     }
-    let after = world.flowctl(&["-o", "json", "daemon", "status"]).json();
+    let after = world.daemon_status();
     assert_eq!(after["pid"], status["pid"], "the same daemon still answers");
 }

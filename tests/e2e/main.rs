@@ -2,9 +2,12 @@
 //! its own temp dir with its own socket, state and config.
 //!
 //! Build the binaries first: `cargo build --workspace --bins && cargo test --workspace`.
+//! Every test uses [`flowctl_tests::World`], whose drop leaves no process
+//! behind, and its shared helpers; each module opens with what belongs there.
 
 mod control_plane;
 mod daemon;
+mod harness;
 mod relay;
 mod runs;
 mod service;

@@ -3,23 +3,12 @@
 //! completions and man pages.
 
 use std::io::Read;
-use std::os::unix::fs::DirBuilderExt;
 use std::os::unix::net::UnixDatagram;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use flowctl_tests::{World, alive, bin, kill, wait_until};
-
-/// Whether `program` is on PATH; prints why a test is skipped when not.
-fn have(program: &str, test: &str) -> bool {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    let found = std::env::split_paths(&path).any(|dir| dir.join(program).is_file());
-    if !found {
-        println!("skipping {test}: {program} is not installed (apt-get install systemd)");
-    }
-    found
-}
+use flowctl_tests::{World, alive, bin, kill, needs, wait_until};
 
 /// The files of `flowctl service install --dry-run`: `==> PATH <==` then
 /// the content, up to `==> then run <==`, after which come the commands.
@@ -159,15 +148,11 @@ fn install_writes_the_service_and_socket_pair_and_keeps_a_different_one() {
 
 #[test]
 fn systemd_analyze_accepts_the_units() {
-    if !have("systemd-analyze", "systemd_analyze_accepts_the_units") {
+    if !needs("systemd-analyze", "systemd") {
         return;
     }
     let world = World::new();
-    let runtime = world.root.path().join("rt");
-    std::fs::DirBuilder::new()
-        .mode(0o700)
-        .create(&runtime)
-        .unwrap();
+    let runtime = world.private_dir("rt");
     world.flowctl(&["service", "install", "--user"]).ok();
     let dir = user_unit_dir(&world);
     // --man=no: the man pages of Documentation= are not installed here.
@@ -206,18 +191,15 @@ fn systemd_analyze_accepts_the_units() {
 
 #[test]
 fn socket_activation_serves_clients_on_the_passed_socket() {
-    if !have(
-        "systemd-socket-activate",
-        "socket_activation_serves_clients_on_the_passed_socket",
-    ) {
+    if !needs("systemd-socket-activate", "systemd") {
         return;
     }
     let world = World::new();
-    let dir = world.socket.parent().unwrap();
-    std::fs::DirBuilder::new().mode(0o700).create(dir).unwrap();
+    world.private_dir("run");
     let log = world.root.path().join("activate.log");
     let mut command = Command::new("systemd-socket-activate");
-    command.arg("-l").arg(&world.socket);
+    // Marked as the world's, so a failed test does not leave it listening.
+    command.envs(world.env()).arg("-l").arg(&world.socket);
     for (key, value) in world.env() {
         command.arg("-E").arg(format!("{key}={value}"));
     }
@@ -237,7 +219,7 @@ fn socket_activation_serves_clients_on_the_passed_socket() {
     }
 
     // The first connection starts flowctld, which serves it on fd 3.
-    let status = world.flowctl(&["-o", "json", "daemon", "status"]).json();
+    let status = world.daemon_status();
     let pid = status["pid"].as_i64().unwrap() as i32;
     assert_eq!(
         status["socket"].as_str(),
@@ -307,23 +289,10 @@ fn readiness_and_watchdog_pings_reach_the_notify_socket() {
     assert!(!world.socket.exists());
 }
 
-/// Stops the daemon of a command environment when dropped.
-struct StopDaemon(Command);
-
-impl Drop for StopDaemon {
-    fn drop(&mut self) {
-        let _ = self.0.output();
-    }
-}
-
 #[test]
 fn with_a_user_service_installed_flowctl_starts_no_daemon_of_its_own() {
     let world = World::new();
-    let runtime = world.root.path().join("rt");
-    std::fs::DirBuilder::new()
-        .mode(0o700)
-        .create(&runtime)
-        .unwrap();
+    let runtime = world.private_dir("rt");
     // The default socket of a login session: $XDG_RUNTIME_DIR/flowctl/...
     let session = |args: &[&str]| {
         let mut command = world.command(args);
@@ -346,7 +315,7 @@ fn with_a_user_service_installed_flowctl_starts_no_daemon_of_its_own() {
     assert!(!socket.exists(), "a daemon was started anyway");
 
     world.run(session(&["service", "uninstall", "--user"])).ok();
-    let _stop = StopDaemon(session(&["daemon", "stop"]));
+    // The world's drop ends this daemon too: it carries the world's marker.
     let started = world.run(session(&["daemon", "start"])).ok();
     assert!(started.contains("flowctld started"), "{started}");
     assert!(socket.exists());
@@ -354,10 +323,7 @@ fn with_a_user_service_installed_flowctl_starts_no_daemon_of_its_own() {
 
 #[test]
 fn the_launchd_agent_is_a_valid_plist_naming_the_clients_socket() {
-    if !have(
-        "python3",
-        "the_launchd_agent_is_a_valid_plist_naming_the_clients_socket",
-    ) {
+    if !needs("python3", "python3") {
         return;
     }
     let world = World::new();
@@ -412,7 +378,7 @@ fn the_launchd_agent_is_a_valid_plist_naming_the_clients_socket() {
 
 #[test]
 fn bash_completion_completes_pip_to_pipelines() {
-    if !have("bash", "bash_completion_completes_pip_to_pipelines") {
+    if !needs("bash", "bash") {
         return;
     }
     let world = World::new();

@@ -2,69 +2,34 @@
 
 use std::time::Duration;
 
-use flowctl_tests::{World, alive, kill, wait_until};
+use flowctl_tests::{Pipeline, World, alive, kill, pids, run_ids, sh, wait_until};
 
 /// A pipeline of two plain programs that run until stopped.
-const SLEEPERS: &str = r#"
-apiVersion: flowctl/v1
-kind: Pipeline
-metadata:
-  name: sleepers
-spec:
-  sources:
-    - id: a
-      command: ["sleep", "1000"]
-      readiness: started
-  sinks:
-    - id: b
-      command: ["sleep", "1000"]
-      inputs: [a]
-      readiness: started
-"#;
+fn sleepers(world: &World) -> String {
+    let sleep = "[\"sleep\", \"1000\"]";
+    world.pipeline(
+        &Pipeline::new("sleepers")
+            .source("a", sleep, &["readiness: started"])
+            .sink("b", sleep, &["inputs: [a]", "readiness: started"]),
+    )
+}
 
+/// Submits the sleepers, detached; returns the run id.
 fn submit(world: &World) -> String {
-    world.write("flow.yml", SLEEPERS);
-    let id = world.flowctl(&["run", "--detach", "flow.yml"]).ok();
-    id.trim().to_owned()
-}
-
-fn run_info(world: &World, id: &str) -> serde_json::Value {
-    world
-        .flowctl(&["-o", "json", "pipelines", "run-info", id])
-        .json()
-}
-
-fn wait_status(world: &World, id: &str, status: &str) -> serde_json::Value {
-    let mut last = serde_json::Value::Null;
-    let reached = wait_until(Duration::from_secs(20), || {
-        last = run_info(world, id);
-        last["status"] == status
-    });
-    assert!(reached, "run {id} never became {status}: {last}");
-    last
-}
-
-fn pids(info: &serde_json::Value) -> Vec<i32> {
-    info["components"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|c| c["pid"].as_i64())
-        .filter(|pid| *pid > 0)
-        .map(|pid| pid as i32)
-        .collect()
+    let file = sleepers(world);
+    world.detach(&file)
 }
 
 #[test]
 fn an_ended_run_outlives_the_daemon() {
     let world = World::new();
     let id = submit(&world);
-    wait_status(&world, &id, "RUNNING");
+    world.wait_status(&id, "RUNNING");
     world.flowctl(&["pipelines", "stop", &id[..8]]).ok();
-    let before = run_info(&world, &id);
+    let before = world.run_info(&id);
     world.flowctl(&["daemon", "stop"]).ok();
     world.flowctl(&["daemon", "start"]).ok();
-    let after = run_info(&world, &id);
+    let after = world.run_info(&id);
     for key in ["run_id", "status", "started_at_ms", "ended_at_ms"] {
         assert_eq!(before[key], after[key], "{key}: {before} vs {after}");
     }
@@ -82,7 +47,7 @@ fn an_ended_run_outlives_the_daemon() {
 fn kill_9_of_the_daemon_fails_its_runs_and_leaves_nothing_alive() {
     let world = World::new();
     let id = submit(&world);
-    let info = wait_status(&world, &id, "RUNNING");
+    let info = world.wait_status(&id, "RUNNING");
     let components = pids(&info);
     assert_eq!(components.len(), 2, "{info}");
     let daemon = world.daemon_pid().unwrap();
@@ -94,7 +59,7 @@ fn kill_9_of_the_daemon_fails_its_runs_and_leaves_nothing_alive() {
         "components outlived the daemon"
     );
     world.flowctl(&["daemon", "start"]).ok();
-    let after = run_info(&world, &id);
+    let after = world.run_info(&id);
     assert_eq!(after["status"], "FAILED", "{after}");
     assert!(
         after["error"]
@@ -108,10 +73,10 @@ fn kill_9_of_the_daemon_fails_its_runs_and_leaves_nothing_alive() {
 #[test]
 fn acknowledged_runs_survive_repeated_kill_9() {
     let world = World::new();
-    world.write("flow.yml", SLEEPERS);
+    let file = sleepers(&world);
     let mut acknowledged = Vec::new();
     for round in 0..25 {
-        let run = world.flowctl(&["run", "--detach", "flow.yml"]);
+        let run = world.flowctl(&["run", "--detach", &file]);
         assert!(
             run.output.status.success(),
             "submission {round} failed\n{run}"
@@ -131,12 +96,7 @@ fn acknowledged_runs_survive_repeated_kill_9() {
     let listed = world.flowctl(&["daemon", "start"]).ok();
     assert!(listed.contains("started"), "{listed}");
     let runs = world.flowctl(&["-o", "json", "pipelines", "list"]).json();
-    let ids: Vec<&str> = runs
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["run_id"].as_str().unwrap())
-        .collect();
+    let ids = run_ids(&runs);
     assert_eq!(acknowledged.len(), 25, "every submission should succeed");
     for id in &acknowledged {
         assert!(
@@ -155,14 +115,14 @@ fn daemon_restart_starts_active_runs_again_under_their_ids() {
     let world = World::new();
     let first = submit(&world);
     let second = submit(&world);
-    let before = pids(&wait_status(&world, &first, "RUNNING"));
-    wait_status(&world, &second, "RUNNING");
+    let before = pids(&world.wait_status(&first, "RUNNING"));
+    world.wait_status(&second, "RUNNING");
     world.flowctl(&["daemon", "restart"]).ok();
     for id in [&first, &second] {
-        let info = wait_status(&world, id, "RUNNING");
+        let info = world.wait_status(id, "RUNNING");
         assert_eq!(info["run_restarts"], 1, "{info}");
     }
-    let after = pids(&run_info(&world, &first));
+    let after = pids(&world.run_info(&first));
     assert!(
         before.iter().all(|p| !after.contains(p)),
         "new processes expected"
@@ -172,9 +132,9 @@ fn daemon_restart_starts_active_runs_again_under_their_ids() {
 #[test]
 fn no_persistence_writes_no_file_and_db_path_writes_exactly_there() {
     let world = World::new();
-    world.write("flow.yml", SLEEPERS);
+    let file = sleepers(&world);
     world.flowctl(&["daemon", "start", "--no-persistence"]).ok();
-    let status = world.flowctl(&["-o", "json", "daemon", "status"]).json();
+    let status = world.daemon_status();
     assert_eq!(status["db_path"], "", "{status}");
     world.flowctl(&["daemon", "stop"]).ok();
     let redb_files = |dir: &std::path::Path| -> usize {
@@ -189,8 +149,8 @@ fn no_persistence_writes_no_file_and_db_path_writes_exactly_there() {
     world
         .flowctl(&["daemon", "start", "--db-path", db.to_str().unwrap()])
         .ok();
-    let id = world.flowctl(&["run", "--detach", "flow.yml"]).ok();
-    world.flowctl(&["pipelines", "stop", id.trim()]).ok();
+    let id = world.detach(&file);
+    world.flowctl(&["pipelines", "stop", &id]).ok();
     assert!(db.is_file());
     assert_eq!(
         redb_files(world.root.path()),
@@ -220,26 +180,22 @@ fn retention_prunes_old_runs_and_their_logs() {
     let config = world.root.path().join("config/flowctl");
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(config.join("config.toml"), "keep_runs = 2\n").unwrap();
-    world.write(
-        "once.yml",
-        "apiVersion: flowctl/v1\nkind: Pipeline\nmetadata: {name: once}\nspec:\n  sources:\n    - id: a\n      command: [\"sh\", \"-c\", \"echo hi\"]\n      readiness: started\n",
-    );
+    let file =
+        world.pipeline(&Pipeline::new("once").source("a", &sh("echo hi"), &["readiness: started"]));
     let mut ids = Vec::new();
     for _ in 0..4 {
-        let id = world.detach("once.yml");
-        wait_status(&world, &id, "COMPLETED");
+        let id = world.detach(&file);
+        world.wait_status(&id, "COMPLETED");
         ids.push(id);
     }
     let runs = world
         .flowctl(&["-o", "json", "pipelines", "runs", "once"])
         .json();
-    let kept: Vec<&str> = runs
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["run_id"].as_str().unwrap())
-        .collect();
-    assert_eq!(kept, vec![ids[3].as_str(), ids[2].as_str()], "{runs}");
+    assert_eq!(
+        run_ids(&runs),
+        vec![ids[3].as_str(), ids[2].as_str()],
+        "{runs}"
+    );
     let logs = world.state_dir().join("runs");
     assert!(!logs.join(&ids[0]).exists() && !logs.join(&ids[1]).exists());
     assert!(logs.join(&ids[3]).exists());

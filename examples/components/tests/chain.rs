@@ -1,8 +1,6 @@
 //! The three example components chained by hand, standalone (no control
 //! plane): generator -> upper -> sink, then a clean stop on SIGTERM.
 
-mod support;
-
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -10,7 +8,7 @@ use flowctl_proto::v1::consumer_service_client::ConsumerServiceClient;
 use flowctl_proto::v1::processor_service_client::ProcessorServiceClient;
 use flowctl_proto::v1::source_service_client::SourceServiceClient;
 use flowctl_proto::v1::{Event, HealthCheckRequest, HealthStatus, StateRequest, StreamRequest};
-use support::{Line, Running, start};
+use flowctl_tests::component::{Component, Line, spawn, start};
 use tokio_stream::StreamExt;
 
 const GEN: &str = env!("CARGO_BIN_EXE_flowctl-example-gen");
@@ -31,7 +29,7 @@ fn stream_request(params: &[(&str, &str)]) -> StreamRequest {
     }
 }
 
-async fn stop(mut component: Running) {
+async fn stop(mut component: Component) {
     let asked = Instant::now();
     let status = component.terminate(STOP_WITHIN).await;
     let took = asked.elapsed();
@@ -52,10 +50,11 @@ async fn gen_upper_sink_chain_writes_upper_cased_lines() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out_file = dir.path().join("out.txt");
     let out_path = out_file.to_str().expect("utf-8 temp path");
-    let generator = start(GEN, &[("FLOWCTL_COMPONENT_ID", "gen")]).await;
-    let upper = start(UPPER, &[("FLOWCTL_COMPONENT_ID", "upper")]).await;
+    let generator = start(GEN, "gen", &[("FLOWCTL_COMPONENT_ID", "gen")]).await;
+    let upper = start(UPPER, "upper", &[("FLOWCTL_COMPONENT_ID", "upper")]).await;
     let sink = start(
         SINK,
+        "sink",
         &[("FLOWCTL_COMPONENT_ID", "out"), ("OUTPUT_FILE", out_path)],
     )
     .await;
@@ -148,7 +147,7 @@ async fn gen_upper_sink_chain_writes_upper_cased_lines() {
 
 #[tokio::test]
 async fn sigterm_cuts_an_endless_stream_and_exits_zero() {
-    let generator = start(GEN, &[("INTERVAL_MS", "10")]).await;
+    let generator = start(GEN, "gen", &[("INTERVAL_MS", "10")]).await;
     let mut source = SourceServiceClient::connect(generator.url())
         .await
         .expect("dial gen");
@@ -180,7 +179,7 @@ async fn sigterm_cuts_an_endless_stream_and_exits_zero() {
 
 #[tokio::test]
 async fn a_bad_setting_exits_2_naming_the_variable() {
-    let mut generator = support::spawn(GEN, &[("FLOWCTL_HEARTBEAT_INTERVAL", "10")]);
+    let mut generator = spawn(GEN, "gen", &[("FLOWCTL_HEARTBEAT_INTERVAL", "10")]);
     let status = generator.wait_exit(Duration::from_secs(10)).await;
     assert_eq!(status.code(), Some(2), "{}", generator.transcript());
     generator

@@ -1,8 +1,6 @@
 //! A component under a fake control plane: registration with retries,
 //! heartbeats, re-registration after `NOT_FOUND`, and the stop notice.
 
-mod support;
-
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
@@ -14,7 +12,7 @@ use flowctl_proto::v1::{
     DiscoveryResponse, HealthStatus, HeartbeatRequest, ListComponentsRequest,
     ListComponentsResponse, RegisterRequest, RegisterResponse, UnregisterRequest,
 };
-use support::{Line, START_WITHIN, start};
+use flowctl_tests::component::{Line, WITHIN, start};
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::TcpListenerStream;
 use tonic::{Request, Response, Status};
@@ -88,10 +86,10 @@ impl ControlPlaneService for FakeControlPlane {
 }
 
 async fn next_call(calls: &mut mpsc::UnboundedReceiver<Call>) -> Call {
-    match tokio::time::timeout(START_WITHIN, calls.recv()).await {
+    match tokio::time::timeout(WITHIN, calls.recv()).await {
         Ok(Some(call)) => call,
         Ok(None) => panic!("the fake control plane stopped"),
-        Err(_) => panic!("no call reached the fake control plane within {START_WITHIN:?}"),
+        Err(_) => panic!("no call reached the fake control plane within {WITHIN:?}"),
     }
 }
 
@@ -105,6 +103,7 @@ async fn registers_once_reachable_heartbeats_and_registers_again_when_forgotten(
     let endpoint = addr.to_string();
     let mut generator = start(
         GEN,
+        "gen",
         &[
             ("ENABLE_FLOWCTL", "true"),
             ("FLOWCTL_ENDPOINT", &endpoint),

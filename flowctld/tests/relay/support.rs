@@ -1,132 +1,38 @@
-//! Starting the real example components standalone, and pipelines for the
-//! relay to drive between them.
+//! Starting the real example components standalone (through the workspace's
+//! one harness, `flowctl_tests::component`), and pipelines for the relay to
+//! drive between them.
 
 #![allow(dead_code)] // Each test module uses a different part of this.
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::time::Duration;
 
 use flowctl_core::spec::Pipeline;
+pub use flowctl_tests::component::{Component as Proc, WITHIN};
 use flowctld::relay::{Relay, RelayMetrics};
-use nix::sys::signal::{Signal, kill};
-use nix::unistd::Pid;
-use tokio::io::{AsyncBufReadExt, AsyncRead, BufReader};
-use tokio::process::{Child, Command};
-use tokio::sync::mpsc;
 
-/// Bound for a component to start listening, or for a small flow to finish,
-/// generous for a loaded machine.
-pub const WITHIN: Duration = Duration::from_secs(30);
-
-/// Path of an example component binary (`gen`, `upper`, `sink`): the one
-/// built with the same profile as this test if present, else the debug one.
+/// Path of an example component binary (`gen`, `upper`, `sink`).
 pub fn bin(name: &str) -> PathBuf {
-    let file = format!("flowctl-example-{name}");
-    let exe = std::env::current_exe().expect("test executable path");
-    // target/<profile>/deps/relay-xxxx -> target/<profile>/<file>
-    let same_profile = exe.parent().and_then(Path::parent).map(|d| d.join(&file));
-    let debug = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../target/debug")
-        .join(&file);
-    let path = same_profile.filter(|p| p.is_file()).unwrap_or(debug);
-    assert!(
-        path.is_file(),
-        "{} is missing: build the example components first with \
-         `cargo build -p flowctl-example-components` (add --release for the benchmark)",
-        path.display()
-    );
-    path
-}
-
-/// A component process started by a test; killed (SIGKILL, by pid) when dropped.
-pub struct Proc {
-    /// `host:port` from its "listening on" line.
-    pub endpoint: String,
-    pub name: String,
-    child: Child,
-    lines: mpsc::UnboundedReceiver<String>,
-    seen: Vec<String>,
+    flowctl_tests::bin(&format!("flowctl-example-{name}"))
 }
 
 /// Starts example component `name` with the pipeline id `id` and only
 /// `envs` in its environment (nothing leaks from the developer's shell), and
 /// waits until it listens.
 pub async fn start(name: &str, id: &str, envs: &[(&str, &str)]) -> Proc {
-    let mut proc = spawn(name, id, envs);
-    let line = proc.wait_for(|l| l.contains(" listening on ")).await;
-    proc.endpoint = line.rsplit(' ').next().unwrap_or_default().to_owned();
-    proc
+    flowctl_tests::component::start(bin(name), &format!("{name} ({id})"), &with_id(id, envs)).await
 }
 
 /// Starts example component `name` without waiting for it.
 pub fn spawn(name: &str, id: &str, envs: &[(&str, &str)]) -> Proc {
-    let path = bin(name);
-    let mut child = Command::new(&path)
-        .env_clear()
-        .env("FLOWCTL_COMPONENT_ID", id)
-        .envs(envs.iter().copied())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap_or_else(|err| panic!("cannot start {}: {err}", path.display()));
-    let (tx, lines) = mpsc::unbounded_channel();
-    if let Some(out) = child.stdout.take() {
-        tokio::spawn(forward(out, tx.clone()));
-    }
-    if let Some(err) = child.stderr.take() {
-        tokio::spawn(forward(err, tx));
-    }
-    Proc {
-        endpoint: String::new(),
-        name: format!("{name} ({id})"),
-        child,
-        lines,
-        seen: Vec::new(),
-    }
+    flowctl_tests::component::spawn(bin(name), &format!("{name} ({id})"), &with_id(id, envs))
 }
 
-async fn forward(stream: impl AsyncRead + Unpin, tx: mpsc::UnboundedSender<String>) {
-    let mut lines = BufReader::new(stream).lines();
-    while let Ok(Some(line)) = lines.next_line().await {
-        let _ = tx.send(line);
-    }
-}
-
-impl Proc {
-    /// Waits (at most [`WITHIN`]) for a line matching `want`.
-    pub async fn wait_for(&mut self, want: impl Fn(&str) -> bool) -> String {
-        let deadline = tokio::time::Instant::now() + WITHIN;
-        loop {
-            match tokio::time::timeout_at(deadline, self.lines.recv()).await {
-                Ok(Some(line)) => {
-                    self.seen.push(line.clone());
-                    if want(&line) {
-                        return line;
-                    }
-                }
-                Ok(None) => panic!("{} ended its output:\n{}", self.name, self.seen.join("\n")),
-                Err(_) => panic!(
-                    "{} printed no such line:\n{}",
-                    self.name,
-                    self.seen.join("\n")
-                ),
-            }
-        }
-    }
-
-    /// Kills it with SIGKILL (by pid) and waits for it to be gone.
-    pub async fn kill(mut self) {
-        let pid = self.child.id().expect("still running") as i32;
-        kill(Pid::from_raw(pid), Signal::SIGKILL).expect("SIGKILL delivered");
-        tokio::time::timeout(WITHIN, self.child.wait())
-            .await
-            .expect("gone after SIGKILL")
-            .expect("wait for the child");
-    }
+fn with_id<'a>(id: &'a str, envs: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut all = vec![("FLOWCTL_COMPONENT_ID", id)];
+    all.extend_from_slice(envs);
+    all
 }
 
 /// A pipeline from the `spec:` part of a pipeline file (commands are

@@ -7,20 +7,37 @@ use super::expected::EXPECTED;
 use super::{FIXTURES, fixture};
 use crate::spec::{Diagnostics, MAX_FILE_BYTES, parse};
 
-fn rejected(name: &str, bytes: &[u8]) -> Diagnostics {
+/// Parses `bytes`, which must be rejected, and checks every error as
+/// `flowctl validate` prints it (see [`assert_located`]).
+pub(super) fn rejected(name: &str, bytes: &[u8]) -> Diagnostics {
     let errors = match parse(name, bytes) {
         Ok(parsed) => panic!("{name} was accepted: {parsed:#?}"),
         Err(errors) => errors,
     };
+    assert_located(name, bytes, &errors);
+    errors
+}
+
+/// Every error names the file, points inside it (a line past the last one
+/// is where a missing piece would go) and says something readable on one
+/// line, so that each printed `FILE:LINE:COL: message` stands alone.
+pub(super) fn assert_located(name: &str, bytes: &[u8], errors: &Diagnostics) {
     assert!(!errors.is_empty(), "{name}: rejected without a message");
     let lines = String::from_utf8_lossy(bytes).lines().count().max(1);
-    for d in &errors {
+    for d in errors {
         assert_eq!(d.file, name);
         assert!(d.line >= 1 && d.column >= 1, "{name}: {d}");
         assert!(d.line <= lines + 1, "{name}: line beyond the end: {d}");
-        assert!(!d.message.trim().is_empty(), "{name}: empty message");
+        assert!(
+            d.message.trim().len() > 10 && !d.message.contains('\n'),
+            "{name}: not a one-line message: {d:?}"
+        );
+        assert!(
+            d.to_string()
+                .starts_with(&format!("{name}:{}:{}: ", d.line, d.column)),
+            "{name}: {d}"
+        );
     }
-    errors
 }
 
 #[test]

@@ -8,6 +8,15 @@ fn with_spec(spec: &str) -> String {
     format!("{HEAD}spec:\n{spec}")
 }
 
+/// Asserts that `text` is rejected with, among its errors, each of
+/// `expected` (fragments of `line:column: message`).
+fn assert_errors_include(text: &str, expected: &[&str]) {
+    let errors = err(text).to_string();
+    for fragment in expected {
+        assert!(errors.contains(fragment), "no {fragment:?} in\n{errors}");
+    }
+}
+
 #[test]
 fn suggests_the_field_meant() {
     let text = with_spec("  sources:\n    - id: gen\n      comand: [./g]\n");
@@ -104,14 +113,12 @@ fn refuses_fields_it_does_not_honour() {
     let text = with_spec(
         "  sources:\n    - id: gen\n      command: [g]\n      ports: [8080]\n      volumes: []\n",
     );
-    let errors = err(&text).to_string();
-    assert!(
-        errors.contains("p.yaml:9:7: 'ports' is not supported by the process driver yet"),
-        "{errors}"
-    );
-    assert!(
-        errors.contains("p.yaml:10:7: 'volumes' is not supported by the process driver yet"),
-        "{errors}"
+    assert_errors_include(
+        &text,
+        &[
+            "p.yaml:9:7: 'ports' is not supported by the process driver yet",
+            "p.yaml:10:7: 'volumes' is not supported by the process driver yet",
+        ],
     );
     let text = with_spec("  config: {a: 1}\n  sources:\n    - {id: gen, command: [g]}\n");
     assert!(only_error(&text).starts_with("6:3: pipeline-wide 'config' is not supported"));
@@ -121,14 +128,12 @@ fn refuses_fields_it_does_not_honour() {
 fn names_the_exact_type_mistake() {
     let text =
         with_spec("  sources:\n    - id: gen\n      command: [g]\n      env: {A: [1, 2], B: ~}\n");
-    let errors = err(&text).to_string();
-    assert!(
-        errors.contains("9:16: 'A' in 'env' of component 'gen' must be a single value"),
-        "{errors}"
-    );
-    assert!(
-        errors.contains("9:27: 'B' in 'env' of component 'gen' has no value"),
-        "{errors}"
+    assert_errors_include(
+        &text,
+        &[
+            "9:16: 'A' in 'env' of component 'gen' must be a single value",
+            "9:27: 'B' in 'env' of component 'gen' has no value",
+        ],
     );
     let text = with_spec(
         "  sources:\n    - id: gen\n      command: [g]\n      config: {a-b: 1, a.b: 2}\n",
@@ -136,14 +141,12 @@ fn names_the_exact_type_mistake() {
     assert!(only_error(&text).contains("both become the environment variable A_B"));
     let text =
         with_spec("  sources:\n    - id: \"\"\n      command: [g]\n      env: {\"A=B\": x}\n");
-    let errors = err(&text).to_string();
-    assert!(
-        errors.contains("7:11: component id '' must be made of letters"),
-        "{errors}"
-    );
-    assert!(
-        errors.contains("9:13: 'A=B' in 'env' of entry 1 of 'sources' cannot be"),
-        "{errors}"
+    assert_errors_include(
+        &text,
+        &[
+            "7:11: component id '' must be made of letters",
+            "9:13: 'A=B' in 'env' of entry 1 of 'sources' cannot be",
+        ],
     );
 }
 

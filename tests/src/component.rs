@@ -1,7 +1,7 @@
-//! Starting the real component binaries and watching what they print.
+//! Component processes started by hand, without a daemon: the example
+//! components' own tests and the relay's tests use these (async, tokio).
 
-#![allow(dead_code)] // Each test binary uses a different part of this.
-
+use std::path::Path;
 use std::process::{ExitStatus, Stdio};
 use std::time::Duration;
 
@@ -11,8 +11,9 @@ use tokio::io::{AsyncBufReadExt, AsyncRead, BufReader};
 use tokio::process::{Child, Command};
 use tokio::sync::mpsc;
 
-/// Generous bound for start-up, which a loaded CI machine can slow down.
-pub const START_WITHIN: Duration = Duration::from_secs(15);
+/// Bound for a component to start listening or print an awaited line,
+/// generous for a loaded machine.
+pub const WITHIN: Duration = Duration::from_secs(30);
 
 /// One line a component printed.
 #[derive(Debug, Clone)]
@@ -23,11 +24,21 @@ pub enum Line {
     Err(String),
 }
 
-/// A component process started by a test; killed when dropped.
-pub struct Running {
-    /// Binary name, for messages.
+impl Line {
+    /// The text, whichever stream it came on.
+    pub fn text(&self) -> &str {
+        match self {
+            Line::Out(text) | Line::Err(text) => text,
+        }
+    }
+}
+
+/// A component process started by a test; killed (SIGKILL, by pid) when
+/// dropped.
+pub struct Component {
+    /// Binary name (and id), for messages.
     pub name: String,
-    /// The `host:port` from its "listening on" line.
+    /// The `host:port` from its "listening on" line (empty until then).
     pub endpoint: String,
     child: Child,
     lines: mpsc::UnboundedReceiver<Line>,
@@ -35,20 +46,22 @@ pub struct Running {
     pub seen: Vec<Line>,
 }
 
-/// Starts `bin` with only `envs` in its environment, so that nothing from the
-/// developer's shell (say `ENABLE_FLOWCTL`) leaks in, and waits until it listens.
-pub async fn start(bin: &str, envs: &[(&str, &str)]) -> Running {
-    let mut running = spawn(bin, envs);
-    let line = running
+/// Starts `program` with only `envs` in its environment, so that nothing
+/// from the developer's shell (say `ENABLE_FLOWCTL`) leaks in, and waits
+/// until it prints that it listens.
+pub async fn start(program: impl AsRef<Path>, name: &str, envs: &[(&str, &str)]) -> Component {
+    let mut component = spawn(program, name, envs);
+    let line = component
         .wait_for(|line| matches!(line, Line::Out(text) if text.contains(" listening on ")))
         .await;
-    running.endpoint = line.rsplit(' ').next().unwrap_or_default().to_owned();
-    running
+    component.endpoint = line.rsplit(' ').next().unwrap_or_default().to_owned();
+    component
 }
 
-/// Starts `bin` with only `envs` in its environment, without waiting.
-pub fn spawn(bin: &str, envs: &[(&str, &str)]) -> Running {
-    let mut child = Command::new(bin)
+/// Starts `program` with only `envs` in its environment, without waiting.
+pub fn spawn(program: impl AsRef<Path>, name: &str, envs: &[(&str, &str)]) -> Component {
+    let program = program.as_ref();
+    let mut child = Command::new(program)
         .env_clear()
         .envs(envs.iter().copied())
         .stdin(Stdio::null())
@@ -56,7 +69,7 @@ pub fn spawn(bin: &str, envs: &[(&str, &str)]) -> Running {
         .stderr(Stdio::piped())
         .kill_on_drop(true)
         .spawn()
-        .unwrap_or_else(|err| panic!("cannot start {bin}: {err}"));
+        .unwrap_or_else(|err| panic!("cannot start {}: {err}", program.display()));
     let (tx, lines) = mpsc::unbounded_channel();
     if let Some(out) = child.stdout.take() {
         tokio::spawn(forward(out, tx.clone(), Line::Out));
@@ -64,8 +77,8 @@ pub fn spawn(bin: &str, envs: &[(&str, &str)]) -> Running {
     if let Some(err) = child.stderr.take() {
         tokio::spawn(forward(err, tx, Line::Err));
     }
-    Running {
-        name: bin.rsplit('/').next().unwrap_or(bin).to_owned(),
+    Component {
+        name: name.to_owned(),
         endpoint: String::new(),
         child,
         lines,
@@ -84,26 +97,26 @@ async fn forward(
     }
 }
 
-impl Running {
+impl Component {
     /// `http://` URL of its data-plane endpoint.
     pub fn url(&self) -> String {
         format!("http://{}", self.endpoint)
     }
 
-    /// Waits (at most [`START_WITHIN`]) for a line matching `want` and returns
-    /// its text; panics with everything printed so far if none comes.
+    /// Waits (at most [`WITHIN`]) for a line matching `want`, among those
+    /// seen so far first, and returns its text; fails with everything
+    /// printed so far if none comes.
     pub async fn wait_for(&mut self, want: impl Fn(&Line) -> bool) -> String {
-        let deadline = tokio::time::Instant::now() + START_WITHIN;
-        if let Some(Line::Out(text) | Line::Err(text)) = self.seen.iter().find(|l| want(l)) {
-            return text.clone();
+        if let Some(line) = self.seen.iter().find(|l| want(l)) {
+            return line.text().to_owned();
         }
+        let deadline = tokio::time::Instant::now() + WITHIN;
         loop {
             match tokio::time::timeout_at(deadline, self.lines.recv()).await {
                 Ok(Some(line)) => {
                     self.seen.push(line.clone());
                     if want(&line) {
-                        let (Line::Out(text) | Line::Err(text)) = line;
-                        return text;
+                        return line.text().to_owned();
                     }
                 }
                 Ok(None) => panic!(
@@ -112,7 +125,7 @@ impl Running {
                     self.transcript()
                 ),
                 Err(_) => panic!(
-                    "{} printed no such line in time:\n{}",
+                    "{} printed no such line within {WITHIN:?}:\n{}",
                     self.name,
                     self.transcript()
                 ),
@@ -122,9 +135,20 @@ impl Running {
 
     /// Sends SIGTERM and waits (at most `within`) for the exit.
     pub async fn terminate(&mut self, within: Duration) -> ExitStatus {
-        let pid = self.child.id().expect("still running") as i32;
-        kill(Pid::from_raw(pid), Signal::SIGTERM).expect("SIGTERM delivered");
+        self.signal(Signal::SIGTERM);
         self.wait_exit(within).await
+    }
+
+    /// Kills it with SIGKILL and waits (at most [`WITHIN`]) for it to be gone.
+    pub async fn kill(mut self) {
+        self.signal(Signal::SIGKILL);
+        self.wait_exit(WITHIN).await;
+    }
+
+    fn signal(&self, signal: Signal) {
+        let pid = self.child.id().expect("still running") as i32;
+        kill(Pid::from_raw(pid), signal)
+            .unwrap_or_else(|err| panic!("cannot send {signal} to {}: {err}", self.name));
     }
 
     /// Waits (at most `within`) for the process to exit, then reads what it
