@@ -94,23 +94,7 @@ impl Supervisor {
     }
 
     pub(super) fn statuses(&self, handle: &RunHandle) -> Vec<ComponentStatus> {
-        let slots = handle.slots().clone();
-        let flow = handle.relay.metrics();
-        slots
-            .iter()
-            .map(|slot| {
-                let entry = self.registry.owned_by(&handle.id, &slot.id);
-                let registry = &*self.registry;
-                let mut status =
-                    component_status(&handle.id, slot, entry.as_ref().map(|e| (e, registry)));
-                if let Some(m) = flow.components.iter().find(|m| m.id == slot.id) {
-                    status.events_in = m.events_in;
-                    status.events_out = m.events_out;
-                    status.events_per_second = m.rate_in.max(m.rate_out);
-                }
-                status
-            })
-            .collect()
+        statuses_of(&self.registry, handle)
     }
 
     /// Live relay metrics of a supervised run, in the legacy shape.
@@ -118,6 +102,27 @@ impl Supervisor {
         let handle = self.handle(id).filter(|h| !*h.done.borrow())?;
         Some(run_metrics(&handle))
     }
+}
+
+/// Every component of a supervised run as `Watch` and `ListComponents` show
+/// it, relay counters included.
+pub(super) fn statuses_of(registry: &Registry, handle: &RunHandle) -> Vec<ComponentStatus> {
+    let slots = handle.slots().clone();
+    let flow = handle.relay.metrics();
+    slots
+        .iter()
+        .map(|slot| {
+            let entry = registry.owned_by(&handle.id, &slot.id);
+            let mut status =
+                component_status(&handle.id, slot, entry.as_ref().map(|e| (e, registry)));
+            if let Some(m) = flow.components.iter().find(|m| m.id == slot.id) {
+                status.events_in = m.events_in;
+                status.events_out = m.events_out;
+                status.events_per_second = m.rate_in.max(m.rate_out);
+            }
+            status
+        })
+        .collect()
 }
 
 /// The legacy `RunMetrics` of a run's relay: per component counts, and the
