@@ -5,6 +5,7 @@
 
 mod control_plane;
 mod daemon;
+mod logs;
 mod relay;
 mod runs;
 mod service;
