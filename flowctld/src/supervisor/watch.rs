@@ -327,3 +327,6 @@ fn wire(run_id: &str, entry: Entry, following: bool) -> LogLine {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
