@@ -141,6 +141,9 @@ impl Follow {
     /// of its component were missed. `None` once the live lines end (or
     /// there are none to follow).
     ///
+    /// A gap is told with the next line of its component, since only then
+    /// are its bounds known; [`Follow::finish`] tells those left at the end.
+    ///
     /// Cancel safe: a line received when the call is dropped comes next time.
     pub async fn next(&mut self) -> Option<Entry> {
         loop {
@@ -197,26 +200,31 @@ impl Follow {
     /// unless it was shown already or belongs to a component not followed.
     async fn take_held(&mut self) {
         let Some(line) = &self.held else { return };
-        let component = line.component.clone();
-        let seq = line.seq;
-        let Some(&shown) = self.shown.get(&component).or_else(|| {
+        let shown = match self.shown.get(&line.component) {
+            Some(&shown) => shown,
             // Followed, but not in the backlog: it starts from nothing.
-            self.components.contains(&component).then_some(&0)
-        }) else {
-            self.held = None;
-            return;
+            None if self.components.contains(&line.component) => 0,
+            None => {
+                self.held = None;
+                return;
+            }
         };
-        if seq <= shown {
+        if line.seq <= shown {
             self.held = None;
             return;
         }
-        let gap = if seq > shown + 1 {
-            Some(self.gap(&component, shown + 1, seq).await)
+        let gap = if line.seq > shown + 1 {
+            Some(self.gap(&line.component, shown + 1, line.seq).await)
         } else {
             None
         };
         let Some(line) = self.held.take() else { return };
-        self.shown.insert(component, seq);
+        match self.shown.get_mut(&line.component) {
+            Some(shown) => *shown = line.seq,
+            None => {
+                self.shown.insert(line.component.clone(), line.seq);
+            }
+        }
         self.ready.extend(gap.map(Entry::Gap));
         self.ready.push_back(Entry::Line(line));
     }
