@@ -20,22 +20,31 @@ const TAIL_BLOCK_BYTES: u64 = 64 * 1024;
 ///
 /// Each file is read backwards from its end, so the cost follows `n`, not the
 /// size of the logs. Lines come back as stored; [`parse_line`] splits them.
-/// A rotation happening during the call may repeat or skip a few lines.
+/// Every file is opened before any is read, newest first, so that a rotation
+/// during a long read changes nothing; one in the instant between two opens
+/// gives a file twice, which the lines' numbers tell.
 pub async fn read_tail(dir: &Path, component: &str, n: usize) -> Result<Vec<String>, LogError> {
     check_component_name(component)?;
-    let mut newest_first: Vec<Vec<String>> = Vec::new();
-    let mut found_any = false;
-    let mut remaining = n;
+    let mut files = Vec::new();
     for index in 0.. {
         let path = log_path(dir, component, index);
-        let file = match File::open(&path).await {
-            Ok(file) => file,
+        match File::open(&path).await {
+            Ok(file) => files.push((file, path)),
             // The current file may be gone while rotated ones remain.
             Err(e) if e.kind() == io::ErrorKind::NotFound && index == 0 => continue,
             Err(e) if e.kind() == io::ErrorKind::NotFound => break,
             Err(e) => return Err(LogError::io("open", path, e)),
-        };
-        found_any = true;
+        }
+    }
+    if files.is_empty() {
+        return Err(LogError::NoLogs {
+            component: component.to_owned(),
+            dir: dir.to_path_buf(),
+        });
+    }
+    let mut newest_first: Vec<Vec<String>> = Vec::new();
+    let mut remaining = n;
+    for (file, path) in files {
         if remaining == 0 {
             break;
         }
@@ -44,12 +53,6 @@ pub async fn read_tail(dir: &Path, component: &str, n: usize) -> Result<Vec<Stri
             .map_err(|e| LogError::io("read", &path, e))?;
         remaining -= lines.len();
         newest_first.push(lines);
-    }
-    if !found_any {
-        return Err(LogError::NoLogs {
-            component: component.to_owned(),
-            dir: dir.to_path_buf(),
-        });
     }
     Ok(newest_first.into_iter().rev().flatten().collect())
 }
