@@ -213,6 +213,12 @@ fn the_daemon_log_rotates_at_the_configured_cap() {
             text.len()
         );
     }
+    // What the daemon prints past its logger (a panic) follows the rotation.
+    let pid = world.daemon_pid().expect("the daemon's pid");
+    for fd in [1, 2] {
+        let target = std::fs::read_link(format!("/proc/{pid}/fd/{fd}")).unwrap();
+        assert_eq!(target, log, "fd {fd} of the daemon");
+    }
     let daemon_logs = world.flowctl(&["daemon", "logs"]).ok();
     assert!(
         !daemon_logs.trim().is_empty(),
