@@ -307,7 +307,8 @@ fn log_tail(path: &Path, offset: u64, lines: usize) -> String {
     let Ok(text) = std::fs::read(path) else {
         return String::new();
     };
-    let text = String::from_utf8_lossy(text.get(offset as usize..).unwrap_or(&[])).into_owned();
+    // Shorter than before the start: the daemon rotated it, so all of it is new.
+    let text = String::from_utf8_lossy(text.get(offset as usize..).unwrap_or(&text)).into_owned();
     let all: Vec<&str> = text.lines().collect();
     all[all.len().saturating_sub(lines)..]
         .iter()

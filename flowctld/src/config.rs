@@ -10,8 +10,9 @@ use flowctl_core::paths;
 use flowctl_core::spec::duration::{format_duration, parse_duration};
 pub use flowctl_core::{DaemonArgs, LogFormat};
 
-/// `config.toml`: the same keys as the flags, in snake_case. The socket is
-/// not among them: the client must find it without reading daemon config.
+/// `config.toml`: the same keys as the flags, in snake_case, and the size
+/// limits of the daemon's own log. The socket is not among them: the client
+/// must find it without reading daemon config.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileConfig {
@@ -24,6 +25,8 @@ struct FileConfig {
     db_path: Option<PathBuf>,
     persistence: Option<bool>,
     keep_runs: Option<usize>,
+    daemon_log_max_bytes: Option<u64>,
+    daemon_log_keep: Option<usize>,
 }
 
 /// The daemon's resolved settings.
@@ -35,6 +38,11 @@ pub struct Config {
     pub log_format: LogFormat,
     /// Where the daemon's own log goes, when the client started it.
     pub log_file: Option<PathBuf>,
+    /// The daemon's log is rotated when the next line would take it past
+    /// this size (`daemon_log_max_bytes`).
+    pub daemon_log_max_bytes: u64,
+    /// Daemon log files kept, the current one included (`daemon_log_keep`).
+    pub daemon_log_keep: usize,
     pub control_plane_address: String,
     pub control_plane_port: u16,
     pub heartbeat_ttl: Duration,
@@ -110,6 +118,14 @@ impl Config {
                 .unwrap_or_else(|| "info".into()),
             log_format: args.log_format.or(file.log_format).unwrap_or_default(),
             log_file: args.log_file.clone(),
+            daemon_log_max_bytes: file
+                .daemon_log_max_bytes
+                .unwrap_or(crate::logs::DEFAULT_MAX_BYTES)
+                .max(1),
+            daemon_log_keep: file
+                .daemon_log_keep
+                .unwrap_or(crate::logs::DEFAULT_KEEP)
+                .max(1),
             control_plane_address: args
                 .control_plane_address
                 .clone()
@@ -158,7 +174,12 @@ mod tests {
     fn file_keys_apply_and_flags_win() {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("config.toml");
-        std::fs::write(&path, "heartbeat_ttl = \"5s\"\ncontrol_plane_port = 4000\n").unwrap();
+        std::fs::write(
+            &path,
+            "heartbeat_ttl = \"5s\"\ncontrol_plane_port = 4000\n\
+             daemon_log_max_bytes = 4096\ndaemon_log_keep = 2\n",
+        )
+        .unwrap();
         let args = DaemonArgs {
             config: Some(path),
             control_plane_port: Some(5000),
@@ -168,6 +189,10 @@ mod tests {
         assert_eq!(config.heartbeat_ttl, Duration::from_secs(5));
         assert_eq!(config.control_plane_port, 5000);
         assert_eq!(config.janitor_interval, Duration::from_secs(10));
+        assert_eq!(
+            (config.daemon_log_max_bytes, config.daemon_log_keep),
+            (4096, 2)
+        );
     }
 
     #[test]

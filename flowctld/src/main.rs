@@ -92,7 +92,11 @@ fn init_logging(config: &Config) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(flowctld::logs::daemon_log_writer(
+            config.log_file.as_deref(),
+            config.daemon_log_max_bytes,
+            config.daemon_log_keep,
+        ))
         .with_ansi(
             config.log_file.is_none() && std::io::IsTerminal::is_terminal(&std::io::stderr()),
         );

@@ -8,6 +8,7 @@
 mod control_plane;
 mod daemon;
 mod harness;
+mod logs;
 mod relay;
 mod runs;
 mod service;

@@ -46,7 +46,12 @@ pub async fn logs(ctx: &Ctx, args: LogsArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints log lines with a coloured, aligned component prefix.
+/// The stream of a line that is the daemon's notice (lines missed, no
+/// output), not a component's output.
+const NOTICE: &str = "flowctl";
+
+/// Prints log lines with a coloured, aligned component prefix, and the
+/// daemon's notices about a component as `<component>: <notice>`.
 pub struct Printer {
     json: bool,
     color: bool,
@@ -69,8 +74,14 @@ impl Printer {
                 serde_json::json!({
                     "run_id": line.run_id, "component": line.component,
                     "at_ms": line.at_ms, "stream": line.stream, "line": line.line,
+                    "seq": line.seq, "missed": line.missed, "lost": line.lost,
                 })
             );
+            return;
+        }
+        if line.stream == NOTICE && !line.component.is_empty() {
+            // The daemon's word about a component, not its output.
+            println!("{}: {}", line.component, line.line);
             return;
         }
         let index = {

@@ -29,6 +29,8 @@ pub(crate) fn test_state(dir: &std::path::Path) -> std::sync::Arc<crate::state::
         log_level: "info".into(),
         log_format: crate::config::LogFormat::default(),
         log_file: None,
+        daemon_log_max_bytes: 1 << 20,
+        daemon_log_keep: 1,
         control_plane_address: "127.0.0.1".into(),
         control_plane_port: 0,
         heartbeat_ttl: Duration::from_secs(30),

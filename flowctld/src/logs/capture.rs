@@ -165,11 +165,12 @@ impl Destinations {
     async fn deliver(&mut self, stream: Stream, piece: Piece<'_>) {
         let at_ms = now_ms();
         let text = piece.text();
-        self.sink.write_line(at_ms, stream, &text).await;
+        let seq = self.sink.write_line(at_ms, stream, &text).await;
         self.report.errors.extend(self.sink.take_errors());
         let line = LogLine {
             component: self.sink.component().to_owned(),
             at_ms,
+            seq,
             stream,
             line: text.into_owned(),
         };

@@ -1,5 +1,6 @@
 //! Reading stored logs back: the last lines of a component across its
-//! rotated files, the components that have logs, and the fields of a line.
+//! rotated files, the components that have logs, the fields of a line, and
+//! the numbers of the oldest and newest lines kept.
 
 use std::io::{self, SeekFrom};
 use std::path::Path;
@@ -19,22 +20,31 @@ const TAIL_BLOCK_BYTES: u64 = 64 * 1024;
 ///
 /// Each file is read backwards from its end, so the cost follows `n`, not the
 /// size of the logs. Lines come back as stored; [`parse_line`] splits them.
-/// A rotation happening during the call may repeat or skip a few lines.
+/// Every file is opened before any is read, newest first, so that a rotation
+/// during a long read changes nothing; one in the instant between two opens
+/// gives a file twice, which the lines' numbers tell.
 pub async fn read_tail(dir: &Path, component: &str, n: usize) -> Result<Vec<String>, LogError> {
     check_component_name(component)?;
-    let mut newest_first: Vec<Vec<String>> = Vec::new();
-    let mut found_any = false;
-    let mut remaining = n;
+    let mut files = Vec::new();
     for index in 0.. {
         let path = log_path(dir, component, index);
-        let file = match File::open(&path).await {
-            Ok(file) => file,
+        match File::open(&path).await {
+            Ok(file) => files.push((file, path)),
             // The current file may be gone while rotated ones remain.
             Err(e) if e.kind() == io::ErrorKind::NotFound && index == 0 => continue,
             Err(e) if e.kind() == io::ErrorKind::NotFound => break,
             Err(e) => return Err(LogError::io("open", path, e)),
-        };
-        found_any = true;
+        }
+    }
+    if files.is_empty() {
+        return Err(LogError::NoLogs {
+            component: component.to_owned(),
+            dir: dir.to_path_buf(),
+        });
+    }
+    let mut newest_first: Vec<Vec<String>> = Vec::new();
+    let mut remaining = n;
+    for (file, path) in files {
         if remaining == 0 {
             break;
         }
@@ -43,12 +53,6 @@ pub async fn read_tail(dir: &Path, component: &str, n: usize) -> Result<Vec<Stri
             .map_err(|e| LogError::io("read", &path, e))?;
         remaining -= lines.len();
         newest_first.push(lines);
-    }
-    if !found_any {
-        return Err(LogError::NoLogs {
-            component: component.to_owned(),
-            dir: dir.to_path_buf(),
-        });
     }
     Ok(newest_first.into_iter().rev().flatten().collect())
 }
@@ -109,13 +113,108 @@ pub async fn list_components(dir: &Path) -> Result<Vec<String>, LogError> {
     Ok(components)
 }
 
+/// The number of the newest line stored for `component` in `dir`; 0 when it
+/// has none, or only lines stored before lines were numbered.
+pub(super) async fn last_seq(dir: &Path, component: &str) -> Result<u64, LogError> {
+    match read_tail(dir, component, 1).await {
+        Ok(lines) => Ok(lines
+            .first()
+            .and_then(|line| parse_stored(line))
+            .map_or(0, |line| line.seq)),
+        Err(LogError::NoLogs { .. }) => Ok(0),
+        Err(e) => Err(e),
+    }
+}
+
+/// The number of the oldest line still kept for `component` in `dir`: the
+/// first numbered line of its oldest file. `None` when no file holds a
+/// numbered line. Lines numbered below it were dropped by rotation.
+pub async fn first_kept_seq(dir: &Path, component: &str) -> Result<Option<u64>, LogError> {
+    check_component_name(component)?;
+    let mut oldest = 0;
+    while fs::try_exists(log_path(dir, component, oldest + 1))
+        .await
+        .unwrap_or(false)
+    {
+        oldest += 1;
+    }
+    // Oldest first; a file rotated away meanwhile is skipped for the next.
+    for index in (0..=oldest).rev() {
+        let path = log_path(dir, component, index);
+        let mut file = match File::open(&path).await {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(LogError::io("open", path, e)),
+        };
+        // The number sits right after the timestamp: a short prefix holds it.
+        let mut head = [0; TIMESTAMP_LEN + 24];
+        let mut filled = 0;
+        while filled < head.len() {
+            match file.read(&mut head[filled..]).await {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) => return Err(LogError::io("read", path, e)),
+            }
+        }
+        let head = String::from_utf8_lossy(&head[..filled]);
+        if let Some(seq) = seq_of_prefix(&head) {
+            return Ok(Some(seq));
+        }
+    }
+    Ok(None)
+}
+
+/// One stored line, split into its fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoredLine<'a> {
+    /// When the daemon read it, in milliseconds since the Unix epoch.
+    pub at_ms: i64,
+    /// Its number among the component's lines (see [`LogSink`](super::LogSink));
+    /// 0 for a line stored before lines were numbered.
+    pub seq: u64,
+    /// The pipe it came from.
+    pub stream: Stream,
+    /// The text as the component wrote it.
+    pub text: &'a str,
+}
+
+/// Splits a stored line, `<time> <seq> <stream> <text>` or the older
+/// `<time> <stream> <text>`, into its fields; `None` if it is in neither form.
+pub fn parse_stored(line: &str) -> Option<StoredLine<'_>> {
+    let stamp = line.get(..TIMESTAMP_LEN)?;
+    let rest = line[TIMESTAMP_LEN..].strip_prefix(' ')?;
+    let (first, rest) = rest.split_once(' ')?;
+    // A stream tag is never all digits, so the two forms cannot be confused.
+    let (seq, tag, text) = match first.parse::<u64>() {
+        Ok(seq) if first.bytes().all(|b| b.is_ascii_digit()) => {
+            let (tag, text) = rest.split_once(' ')?;
+            (seq, tag, text)
+        }
+        _ => (0, first, rest),
+    };
+    Some(StoredLine {
+        at_ms: parse_rfc3339_ms(stamp)?,
+        seq,
+        stream: Stream::from_tag(tag)?,
+        text,
+    })
+}
+
 /// Splits a stored line back into its time (milliseconds since the Unix
 /// epoch), stream and text; `None` if it is not in the stored form.
 pub fn parse_line(line: &str) -> Option<(i64, Stream, &str)> {
-    let stamp = line.get(..TIMESTAMP_LEN)?;
-    let rest = line[TIMESTAMP_LEN..].strip_prefix(' ')?;
-    let (tag, text) = rest.split_once(' ')?;
-    Some((parse_rfc3339_ms(stamp)?, Stream::from_tag(tag)?, text))
+    parse_stored(line).map(|l| (l.at_ms, l.stream, l.text))
+}
+
+/// The number in the first `<time> <seq> ` of `head`, if it has one.
+fn seq_of_prefix(head: &str) -> Option<u64> {
+    let rest = head.get(TIMESTAMP_LEN..)?.strip_prefix(' ')?;
+    let (digits, _) = rest.split_once(' ')?;
+    digits
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 #[cfg(test)]
@@ -151,8 +250,8 @@ mod tests {
     #[tokio::test]
     async fn tail_spans_rotated_files_in_order() {
         let tmp = tempfile::tempdir().unwrap();
-        // Lines of 39 to 41 bytes, up to 2000 bytes a file: lines 0-49 were
-        // rotated out, .log.2 holds 50-99, .log.1 100-147 and .log 148-149.
+        // Lines of 41 to 45 bytes, up to 2000 bytes a file: lines 0-45 were
+        // rotated out, the three files hold 46-149.
         write_rotated(tmp.path(), 150).await;
         assert!(tmp.path().join("ingest.log.2").exists());
         assert!(!tmp.path().join("ingest.log.3").exists());
@@ -166,7 +265,12 @@ mod tests {
         assert_eq!(texts(&tail), ["line 147", "line 148", "line 149"]);
 
         let all = read_tail(tmp.path(), "ingest", 10_000).await.unwrap();
-        assert_eq!(texts(&all), expected);
+        let kept: Vec<_> = (46..150).map(|i| format!("line {i}")).collect();
+        assert_eq!(texts(&all), kept);
+        assert_eq!(
+            read_tail(tmp.path(), "ingest", usize::MAX).await.unwrap(),
+            all
+        );
 
         assert!(read_tail(tmp.path(), "ingest", 0).await.unwrap().is_empty());
     }
@@ -216,6 +320,27 @@ mod tests {
         );
         let missing = tmp.path().join("missing");
         assert!(list_components(&missing).await.unwrap().is_empty());
+    }
+
+    #[test]
+    fn stored_lines_carry_their_number() {
+        assert_eq!(
+            parse_stored("2023-11-14T22:13:20.123Z 42 stdout 7 dwarfs"),
+            Some(StoredLine {
+                at_ms: 1_700_000_000_123,
+                seq: 42,
+                stream: Stream::Stdout,
+                text: "7 dwarfs"
+            })
+        );
+        let old = parse_stored("2023-11-14T22:13:20.123Z stderr 7 dwarfs").unwrap();
+        assert_eq!(
+            (old.seq, old.stream, old.text),
+            (0, Stream::Stderr, "7 dwarfs")
+        );
+        assert_eq!(parse_stored("2023-11-14T22:13:20.123Z 42 stdout"), None);
+        assert_eq!(seq_of_prefix("2023-11-14T22:13:20.123Z 42 std"), Some(42));
+        assert_eq!(seq_of_prefix("2023-11-14T22:13:20.123Z stdout x"), None);
     }
 
     #[test]

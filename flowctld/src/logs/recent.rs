@@ -84,6 +84,7 @@ mod tests {
         LogLine {
             component: "c".into(),
             at_ms: 0,
+            seq: 0,
             stream: Stream::Stdout,
             line: text.into(),
         }

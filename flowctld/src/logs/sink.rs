@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::paths::check_component_name;
+use super::read::last_seq;
 use super::rotate::RotatingFile;
 use super::{LogError, Stream};
 use flowctl_core::clock::format_rfc3339_ms;
@@ -49,8 +50,13 @@ impl LogConfig {
     }
 }
 
-/// Writes one component instance's output lines, timestamped and tagged with
-/// their stream, into its rotated log files.
+/// Writes one component instance's output lines, timestamped, numbered and
+/// tagged with their stream, into its rotated log files.
+///
+/// Lines are numbered per component from 1: a sink opened on existing files
+/// (the next instance of a component, or the same run resumed by the next
+/// daemon) goes on from the last number stored, so numbers grow across
+/// instances and rotations and a reader can tell which lines it has already.
 ///
 /// Writing never fails: a file that meets an error is switched off and its
 /// error kept for [`LogSink::take_errors`], so that a broken disk costs the
@@ -65,6 +71,8 @@ pub struct LogSink {
     /// The last timestamp formatted and its text: lines come many to a
     /// millisecond when a component floods.
     stamp: (i64, String),
+    /// The number the next line gets.
+    next_seq: u64,
 }
 
 impl LogSink {
@@ -74,8 +82,14 @@ impl LogSink {
     /// Fails when the component name cannot be a file name or a file cannot be
     /// opened: better to say so when the component starts than to lose its
     /// logs silently.
+    ///
+    /// Numbering goes on from the last line stored in the daemon's directory
+    /// (the mirror may have been edited by the user, so it is not read).
+    /// The caller must not open a component's sink while another one of it
+    /// still writes, or both would give out the same numbers.
     pub async fn open(config: &LogConfig, component: &str) -> Result<Self, LogError> {
         check_component_name(component)?;
+        let next_seq = last_seq(&config.dir, component).await? + 1;
         let dirs = std::iter::once(&config.dir).chain(&config.mirror_dir);
         let mut outputs = Vec::with_capacity(2);
         for dir in dirs {
@@ -87,6 +101,7 @@ impl LogSink {
             errors: Vec::new(),
             line: Vec::with_capacity(256),
             stamp: (i64::MIN, String::new()),
+            next_seq,
         })
     }
 
@@ -95,16 +110,21 @@ impl LogSink {
         &self.component
     }
 
-    /// Writes `<timestamp> <stream> <text>` as one line into every output.
-    /// A newline inside `text` becomes a space, so one call is one stored line.
+    /// Writes `<timestamp> <seq> <stream> <text>` as one line into every
+    /// output and returns the line's number. A newline inside `text` becomes
+    /// a space, so one call is one stored line.
     ///
     /// Lines are buffered; [`LogSink::flush`] makes them visible to readers.
-    pub async fn write_line(&mut self, at_ms: i64, stream: Stream, text: &str) {
+    pub async fn write_line(&mut self, at_ms: i64, stream: Stream, text: &str) -> u64 {
         if self.stamp.0 != at_ms {
             self.stamp = (at_ms, format_rfc3339_ms(at_ms));
         }
+        let seq = self.next_seq;
+        self.next_seq += 1;
         self.line.clear();
         self.line.extend_from_slice(self.stamp.1.as_bytes());
+        self.line.push(b' ');
+        self.line.extend_from_slice(seq.to_string().as_bytes());
         self.line.push(b' ');
         self.line.extend_from_slice(stream.as_str().as_bytes());
         self.line.push(b' ');
@@ -120,6 +140,7 @@ impl LogSink {
                 self.errors.push(e);
             }
         }
+        seq
     }
 
     /// Hands every buffered line to the operating system, so that readers of
@@ -165,8 +186,8 @@ mod tests {
             let text = std::fs::read_to_string(dir.join("ingest.log")).unwrap();
             assert_eq!(
                 text,
-                "2023-11-14T22:13:20.123Z stdout hello world\n\
-                 2023-11-14T22:13:20.124Z stderr two lines\n"
+                "2023-11-14T22:13:20.123Z 1 stdout hello world\n\
+                 2023-11-14T22:13:20.124Z 2 stderr two lines\n"
             );
             let first = text.lines().next().unwrap();
             assert_eq!(

@@ -152,23 +152,7 @@ impl Supervisor {
 
     /// The current instance of every component of a run this daemon runs.
     pub(super) fn statuses(&self, handle: &RunHandle) -> Vec<InstanceStatus> {
-        let slots = handle.slots().clone();
-        let flow = handle.relay.metrics();
-        slots
-            .iter()
-            .map(|slot| {
-                let entry = self.registry.owned_by(&handle.id, &slot.id);
-                let registry = &*self.registry;
-                let mut status =
-                    instance_status(&handle.id, slot, entry.as_ref().map(|e| (e, registry)));
-                if let Some(m) = flow.components.iter().find(|m| m.id == slot.id) {
-                    status.events_in = m.events_in;
-                    status.events_out = m.events_out;
-                    status.events_per_second = m.rate_in.max(m.rate_out);
-                }
-                status
-            })
-            .collect()
+        statuses_of(&self.registry, handle)
     }
 
     /// Live relay metrics of a supervised run.
@@ -176,6 +160,27 @@ impl Supervisor {
         let handle = self.handle(id).filter(|h| !*h.done.borrow())?;
         Some(run_metrics(&handle))
     }
+}
+
+/// The current instance of every component of a supervised run, as
+/// `Watch` and `ListComponents` show it, relay counters included.
+pub(super) fn statuses_of(registry: &Registry, handle: &RunHandle) -> Vec<InstanceStatus> {
+    let slots = handle.slots().clone();
+    let flow = handle.relay.metrics();
+    slots
+        .iter()
+        .map(|slot| {
+            let entry = registry.owned_by(&handle.id, &slot.id);
+            let mut status =
+                instance_status(&handle.id, slot, entry.as_ref().map(|e| (e, registry)));
+            if let Some(m) = flow.components.iter().find(|m| m.id == slot.id) {
+                status.events_in = m.events_in;
+                status.events_out = m.events_out;
+                status.events_per_second = m.rate_in.max(m.rate_out);
+            }
+            status
+        })
+        .collect()
 }
 
 /// The metrics of a run's relay: per component counts, and the sinks'

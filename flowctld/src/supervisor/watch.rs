@@ -1,15 +1,25 @@
 //! Live streams over a run: the foreground view (`Watch`) and `Logs`.
+//!
+//! Both show log lines through [`Follow`]: the stored lines first, then
+//! the live ones, each once, with a notice for lines a slow reader missed.
+//! A watcher that falls behind on component changes gets a fresh snapshot of
+//! the run and its components, so it never keeps showing a stale state.
+
+use std::sync::Arc;
 
 use flowctl_proto::daemon::v1::{LogLine, LogsRequest, WatchEvent, watch_event::Event};
 use tokio::sync::{broadcast, mpsc};
 use tokio_stream::wrappers::ReceiverStream;
 
-use super::{RunEvent, Supervisor, summary_of};
-use crate::api::convert;
+use super::view::statuses_of;
+use super::{RunEvent, RunHandle, Supervisor, summary_of};
 use crate::error::{Error, Result};
-use crate::logs;
+use crate::logs::{Entry, Follow};
+use crate::registry::Registry;
+use crate::api::convert;
+use crate::runs::Runs;
 
-/// Lines a watcher may fall behind by before it is told it missed some.
+/// Events a client may fall behind by before the stream waits for it.
 const BUFFER: usize = 256;
 
 /// Lines per component a new watcher is shown from before it watched.
@@ -28,27 +38,23 @@ impl Supervisor {
         let record = self.runs.get(id)?;
         let handle = self.handle(id);
         let (tx, rx) = mpsc::channel(BUFFER);
-        let runs = self.runs.clone();
         // Subscribe before taking the snapshot: nothing that happens in
         // between is missed.
-        let mut changes = runs.subscribe();
-        let subscriptions = handle.as_ref().map(|h| {
-            (
-                h.updates.subscribe(),
-                with_logs.then(|| h.lines.subscribe()),
-            )
+        let changes = self.runs.subscribe();
+        let updates = handle.as_ref().map(|h| h.updates.subscribe());
+        let follow = handle.as_ref().filter(|_| with_logs).map(|h| {
+            let live = Some(h.lines.subscribe());
+            Follow::new(&h.log_dir, record.component_ids.clone(), live)
         });
         let components = handle
             .as_ref()
             .map(|h| self.statuses(h))
             .unwrap_or_default();
         let first = summary_of(&record, handle.as_deref());
-        let log_dir = self.config.state_dir.join("runs").join(id);
+        let registry = self.registry.clone();
+        let runs = self.runs.clone();
         tokio::spawn(async move {
-            let send = |event: Event| {
-                let tx = tx.clone();
-                async move { tx.send(WatchEvent { event: Some(event) }).await.is_ok() }
-            };
+            let send = |event| send_event(&tx, event);
             if !send(Event::Run(convert::run_summary(first))).await {
                 return;
             }
@@ -57,90 +63,21 @@ impl Supervisor {
                     return;
                 }
             }
-            let (Some(handle), Some((mut updates, mut lines))) = (handle, subscriptions) else {
+            let (Some(handle), Some(updates)) = (handle, updates) else {
                 return;
             };
             if record.status.is_terminal() {
                 return;
             }
-            // What the components wrote before we watched comes first.
-            let mut last_seen: std::collections::HashMap<String, i64> = Default::default();
-            if with_logs {
-                let mut backlog = Vec::new();
-                for component in &record.component_ids {
-                    for text in logs::read_tail(&log_dir, component, BACKLOG)
-                        .await
-                        .unwrap_or_default()
-                    {
-                        if let Some((at_ms, stream, line)) = logs::parse_line(&text) {
-                            backlog.push(LogLine {
-                                component: component.clone(),
-                                at_ms,
-                                stream: stream.to_string(),
-                                line: line.to_string(),
-                                run_id: handle.id.clone(),
-                            });
-                        }
-                    }
-                }
-                backlog.sort_by_key(|l| l.at_ms);
-                for line in backlog {
-                    last_seen.insert(line.component.clone(), line.at_ms);
-                    if !send(Event::Log(line)).await {
-                        return;
-                    }
-                }
-            }
-            loop {
-                tokio::select! {
-                    _ = tx.closed() => {
-                        if stop_on_disconnect && !*handle.done.borrow() {
-                            tracing::info!(run = %handle.id, "the attached client went away: stopping the run");
-                            let _ = handle.events.send(RunEvent::Stop);
-                        }
-                        return;
-                    }
-                    change = changes.recv() => match change {
-                        Ok(changed) if changed != handle.id => {}
-                        Err(broadcast::error::RecvError::Closed) => return,
-                        _ => {
-                            let Ok(record) = runs.get(&handle.id) else { return };
-                            if record.status.is_terminal() {
-                                // Lines written before the end come first.
-                                if let Some(lines) = lines.as_mut() {
-                                    while let Ok(line) = lines.try_recv() {
-                                        send(Event::Log(wire_line(&handle.id, line))).await;
-                                    }
-                                }
-                                while let Ok(update) = updates.try_recv() {
-                                    tx.send(update).await.ok();
-                                }
-                                send(Event::Run(convert::run_summary(summary_of(&record, Some(&handle))))).await;
-                                return;
-                            }
-                            if !send(Event::Run(convert::run_summary(summary_of(&record, Some(&handle))))).await {
-                                return;
-                            }
-                        }
-                    },
-                    update = updates.recv() => match update {
-                        Ok(update) => { if tx.send(update).await.is_err() { return; } }
-                        Err(broadcast::error::RecvError::Lagged(_)) => {}
-                        Err(broadcast::error::RecvError::Closed) => return,
-                    },
-                    line = next_line(&mut lines) => match line {
-                        // Lines the backlog already had are not repeated.
-                        Ok(line) if last_seen.get(&line.component).is_some_and(|at| line.at_ms < *at) => {}
-                        Ok(line) => {
-                            if !send(Event::Log(wire_line(&handle.id, line))).await { return; }
-                        }
-                        Err(missed) => {
-                            let note = skipped(&handle.id, missed);
-                            if !send(Event::Log(note)).await { return; }
-                        }
-                    },
-                }
-            }
+            let watcher = Watcher {
+                tx: tx.clone(),
+                runs,
+                registry,
+                handle,
+            };
+            watcher
+                .follow(changes, updates, follow, stop_on_disconnect)
+                .await;
         });
         Ok(ReceiverStream::new(rx))
     }
@@ -168,77 +105,35 @@ impl Supervisor {
         let handle = self
             .handle(id)
             .filter(|h| request.follow && !*h.done.borrow());
-        let mut live = handle.as_ref().map(|h| h.lines.subscribe());
+        let live = handle.as_ref().map(|h| h.lines.subscribe());
         let dir = self.config.state_dir.join("runs").join(id);
-        let tail = match request.tail {
-            0 => usize::MAX,
-            n => n as usize,
-        };
+        let mut follow = Follow::new(dir, components, live);
+        let tail = request.tail as usize;
         let run_id = id.to_owned();
         let (tx, rx) = mpsc::channel(BUFFER);
         tokio::spawn(async move {
-            let mut stored: Vec<LogLine> = Vec::new();
-            for component in &components {
-                for text in logs::read_tail(&dir, component, tail)
-                    .await
-                    .unwrap_or_default()
-                {
-                    if let Some((at_ms, stream, line)) = logs::parse_line(&text) {
-                        stored.push(LogLine {
-                            component: component.clone(),
-                            at_ms,
-                            stream: stream.to_string(),
-                            line: line.to_string(),
-                            run_id: run_id.clone(),
-                        });
-                    }
-                }
-            }
-            stored.sort_by_key(|l| l.at_ms);
-            let mut last_seen = std::collections::HashMap::new();
-            for line in stored {
-                last_seen.insert(line.component.clone(), line.at_ms);
-                if tx.send(line).await.is_err() {
+            let following = handle.is_some();
+            let send = |entry| tx.send(wire(&run_id, entry, following));
+            for entry in follow.backlog(tail).await {
+                if send(entry).await.is_err() {
                     return;
                 }
             }
-            let (Some(live), Some(handle)) = (live.as_mut(), handle) else {
-                return;
-            };
+            let Some(handle) = handle else { return };
             let mut done = handle.done.subscribe();
             loop {
-                let line = tokio::select! {
-                    line = live.recv() => line,
-                    _ = until_done(&mut done) => {
-                        while let Ok(line) = live.try_recv() {
-                            if components.contains(&line.component) {
-                                let _ = tx.send(wire_line(&run_id, line)).await;
-                            }
-                        }
-                        return;
-                    }
+                tokio::select! {
+                    entry = follow.next() => match entry {
+                        Some(entry) => if send(entry).await.is_err() { return },
+                        None => return,
+                    },
+                    _ = until_done(&mut done) => break,
                     _ = tx.closed() => return,
-                };
-                match line {
-                    Ok(line) if components.contains(&line.component) => {
-                        // Lines already read from the file are not repeated.
-                        if last_seen
-                            .get(&line.component)
-                            .is_some_and(|at| line.at_ms < *at)
-                        {
-                            continue;
-                        }
-                        if tx.send(wire_line(&run_id, line)).await.is_err() {
-                            return;
-                        }
-                    }
-                    Ok(_) => {}
-                    Err(broadcast::error::RecvError::Lagged(missed)) => {
-                        if tx.send(skipped(&run_id, missed)).await.is_err() {
-                            return;
-                        }
-                    }
-                    Err(broadcast::error::RecvError::Closed) => return,
+                }
+            }
+            for entry in follow.finish().await {
+                if send(entry).await.is_err() {
+                    return;
                 }
             }
         });
@@ -246,44 +141,193 @@ impl Supervisor {
     }
 }
 
-async fn until_done(done: &mut tokio::sync::watch::Receiver<bool>) {
-    let _ = done.wait_for(|d| *d).await;
+/// One watcher of a run this daemon supervises, once it was sent the state
+/// the run had when it started watching.
+struct Watcher {
+    tx: mpsc::Sender<WatchEvent>,
+    runs: Arc<Runs>,
+    registry: Arc<Registry>,
+    handle: Arc<RunHandle>,
 }
 
-async fn next_line(
-    lines: &mut Option<broadcast::Receiver<logs::LogLine>>,
-) -> Result<logs::LogLine, u64> {
-    let Some(lines) = lines else {
-        return std::future::pending().await;
+impl Watcher {
+    /// Sends every change of the run, and its log lines when `follow` is
+    /// given, until the run ends or the client goes away.
+    async fn follow(
+        &self,
+        mut changes: broadcast::Receiver<String>,
+        mut updates: broadcast::Receiver<WatchEvent>,
+        mut follow: Option<Follow>,
+        stop_on_disconnect: bool,
+    ) {
+        let handle = &self.handle;
+        if let Some(follow) = follow.as_mut() {
+            for entry in follow.backlog(BACKLOG).await {
+                // The view shows components that have not written yet anyway.
+                if !matches!(entry, Entry::NoOutput { .. }) && !self.log(entry).await {
+                    return;
+                }
+            }
+        }
+        loop {
+            tokio::select! {
+                _ = self.tx.closed() => {
+                    if stop_on_disconnect && !*handle.done.borrow() {
+                        tracing::info!(run = %handle.id, "the attached client went away: stopping the run");
+                        let _ = handle.events.send(RunEvent::Stop);
+                    }
+                    return;
+                }
+                change = changes.recv() => match change {
+                    Ok(changed) if changed != handle.id => {}
+                    Err(broadcast::error::RecvError::Closed) => return,
+                    // A change of this run, or missed ones: read it afresh.
+                    _ => {
+                        let Ok(record) = self.runs.get(&handle.id) else { return };
+                        if record.status.is_terminal() {
+                            self.end(record, updates, follow).await;
+                            return;
+                        }
+                        if !self.send(Event::Run(convert::run_summary(summary_of(&record, Some(handle))))).await {
+                            return;
+                        }
+                    }
+                },
+                update = updates.recv() => match update {
+                    Ok(update) => if self.tx.send(update).await.is_err() { return },
+                    Err(broadcast::error::RecvError::Lagged(_)) => {
+                        if !self.snapshot().await { return }
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return,
+                },
+                Some(entry) = next_entry(&mut follow) => {
+                    if !self.log(entry).await { return }
+                }
+            }
+        }
+    }
+
+    /// The run ended: lines and changes from before the end come first, then
+    /// the run's final state.
+    async fn end(
+        &self,
+        record: crate::runs::RunRecord,
+        mut updates: broadcast::Receiver<WatchEvent>,
+        follow: Option<Follow>,
+    ) {
+        if let Some(mut follow) = follow {
+            for entry in follow.finish().await {
+                self.log(entry).await;
+            }
+        }
+        let mut lagged = false;
+        loop {
+            match updates.try_recv() {
+                Ok(update) => {
+                    self.tx.send(update).await.ok();
+                }
+                Err(broadcast::error::TryRecvError::Lagged(_)) => lagged = true,
+                Err(_) => break,
+            }
+        }
+        if lagged {
+            self.snapshot().await;
+        }
+        self.send(Event::Run(convert::run_summary(summary_of(&record, Some(&self.handle)))))
+            .await;
+    }
+
+    /// The run and every component as they are now, for a watcher that
+    /// missed some changes.
+    async fn snapshot(&self) -> bool {
+        let Ok(record) = self.runs.get(&self.handle.id) else {
+            return false;
+        };
+        if !self
+            .send(Event::Run(convert::run_summary(summary_of(&record, Some(&self.handle)))))
+            .await
+        {
+            return false;
+        }
+        for component in statuses_of(&self.registry, &self.handle) {
+            if !self.send(Event::Component(convert::component_status(component))).await {
+                return false;
+            }
+        }
+        true
+    }
+
+    async fn log(&self, entry: Entry) -> bool {
+        self.send(Event::Log(wire(&self.handle.id, entry, true)))
+            .await
+    }
+
+    async fn send(&self, event: Event) -> bool {
+        send_event(&self.tx, event).await
+    }
+}
+
+/// Returns once the run's task has finished and no process of it is left.
+async fn until_done(done: &mut tokio::sync::watch::Receiver<bool>) {
+    let _ = done.wait_for(|done| *done).await;
+}
+
+/// Sends one event; false once the client is gone.
+async fn send_event(tx: &mpsc::Sender<WatchEvent>, event: Event) -> bool {
+    tx.send(WatchEvent { event: Some(event) }).await.is_ok()
+}
+
+/// The next log entry to show, or never when there are no logs to follow
+/// (any more).
+async fn next_entry(follow: &mut Option<Follow>) -> Option<Entry> {
+    match follow {
+        Some(f) => match f.next().await {
+            Some(entry) => Some(entry),
+            None => {
+                *follow = None;
+                None
+            }
+        },
+        None => std::future::pending().await,
+    }
+}
+
+/// What a reader of the run's logs receives for `entry`. A notice comes as a
+/// line of stream "flowctl" naming the component it is about.
+fn wire(run_id: &str, entry: Entry, following: bool) -> LogLine {
+    let notice = |component: String, text: String| LogLine {
+        component,
+        at_ms: flowctl_core::clock::now_ms(),
+        stream: "flowctl".into(),
+        line: text,
+        run_id: run_id.to_owned(),
+        ..LogLine::default()
     };
-    loop {
-        match lines.recv().await {
-            Ok(line) => return Ok(line),
-            Err(broadcast::error::RecvError::Lagged(missed)) => return Err(missed),
-            Err(broadcast::error::RecvError::Closed) => std::future::pending::<()>().await,
+    match entry {
+        Entry::Line(line) => LogLine {
+            component: line.component,
+            at_ms: line.at_ms,
+            stream: line.stream.as_str().to_string(),
+            line: line.line,
+            run_id: run_id.to_owned(),
+            seq: line.seq,
+            ..LogLine::default()
+        },
+        Entry::Gap(gap) => LogLine {
+            missed: gap.kept,
+            lost: gap.lost,
+            ..notice(gap.component.clone(), gap.describe())
+        },
+        Entry::NoOutput { component } => {
+            let text = if following {
+                "no output yet"
+            } else {
+                "no output"
+            };
+            notice(component, text.into())
         }
     }
 }
 
-fn wire_line(run_id: &str, line: logs::LogLine) -> LogLine {
-    LogLine {
-        component: line.component,
-        at_ms: line.at_ms,
-        stream: line.stream.as_str().to_string(),
-        line: line.line,
-        run_id: run_id.to_owned(),
-    }
-}
-
-/// Tells a follower it fell behind; the files still hold every line.
-fn skipped(run_id: &str, missed: u64) -> LogLine {
-    LogLine {
-        component: String::new(),
-        at_ms: flowctl_core::clock::now_ms(),
-        stream: "flowctl".into(),
-        line: format!(
-            "... {missed} lines not shown (too fast to display); `flowctl logs` has them all"
-        ),
-        run_id: run_id.to_owned(),
-    }
-}
+#[cfg(test)]
+mod tests;
