@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     if let Some(guard) = &cli.guard {
         return flowctld::guard::run(std::path::Path::new(&guard[0]), &guard[1]);
     }
-    flowctld::server::keep_ready_fd_private();
+    flowctld::startup::keep_ready_fd_private();
     let mut config =
         match Config::resolve(&cli.daemon, cli.socket.as_deref(), cli.log_level.as_deref()) {
             Ok(config) => config,
@@ -56,7 +56,7 @@ fn main() -> ExitCode {
     let code = runtime.block_on(async {
         let shutdown = Shutdown::new();
         tokio::spawn(stop_on_signals(shutdown.clone()));
-        match flowctld::run(config, shutdown).await {
+        match flowctld::startup::serve(config, shutdown).await {
             Ok(()) => 0,
             Err(err) => {
                 tracing::error!("{err}");
