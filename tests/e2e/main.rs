@@ -8,6 +8,7 @@ mod daemon;
 mod relay;
 mod runs;
 mod service;
+mod settings;
 mod state;
 mod supervision;
 mod validate;
