@@ -3,11 +3,12 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use flowctl_proto::daemon::v1::{ListRunsRequest, RunRef, RunSummary};
+use flowctl_proto::daemon::v1::{ListRunsRequest, RunRef};
 
 use super::Ctx;
-use super::status::{component_json, state_name};
 use crate::cli::PipelinesCommand;
+use crate::display::{component_json, run_json, state_name};
+use crate::live::{self, Signals};
 use crate::output::{self, Table};
 
 pub async fn pipelines(ctx: &Ctx, command: PipelinesCommand) -> Result<ExitCode> {
@@ -43,7 +44,7 @@ async fn restart(ctx: &Ctx, run: &str, detach: bool) -> Result<ExitCode> {
         flowctl_core::short_id(&summary.restarted_from),
         summary.pipeline_name
     );
-    super::run::follow_run(client, &summary.run_id, ctx.json()).await
+    live::follow(client, &summary.run_id, true, ctx.json(), Signals::new()?).await
 }
 
 async fn list(ctx: &Ctx, name: &str, active_only: bool) -> Result<ExitCode> {
@@ -244,15 +245,4 @@ async fn stop(ctx: &Ctx, run: &str) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-pub fn run_json(run: &RunSummary) -> serde_json::Value {
-    serde_json::json!({
-        "run_id": run.run_id, "pipeline": run.pipeline_name,
-        "status": flowctl_core::RunStatus::from(run.status()).name(), "started_at_ms": run.started_at_ms,
-        "ended_at_ms": run.ended_at_ms, "error": run.error,
-        "pipeline_path": run.pipeline_path, "components_total": run.components_total,
-        "components_ready": run.components_ready, "restarts": run.restarts,
-        "run_restarts": run.run_restarts, "restarted_from": run.restarted_from,
-    })
 }
