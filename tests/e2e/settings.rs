@@ -68,7 +68,7 @@ fn json_log_with_ready(text: &str) -> bool {
 }
 
 #[test]
-fn server_passes_db_path_address_port_ttl_log_format_and_log_file() {
+fn server_passes_db_path_address_port_ttl_janitor_log_format_and_log_file() {
     let world = World::new();
     let db = world.root.path().join("elsewhere").join("runs.redb");
     let log_file = world.root.path().join("daemon.log");
@@ -83,6 +83,8 @@ fn server_passes_db_path_address_port_ttl_log_format_and_log_file() {
         &port,
         "--heartbeat-ttl",
         "7s",
+        "--janitor-interval",
+        "3s",
         "--log-format",
         "json",
         "--log-file",
@@ -97,6 +99,7 @@ fn server_passes_db_path_address_port_ttl_log_format_and_log_file() {
     );
     assert_eq!(status["control_plane"], format!("127.0.0.2:{port}"));
     assert_eq!(status["heartbeat_ttl"], "7s");
+    assert_eq!(status["janitor_interval"], "3s");
     assert_eq!(status["log_file"], log_file.display().to_string());
     stop(&world, &mut server);
     assert!(json_log_with_ready(&server.stderr()), "{server}");
@@ -119,6 +122,7 @@ fn server_passes_no_persistence_and_config() {
     let status = status_once_up(&world, Some(&mut server));
     assert_eq!(status["db_path"], "", "{status:#}");
     assert_eq!(status["heartbeat_ttl"], "9s", "{status:#}");
+    assert_eq!(status["janitor_interval"], "10s", "the default");
     assert_eq!(status["control_plane"], format!("127.0.0.1:{port}"));
     stop(&world, &mut server);
     assert_no_database(&world);
