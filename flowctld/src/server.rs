@@ -72,10 +72,16 @@ pub async fn run(
         address: config.control_plane_address.clone(),
         source,
     })?;
-    flowctl_core::paths::prepare_private_dir(&config.state_dir)?;
-    let state = Arc::new(State::open(config, shutdown.clone())?);
-    let _ = state.control_plane_endpoint.set(endpoint.to_string());
-    reconcile(&state)?;
+    let state = match open_state(config, &shutdown, endpoint) {
+        Ok(state) => state,
+        Err(err) => {
+            // Nobody will serve on it: leave no socket file behind.
+            if let Some(file) = &socket_file {
+                crate::socket::remove_socket(file);
+            }
+            return Err(err);
+        }
+    };
 
     let control_plane = tokio::spawn(serve_control_plane(state.clone(), tcp));
     let daemon = tokio::spawn(
@@ -114,6 +120,16 @@ pub async fn run(
     tracing::info!("flowctld stopped");
     drop(daemon);
     Ok(())
+}
+
+/// Opens the state directory and the store, and settles what a previous
+/// daemon left.
+fn open_state(config: Config, shutdown: &Shutdown, endpoint: SocketAddr) -> Result<Arc<State>> {
+    flowctl_core::paths::prepare_private_dir(&config.state_dir)?;
+    let state = Arc::new(State::open(config, shutdown.clone())?);
+    let _ = state.control_plane_endpoint.set(endpoint.to_string());
+    reconcile(&state)?;
+    Ok(state)
 }
 
 async fn serve_control_plane(state: Arc<State>, tcp: tokio::net::TcpListener) {

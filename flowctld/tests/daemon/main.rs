@@ -102,6 +102,16 @@ impl Daemon {
     }
 }
 
+/// A Unix socket at `socket` and a control plane on port 0, as the daemon's
+/// startup binds them.
+async fn bind(socket: &Path) -> Listeners {
+    Listeners {
+        socket: UnixListener::bind(socket).expect("bind the temp socket"),
+        socket_file: Some(socket.to_path_buf()),
+        control_plane: TcpListener::bind("127.0.0.1:0").await.expect("bind port 0"),
+    }
+}
+
 /// Settings of a daemon confined to `dir`: no database (as
 /// `--no-persistence`), no guard process, defaults otherwise.
 fn config(dir: &Path, socket: &Path) -> Config {
@@ -140,6 +150,27 @@ async fn answers_on_both_listeners_and_removes_its_socket_when_stopped() {
     assert!(info.db_path.is_empty(), "no database: {info:?}");
 
     let socket = daemon.stop().await;
+    assert!(!socket.exists(), "{} is left behind", socket.display());
+}
+
+#[tokio::test]
+async fn a_daemon_that_cannot_open_its_state_says_why_and_leaves_no_socket() {
+    let dir = tempfile::Builder::new()
+        .prefix("fdin")
+        .tempdir_in("/tmp")
+        .expect("temp dir");
+    let socket = dir.path().join("flowctld.sock");
+    let mut config = config(dir.path(), &socket);
+    // A file where the state directory should be.
+    std::fs::write(&config.state_dir, "not a directory").unwrap();
+    config.db_path = Some(config.state_dir.join("flowctl.redb"));
+    let listeners = bind(&socket).await;
+    let err = flowctld::run(listeners, config, Shutdown::new(), |_| {
+        panic!("a daemon without its state must not say it is ready")
+    })
+    .await
+    .expect_err("run fails");
+    assert!(err.to_string().contains("state"), "{err}");
     assert!(!socket.exists(), "{} is left behind", socket.display());
 }
 
