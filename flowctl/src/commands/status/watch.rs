@@ -42,25 +42,29 @@ pub async fn watch(ctx: &Ctx, mut client: Client, run: Option<&str>) -> Result<E
     let mut streams = Streams::new();
     match run {
         Some(run) => open(&mut client, &mut streams, run).await?,
-        None => discover(&mut client, &mut streams, &mut table).await?,
+        None => {
+            discover(&mut client, &mut streams, &mut table).await?;
+        }
     }
     let mut redraw = tokio::time::interval(REDRAW_EVERY);
     let mut rediscover = tokio::time::interval(DISCOVER_EVERY);
     rediscover.tick().await;
     loop {
-        tokio::select! {
+        let changed = tokio::select! {
             Some((run, event)) = streams.next() => match event {
                 Ok(event) => table.apply(&run, event.event),
                 Err(status) => bail!("lost the connection to flowctld: {}", status.message()),
             },
             // The relative times move on; JSON readers get changes only.
-            _ = redraw.tick() => if ctx.json() { continue },
+            _ = redraw.tick() => !ctx.json(),
             _ = rediscover.tick(), if run.is_none() => {
-                discover(&mut client, &mut streams, &mut table).await?;
+                discover(&mut client, &mut streams, &mut table).await?
             }
             _ = tokio::signal::ctrl_c() => return Ok(ExitCode::SUCCESS),
+        };
+        if changed {
+            table.draw(ctx.json());
         }
-        table.draw(ctx.json());
     }
 }
 
@@ -79,13 +83,15 @@ async fn open(client: &mut Client, streams: &mut Streams, run: &str) -> Result<(
 }
 
 /// Opens a stream for every active run not watched yet, and refreshes the
-/// registrations outside any run. The components listed are not shown: the
-/// streams' first events give them, in order with what follows.
-async fn discover(client: &mut Client, streams: &mut Streams, table: &mut Table) -> Result<()> {
+/// registrations outside any run; true when those changed. The components
+/// listed are not shown: the streams' first events give them, in order with
+/// what follows.
+async fn discover(client: &mut Client, streams: &mut Streams, table: &mut Table) -> Result<bool> {
     let listing = client
         .list_components(ListComponentsRequest::default())
         .await?
         .into_inner();
+    let changed = table.external != listing.external;
     table.external = listing.external;
     let mut runs: Vec<String> = listing.components.into_iter().map(|c| c.run_id).collect();
     runs.dedup();
@@ -94,7 +100,7 @@ async fn discover(client: &mut Client, streams: &mut Streams, table: &mut Table)
             open(client, streams, &run).await?;
         }
     }
-    Ok(())
+    Ok(changed)
 }
 
 /// What the table shows: each watched run's components, as their events
@@ -108,7 +114,8 @@ struct Table {
 }
 
 impl Table {
-    fn apply(&mut self, run: &str, event: Option<Event>) {
+    /// Applies one event of `run`'s stream; true when what is shown changed.
+    fn apply(&mut self, run: &str, event: Option<Event>) -> bool {
         match event {
             Some(Event::Component(update)) => {
                 let key = (update.run_id.clone(), update.id.clone());
@@ -117,14 +124,17 @@ impl Table {
                     None => update,
                 };
                 self.components.insert(key, merged);
+                true
             }
             Some(Event::Run(summary))
                 if self.drop_ended
                     && flowctl_core::RunStatus::from(summary.status()).is_terminal() =>
             {
+                let before = self.components.len();
                 self.components.retain(|(id, _), _| id != run);
+                self.components.len() != before
             }
-            _ => {}
+            _ => false,
         }
     }
 
