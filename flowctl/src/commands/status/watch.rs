@@ -46,6 +46,10 @@ pub async fn watch(ctx: &Ctx, mut client: Client, run: Option<&str>) -> Result<E
             discover(&mut client, &mut streams, &mut table).await?;
         }
     }
+    if streams.is_empty() && ctx.json() {
+        // Nothing to wait for: say so at once.
+        table.draw(true);
+    }
     let mut redraw = tokio::time::interval(REDRAW_EVERY);
     let mut rediscover = tokio::time::interval(DISCOVER_EVERY);
     rediscover.tick().await;
