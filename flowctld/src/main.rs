@@ -1,5 +1,7 @@
 //! `flowctld`: the flowctl daemon, in the foreground (as systemd and launchd
-//! want it, or as `flowctl` starts it in the background).
+//! want it, or as `flowctl` starts it in the background). Flags, logging,
+//! the runtime and signals are here; [`flowctld::startup::serve`] does the
+//! rest (lock, listeners, guard, readiness) around `flowctld::run`.
 
 use std::process::ExitCode;
 

@@ -178,6 +178,33 @@ fn daemon_start_passes_no_persistence() {
     let id = world.detach(&idle_pipeline(&world, "memory"));
     world.flowctl(&["pipelines", "stop", &id]).ok();
     assert_no_database(&world);
+
+    // `daemon restart` starts the next daemon with the flags it is given.
+    world
+        .flowctl(&[
+            "daemon",
+            "restart",
+            "--no-persistence",
+            "--heartbeat-ttl",
+            "5s",
+        ])
+        .ok();
+    let status = status_once_up(&world, None);
+    assert_eq!(status["heartbeat_ttl"], "5s", "{status:#}");
+    assert_no_database(&world);
+}
+
+#[test]
+fn db_path_and_no_persistence_together_are_refused_before_any_daemon_starts() {
+    let world = World::new();
+    let refused = world
+        .flowctl(&["server", "--db-path", "x.redb", "--no-persistence"])
+        .fails();
+    assert!(
+        refused.contains("--db-path") && refused.contains("--no-persistence"),
+        "{refused}"
+    );
+    assert!(!world.socket.exists(), "a daemon started anyway");
 }
 
 /// Nothing wrote a database file in the state dir.
