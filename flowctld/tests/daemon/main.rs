@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use flowctl_proto::daemon::v1::daemon_client::DaemonClient;
 use flowctl_proto::daemon::v1::{
-    self as daemon, GetInfoRequest, RunStatus, SubmitRunRequest, WatchRequest, watch_event::Event,
+    self as daemon, GetInfoRequest, RunRef, RunStatus, SubmitRunRequest, WatchRequest,
+    watch_event::Event,
 };
 use flowctl_proto::v1::control_plane_service_client::ControlPlaneServiceClient;
 use flowctl_proto::v1::{self as cp, ComponentInfo, ComponentType, HeartbeatRequest};
@@ -34,18 +35,17 @@ impl Daemon {
     /// Binds a temp socket and a port-0 listener, and serves on them until
     /// ready (the readiness callback fired).
     async fn start() -> Daemon {
-        // Short base path: Unix socket paths are limited to ~107 bytes.
-        let dir = tempfile::Builder::new()
-            .prefix("fdin")
-            .tempdir_in("/tmp")
-            .expect("temp dir");
+        Daemon::start_in(temp_dir(), false).await
+    }
+
+    /// A daemon in `dir`, keeping its database there with `persistent`.
+    async fn start_in(dir: tempfile::TempDir, persistent: bool) -> Daemon {
         let socket = dir.path().join("flowctld.sock");
-        let config = config(dir.path(), &socket);
-        let listeners = Listeners {
-            socket: UnixListener::bind(&socket).expect("bind the temp socket"),
-            socket_file: Some(socket.clone()),
-            control_plane: TcpListener::bind("127.0.0.1:0").await.expect("bind port 0"),
-        };
+        let mut config = config(dir.path(), &socket);
+        if persistent {
+            config.db_path = Some(dir.path().join("flowctl.redb"));
+        }
+        let listeners = bind(&socket).await;
         let shutdown = Shutdown::new();
         let (ready_tx, ready_rx) = tokio::sync::oneshot::channel::<Ready>();
         let served = tokio::spawn(flowctld::run(
@@ -93,13 +93,27 @@ impl Daemon {
     /// Triggers the shutdown handle and waits for `run` to return.
     async fn stop(self) -> PathBuf {
         self.shutdown.trigger();
+        self.stopped().await.1
+    }
+
+    /// Waits for `run` to return after its shutdown was triggered; gives
+    /// back the temp dir, for a next daemon, and the socket path.
+    async fn stopped(self) -> (tempfile::TempDir, PathBuf) {
         tokio::time::timeout(PATIENCE, self.served)
             .await
             .expect("run returns in time after shutdown")
             .expect("the daemon task does not panic")
             .expect("run ends without an error");
-        self.socket
+        (self._dir, self.socket)
     }
+}
+
+/// A temp dir with a short path: Unix socket paths are limited to ~107 bytes.
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("fdin")
+        .tempdir_in("/tmp")
+        .expect("temp dir")
 }
 
 /// A Unix socket at `socket` and a control plane on port 0, as the daemon's
@@ -155,10 +169,7 @@ async fn answers_on_both_listeners_and_removes_its_socket_when_stopped() {
 
 #[tokio::test]
 async fn a_daemon_that_cannot_open_its_state_says_why_and_leaves_no_socket() {
-    let dir = tempfile::Builder::new()
-        .prefix("fdin")
-        .tempdir_in("/tmp")
-        .expect("temp dir");
+    let dir = temp_dir();
     let socket = dir.path().join("flowctld.sock");
     let mut config = config(dir.path(), &socket);
     // A file where the state directory should be.
@@ -237,9 +248,55 @@ async fn a_component_registers_and_heartbeats_over_the_control_plane() {
 async fn stopping_the_daemon_stops_its_runs_first() {
     let daemon = Daemon::start().await;
     let mut client = daemon.client().await;
+    let run = submit_idle(&mut client).await;
+    let pid = started_pid(&mut client, &run).await;
+    assert!(alive(pid), "component {pid} runs");
+
+    daemon.stop().await;
+    assert!(!alive(pid), "component {pid} outlived the daemon's run");
+}
+
+/// As `flowctl daemon restart` does it: the first daemon stops its runs to
+/// be resumed, and is gone (its runtime dropped, as its process would exit)
+/// before the next one opens the same database.
+#[test]
+fn a_run_stopped_for_a_restart_is_resumed_by_the_next_daemon() {
+    let runtime = || tokio::runtime::Runtime::new().expect("a runtime");
+    let (dir, run, first) = runtime().block_on(async {
+        let daemon = Daemon::start_in(temp_dir(), true).await;
+        let mut client = daemon.client().await;
+        let run = submit_idle(&mut client).await;
+        let first = started_pid(&mut client, &run).await;
+        daemon.shutdown.trigger_restart();
+        let (dir, _socket) = daemon.stopped().await;
+        (dir, run, first)
+    });
+    assert!(!alive(first), "instance {first} outlived its daemon");
+
+    runtime().block_on(async {
+        let daemon = Daemon::start_in(dir, true).await;
+        let mut client = daemon.client().await;
+        let second = started_pid(&mut client, &run).await;
+        assert_ne!(first, second, "a new instance of the same run");
+        let summary = client
+            .get_run(RunRef {
+                run_id: run.clone(),
+            })
+            .await
+            .expect("GetRun")
+            .into_inner()
+            .run
+            .expect("a summary");
+        assert_eq!(summary.run_restarts, 1, "{summary:?}");
+        daemon.stop().await;
+    });
+}
+
+/// Submits a run of one idle source; gives its id.
+async fn submit_idle(client: &mut DaemonClient<Channel>) -> String {
     let pipeline = "apiVersion: flowctl/v1\nkind: Pipeline\nmetadata:\n  name: idle\nspec:\n  \
          sources:\n    - id: idle\n      command: [\"sleep\", \"600\"]\n";
-    let submitted = client
+    client
         .submit_run(SubmitRunRequest {
             pipeline_yaml: pipeline.into(),
             pipeline_path: "/nonexistent/idle.yaml".into(),
@@ -249,13 +306,8 @@ async fn stopping_the_daemon_stops_its_runs_first() {
         })
         .await
         .expect("SubmitRun")
-        .into_inner();
-    let run = submitted.run_id.clone();
-    let pid = started_pid(&mut client, &run).await;
-    assert!(alive(pid), "component {pid} runs");
-
-    daemon.stop().await;
-    assert!(!alive(pid), "component {pid} outlived the daemon's run");
+        .into_inner()
+        .run_id
 }
 
 /// Waits on the run's `Watch` stream until its component has a process.
