@@ -10,7 +10,7 @@
 //! # Layout
 //!
 //! - [`startup`]: the lock, socket activation, the guard, readiness, then `run`;
-//! - [`server`]: serving the daemon on bound listeners until shutdown;
+//! - `server`: serving the daemon on bound listeners until shutdown;
 //! - `config`: defaults, `config.toml` and flags, resolved once;
 //! - `socket`: the life-long lock, stale sockets, permissions;
 //! - `state`: what every service shares (store, registry, runs, supervisor);
@@ -23,7 +23,7 @@
 //! - [`logs`]: component output to rotated files, and back;
 //! - `activation`: socket activation, readiness and watchdog for systemd;
 //! - [`guard`]: the process that ends a SIGKILLed daemon's components;
-//! - [`shutdown`]: the one signal that stops everything;
+//! - `shutdown`: the one signal that stops everything;
 //! - `error`: the crate's one error type.
 //!
 //! # Glossary
@@ -56,8 +56,8 @@ pub mod logs;
 pub mod registry;
 pub mod relay;
 pub mod runs;
-pub mod server;
-pub mod shutdown;
+pub(crate) mod server;
+pub(crate) mod shutdown;
 pub(crate) mod socket;
 pub mod startup;
 pub(crate) mod state;

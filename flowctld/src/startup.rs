@@ -1,4 +1,4 @@
-//! The real daemon process around [`server::run`](crate::server::run): what
+//! The real daemon process around [`run`](crate::run): what
 //! only the one `flowctld` owning a socket path does.
 //!
 //! In order: take the daemon lock, sweep what a dead daemon left running
@@ -7,7 +7,7 @@
 //! passed or bind our own, start the guard; then serve, and announce
 //! readiness to the client that started us (its pipe) and to systemd
 //! (`READY=1`). On the way out the lock is released only after
-//! [`server::run`](crate::server::run) has stopped the runs and removed the
+//! [`run`](crate::run) has stopped the runs and removed the
 //! socket.
 
 use std::io::Write;
