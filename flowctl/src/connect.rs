@@ -162,7 +162,7 @@ pub async fn connect_or_start(socket: &Path, daemon_args: &[String]) -> Result<(
 /// a daemon started here would take the socket from it, so say how to start
 /// the service instead. (With socket activation the connect above succeeds.)
 fn refuse_if_service_managed(socket: &Path) -> Result<()> {
-    if let Some(service) = crate::commands::service::installed_service_for(socket) {
+    if let Some(service) = crate::service::installed_service_for(socket) {
         bail!(
             "flowctld is installed as {} but not running: start it with `{}` \
              (or remove the service with `flowctl service uninstall`)",

@@ -3,14 +3,23 @@
 //! # Layout
 //!
 //! - `cli`: the clap definitions;
+//! - `commands/`: one file per command group, each depending only on the
+//!   shared modules below, never on another command;
 //! - `connect`: reaching the daemon, and starting it race-free;
-//! - `commands/`: one file per command group;
-//! - `output`: tables, JSON and time formatting.
+//! - `output`: tables, JSON and time formatting;
+//! - `display`: state names, JSON shapes and log lines as users read them;
+//! - `live/`: a run in the foreground, driven by the `Watch` stream;
+//! - `pipeline_file`: reading and checking a pipeline file;
+//! - `service/`: service files and managers (systemd, launchd).
 
 mod cli;
 mod commands;
 mod connect;
+mod display;
+mod live;
 mod output;
+mod pipeline_file;
+mod service;
 
 use std::process::ExitCode;
 

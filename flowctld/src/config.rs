@@ -56,7 +56,36 @@ pub struct Config {
     pub guard_binary: Option<PathBuf>,
 }
 
+/// How long a component stays healthy without a heartbeat.
+const DEFAULT_HEARTBEAT_TTL: Duration = Duration::from_secs(30);
+/// How often the daemon records that it is alive.
+const DEFAULT_JANITOR_INTERVAL: Duration = Duration::from_secs(10);
+/// Ended runs kept per pipeline.
+const DEFAULT_KEEP_RUNS: usize = 50;
+
 impl Config {
+    /// Settings of a daemon confined to `state_dir` and `socket`: no
+    /// database (as `--no-persistence`), no guard process, a control plane on
+    /// a free loopback port, defaults otherwise. For tests and embedding.
+    pub fn confined_to(state_dir: &Path, socket: &Path) -> Config {
+        Config {
+            socket: socket.to_path_buf(),
+            state_dir: state_dir.to_path_buf(),
+            log_level: "info".into(),
+            log_format: LogFormat::Text,
+            log_file: None,
+            daemon_log_max_bytes: crate::logs::DEFAULT_MAX_BYTES,
+            daemon_log_keep: crate::logs::DEFAULT_KEEP,
+            control_plane_address: "127.0.0.1".into(),
+            control_plane_port: 0,
+            heartbeat_ttl: DEFAULT_HEARTBEAT_TTL,
+            janitor_interval: DEFAULT_JANITOR_INTERVAL,
+            db_path: None,
+            keep_runs: DEFAULT_KEEP_RUNS,
+            guard_binary: None,
+        }
+    }
+
     /// Resolves defaults, then the config file (the `--config` one must
     /// exist; the default one may not), then the flags.
     pub fn resolve(
@@ -82,7 +111,7 @@ impl Config {
             None => duration(
                 "heartbeat_ttl",
                 file.heartbeat_ttl.as_ref(),
-                Duration::from_secs(30),
+                DEFAULT_HEARTBEAT_TTL,
             )?,
         };
         let janitor_interval = match args.janitor_interval {
@@ -90,7 +119,7 @@ impl Config {
             None => duration(
                 "janitor_interval",
                 file.janitor_interval.as_ref(),
-                Duration::from_secs(10),
+                DEFAULT_JANITOR_INTERVAL,
             )?,
         };
         if heartbeat_ttl.is_zero() || janitor_interval.is_zero() {
@@ -110,7 +139,7 @@ impl Config {
         Ok(Config {
             socket,
             db_path: db_path.map(|p| std::path::absolute(&p).unwrap_or(p)),
-            keep_runs: file.keep_runs.unwrap_or(50).max(1),
+            keep_runs: file.keep_runs.unwrap_or(DEFAULT_KEEP_RUNS).max(1),
             state_dir,
             log_level: log_level
                 .map(str::to_owned)

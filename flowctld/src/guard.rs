@@ -17,13 +17,13 @@ use crate::supervisor::groups::Groups;
 
 /// The running guard; dropping it does not stop it (it ends with us).
 #[derive(Debug)]
-pub struct Guard {
+pub(crate) struct Guard {
     _child: Child,
     _pipe: std::process::ChildStdin,
 }
 
 /// Starts the guard of this daemon (named `instance` in its records).
-pub fn spawn(binary: &Path, state_dir: &Path, instance: &str) -> Result<Guard> {
+pub(crate) fn spawn(binary: &Path, state_dir: &Path, instance: &str) -> Result<Guard> {
     let mut child = Command::new(binary)
         .arg("--guard")
         .arg(state_dir)

@@ -1,5 +1,7 @@
 //! `flowctld`: the flowctl daemon, in the foreground (as systemd and launchd
-//! want it, or as `flowctl` starts it in the background).
+//! want it, or as `flowctl` starts it in the background). Flags, logging,
+//! the runtime and signals are here; [`flowctld::startup::serve`] does the
+//! rest (lock, listeners, guard, readiness) around `flowctld::run`.
 
 use std::process::ExitCode;
 
@@ -31,7 +33,7 @@ fn main() -> ExitCode {
     if let Some(guard) = &cli.guard {
         return flowctld::guard::run(std::path::Path::new(&guard[0]), &guard[1]);
     }
-    flowctld::server::keep_ready_fd_private();
+    flowctld::startup::keep_ready_fd_private();
     let mut config =
         match Config::resolve(&cli.daemon, cli.socket.as_deref(), cli.log_level.as_deref()) {
             Ok(config) => config,
@@ -56,7 +58,7 @@ fn main() -> ExitCode {
     let code = runtime.block_on(async {
         let shutdown = Shutdown::new();
         tokio::spawn(stop_on_signals(shutdown.clone()));
-        match flowctld::run(config, shutdown).await {
+        match flowctld::startup::serve(config, shutdown).await {
             Ok(()) => 0,
             Err(err) => {
                 tracing::error!("{err}");

@@ -1,19 +1,26 @@
-//! Binding the daemon's listeners and serving until shutdown.
+//! Serving the daemon on listeners the caller bound, until shutdown.
 //!
-//! Order matters on the way in and out. In: lock, bind the control plane
-//! (so a busy port fails before the socket appears), bind the socket, then
-//! announce readiness. Out: stop every run, remove the socket, release the
-//! lock, and only then drop client connections, so a client that saw its
+//! As in mini-redis, [`run`] is handed what it serves on and when to stop,
+//! so a test can start a daemon in-process on a temp socket and port 0.
+//! Everything that concerns only the real daemon process (the lock, socket
+//! activation, the readiness pipe, the guard, the sweep of a dead daemon's
+//! leftovers) is in [`crate::startup`].
+//!
+//! Order matters on the way in and out. In (the caller): lock, bind the
+//! control plane (so a busy port fails before the socket appears), bind the
+//! socket; then `run` announces readiness. Out: `run` stops every run and
+//! removes the socket file, then the caller releases the lock, and only the
+//! process exit drops client connections, so a client that saw its
 //! connection close can immediately start a new daemon.
 
-use std::io::Write;
 use std::net::SocketAddr;
-use std::os::fd::{FromRawFd, OwnedFd};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use flowctl_proto::daemon::v1::daemon_server::DaemonServer;
 use flowctl_proto::legacy::control_plane_server::ControlPlaneServer;
 use flowctl_proto::v1::control_plane_service_server::ControlPlaneServiceServer;
+use tokio::net::{TcpListener, UnixListener};
 use tokio_stream::wrappers::{TcpListenerStream, UnixListenerStream};
 use tonic::transport::Server;
 
@@ -23,51 +30,58 @@ use crate::api::legacy::Legacy;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::shutdown::Shutdown;
-use crate::socket::DaemonLock;
 use crate::state::State;
 
-/// Environment variable naming a pipe the daemon writes one line to once it
-/// answers on its socket; the client that started it waits on that.
-pub const READY_FD_ENV: &str = "FLOWCTL_READY_FD";
+/// What the daemon serves on, bound by the caller.
+#[derive(Debug)]
+pub struct Listeners {
+    /// The daemon API (`flowctl`), for the same user only.
+    pub socket: UnixListener,
+    /// The socket's file, removed once every run has stopped; `None` when
+    /// someone else owns the file (a service manager that passed the socket).
+    pub socket_file: Option<PathBuf>,
+    /// The control plane components register and heartbeat with.
+    pub control_plane: TcpListener,
+}
 
-/// Runs the daemon until `shutdown` is triggered (by a signal, by the
-/// `Shutdown` rpc, or by the caller).
-pub async fn run(config: Config, shutdown: Shutdown) -> Result<()> {
-    let lock = DaemonLock::acquire(&config.socket)?;
-    flowctl_core::paths::prepare_private_dir(&config.state_dir)?;
-    // Holding the lock, we are the only daemon: whatever a dead one left
-    // running is ours to end.
-    let leftovers = crate::supervisor::groups::Groups::kill_all_leftovers(&config.state_dir);
-    if leftovers > 0 {
-        tracing::warn!(
-            groups = leftovers,
-            "killed process groups a previous daemon left running"
-        );
-    }
-    let tcp = bind_control_plane(&config)?;
+/// What a daemon that answers tells whoever waits for it.
+#[derive(Debug, Clone)]
+pub struct Ready {
+    /// Where the control plane listens (the port, when port 0 was bound).
+    pub control_plane: SocketAddr,
+}
+
+/// Serves the daemon on `listeners` until `shutdown` is triggered (by the
+/// caller, a signal, or the `Shutdown` rpc), calling `ready` once both
+/// listeners answer. On the way out every run is stopped first, then the
+/// socket file is removed. The daemon API keeps answering until the caller
+/// drops the runtime (or the process exits): a client's `Shutdown` stream
+/// ends exactly when the daemon is gone, never before.
+pub async fn run(
+    listeners: Listeners,
+    config: Config,
+    shutdown: Shutdown,
+    ready: impl FnOnce(Ready),
+) -> Result<()> {
+    let Listeners {
+        socket,
+        socket_file,
+        control_plane: tcp,
+    } = listeners;
     let endpoint = tcp.local_addr().map_err(|source| Error::Listen {
         address: config.control_plane_address.clone(),
         source,
     })?;
-    // Under socket activation the service manager owns the socket file: we
-    // serve the listener it passed, and leave the file alone on the way out.
-    let inherited = crate::activation::inherited_listener_for(&config.socket)?;
-    let activated = inherited.is_some();
-    let unix = match inherited {
-        Some(listener) => listener,
-        None => lock.bind()?,
+    let state = match open_state(config, &shutdown, endpoint) {
+        Ok(state) => state,
+        Err(err) => {
+            // Nobody will serve on it: leave no socket file behind.
+            if let Some(file) = &socket_file {
+                crate::socket::remove_socket(file);
+            }
+            return Err(err);
+        }
     };
-    let _guard = match &config.guard_binary {
-        Some(binary) => Some(crate::guard::spawn(
-            binary,
-            &config.state_dir,
-            crate::supervisor::groups::Groups::new(&config.state_dir).instance(),
-        )?),
-        None => None,
-    };
-    let state = Arc::new(State::open(config, shutdown.clone())?);
-    let _ = state.control_plane_endpoint.set(endpoint.to_string());
-    reconcile(&state)?;
 
     let control_plane = tokio::spawn(serve_control_plane(state.clone(), tcp));
     let daemon = tokio::spawn(
@@ -76,21 +90,20 @@ pub async fn run(config: Config, shutdown: Shutdown) -> Result<()> {
                 DaemonApi::new(state.clone()),
                 only_same_user,
             ))
-            .serve_with_incoming(UnixListenerStream::new(unix)),
+            .serve_with_incoming(UnixListenerStream::new(socket)),
     );
     let janitor = tokio::spawn(janitor(state.clone()));
-    let watchdog = crate::activation::watchdog_interval()
-        .map(|interval| tokio::spawn(crate::activation::watchdog(interval)));
     tracing::info!(
         pid = std::process::id(),
         socket = %state.config.socket.display(),
         control_plane = %endpoint,
         "flowctld ready"
     );
-    announce_ready();
+    ready(Ready {
+        control_plane: endpoint,
+    });
 
     shutdown.wait().await;
-    crate::activation::notify("STOPPING=1");
     if shutdown.restart_runs() {
         tracing::info!("shutting down: stopping runs, to be started again by the next daemon");
         state.supervisor.stop_all_for_restart().await;
@@ -98,60 +111,25 @@ pub async fn run(config: Config, shutdown: Shutdown) -> Result<()> {
         tracing::info!("shutting down: stopping runs");
         state.supervisor.stop_all().await;
     }
-    if !activated {
-        lock.remove_socket();
+    if let Some(file) = socket_file {
+        // The caller still holds the daemon lock.
+        crate::socket::remove_socket(&file);
     }
-    drop(lock);
     janitor.abort();
-    if let Some(watchdog) = watchdog {
-        watchdog.abort();
-    }
     control_plane.abort();
     tracing::info!("flowctld stopped");
-    // The client API keeps serving until the process exits (or the caller
-    // drops the runtime): a `Shutdown` stream then ends exactly when the
-    // daemon is gone, never before.
     drop(daemon);
     Ok(())
 }
 
-fn bind_control_plane(config: &Config) -> Result<tokio::net::TcpListener> {
-    let address = format!(
-        "{}:{}",
-        config.control_plane_address, config.control_plane_port
-    );
-    let parsed: SocketAddr = address
-        .parse()
-        .or_else(|_| {
-            format!(
-                "[{}]:{}",
-                config.control_plane_address, config.control_plane_port
-            )
-            .parse()
-        })
-        .map_err(|_| {
-            Error::InvalidArgument(format!(
-                "--control-plane-address '{}' is not an IP address",
-                config.control_plane_address
-            ))
-        })?;
-    let listener = std::net::TcpListener::bind(parsed).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::AddrInUse {
-            Error::PortInUse {
-                address: config.control_plane_address.clone(),
-                port: config.control_plane_port,
-            }
-        } else {
-            Error::Listen {
-                address: address.clone(),
-                source,
-            }
-        }
-    })?;
-    listener
-        .set_nonblocking(true)
-        .and_then(|()| tokio::net::TcpListener::from_std(listener))
-        .map_err(|source| Error::Listen { address, source })
+/// Opens the state directory and the store, and settles what a previous
+/// daemon left.
+fn open_state(config: Config, shutdown: &Shutdown, endpoint: SocketAddr) -> Result<Arc<State>> {
+    flowctl_core::paths::prepare_private_dir(&config.state_dir)?;
+    let state = Arc::new(State::open(config, shutdown.clone())?);
+    let _ = state.control_plane_endpoint.set(endpoint.to_string());
+    reconcile(&state)?;
+    Ok(state)
 }
 
 async fn serve_control_plane(state: Arc<State>, tcp: tokio::net::TcpListener) {
@@ -214,7 +192,7 @@ async fn janitor(state: Arc<State>) {
 }
 
 /// Settles what a previous daemon left: its active runs failed with it
-/// (their processes were killed above), and the runs it stopped for a
+/// (the startup sweep killed their processes), and the runs it stopped for a
 /// restart start again under their own ids.
 fn reconcile(state: &Arc<State>) -> Result<()> {
     let resume = state.runs.reconcile(state.store.last_alive_ms()?)?;
@@ -226,39 +204,4 @@ fn reconcile(state: &Arc<State>) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Marks the readiness pipe close-on-exec at once, so that no process the
-/// daemon starts (its guard, components) holds it open: the client that
-/// started us reads end-of-file on it as "the daemon died".
-pub fn keep_ready_fd_private() {
-    if let Some(fd) = std::env::var(READY_FD_ENV)
-        .ok()
-        .and_then(|v| v.parse::<i32>().ok())
-    {
-        // SAFETY: only flags of a descriptor the client passed us change.
-        let fd = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
-        let _ = nix::fcntl::fcntl(
-            fd,
-            nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
-        );
-    }
-}
-
-/// Tells whoever started us that we answer: the client through its pipe,
-/// systemd through `NOTIFY_SOCKET`.
-fn announce_ready() {
-    if let Some(fd) = std::env::var(READY_FD_ENV)
-        .ok()
-        .and_then(|v| v.parse::<i32>().ok())
-    {
-        // SAFETY: the client passed us this descriptor for exactly this use,
-        // and nothing else in the daemon touches it.
-        let fd = unsafe { OwnedFd::from_raw_fd(fd) };
-        let mut pipe = std::fs::File::from(fd);
-        let _ = writeln!(pipe, "ready {}", std::process::id());
-    }
-    // Components never see this variable: they get the submitting client's
-    // environment, not the daemon's.
-    crate::activation::notify("READY=1");
 }

@@ -16,6 +16,7 @@ impl Default for Shutdown {
 }
 
 impl Shutdown {
+    /// A handle nobody has triggered yet.
     pub fn new() -> Shutdown {
         Shutdown {
             tx: watch::channel(false).0,

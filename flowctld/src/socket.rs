@@ -122,15 +122,15 @@ impl DaemonLock {
         )?;
         Ok(listener)
     }
+}
 
-    /// Removes the socket file; called on shutdown while the lock is still
-    /// held, so no successor's socket can be removed by mistake.
-    pub fn remove_socket(&self) {
-        if let Err(err) = std::fs::remove_file(&self.socket)
-            && err.kind() != std::io::ErrorKind::NotFound
-        {
-            tracing::warn!(socket = %self.socket.display(), %err, "cannot remove socket");
-        }
+/// Removes the socket file at `socket`; called on shutdown while the lock is
+/// still held, so no successor's socket can be removed by mistake.
+pub fn remove_socket(socket: &Path) {
+    if let Err(err) = std::fs::remove_file(socket)
+        && err.kind() != std::io::ErrorKind::NotFound
+    {
+        tracing::warn!(socket = %socket.display(), %err, "cannot remove socket");
     }
 }
 
@@ -158,7 +158,7 @@ mod tests {
         let _listener = lock.bind().unwrap();
         let mode = std::fs::metadata(&socket).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
-        lock.remove_socket();
+        remove_socket(&socket);
         assert!(!socket.exists());
     }
 

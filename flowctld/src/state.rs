@@ -15,12 +15,19 @@ use crate::supervisor::Supervisor;
 /// The daemon's shared state: one per daemon, behind an `Arc`.
 #[derive(Debug)]
 pub struct State {
+    /// The settings the daemon was started with.
     pub config: Config,
+    /// The database behind runs and registrations (in memory without one).
     pub store: Arc<Store>,
+    /// Registered components, their health and TTL.
     pub registry: Arc<Registry>,
+    /// Run records.
     pub runs: Arc<Runs>,
+    /// The processes of the active runs.
     pub supervisor: Arc<Supervisor>,
+    /// Triggered by the `Shutdown` rpc as by a signal.
     pub shutdown: Shutdown,
+    /// When this daemon started, for `daemon status`.
     pub started_at: SystemTime,
     /// `host:port` of the control-plane listener, known once it is bound.
     pub control_plane_endpoint: Arc<OnceLock<String>>,
@@ -63,9 +70,10 @@ impl State {
             .unwrap_or_default()
     }
 
-    /// Registers a component. The registration is committed to the store
-    /// before the answer, off the async workers: an fsync must not stall
-    /// other components' heartbeats.
+    /// Registers a component. The registration is written to the store
+    /// before the answer, without an fsync of its own (registrations come
+    /// back stale after a restart in any case), and off the async workers:
+    /// a database commit must not stall other components' heartbeats.
     pub async fn register(
         &self,
         registration: crate::registry::Registration,

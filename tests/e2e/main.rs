@@ -12,6 +12,7 @@ mod logs;
 mod relay;
 mod runs;
 mod service;
+mod settings;
 mod state;
 mod supervision;
 mod validate;

@@ -112,6 +112,7 @@ async fn status(ctx: &Ctx) -> Result<ExitCode> {
             "active_runs": info.active_runs,
             "registered_components": info.registered_components,
             "heartbeat_ttl": info.heartbeat_ttl,
+            "janitor_interval": info.janitor_interval,
             "db_path": info.db_path,
         }));
         return Ok(ExitCode::SUCCESS);
@@ -131,6 +132,7 @@ async fn status(ctx: &Ctx) -> Result<ExitCode> {
         info.registered_components
     );
     println!("  heartbeat TTL:  {}", info.heartbeat_ttl);
+    println!("  janitor:        every {}", info.janitor_interval);
     println!(
         "  database:       {}",
         if info.db_path.is_empty() {

@@ -10,7 +10,6 @@ pub mod service;
 pub mod status;
 pub mod validate;
 pub mod version;
-pub mod view;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -3,11 +3,12 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use flowctl_proto::daemon::v1::{ListRunsRequest, RunRef, RunSummary};
+use flowctl_proto::daemon::v1::{ComponentStatus, EdgeStatus, ListRunsRequest, RunDetail, RunRef};
 
 use super::Ctx;
-use super::status::{component_json, state_name};
 use crate::cli::PipelinesCommand;
+use crate::display::{component_json, run_json, state_name};
+use crate::live::{self, Signals};
 use crate::output::{self, Table};
 
 pub async fn pipelines(ctx: &Ctx, command: PipelinesCommand) -> Result<ExitCode> {
@@ -43,7 +44,7 @@ async fn restart(ctx: &Ctx, run: &str, detach: bool) -> Result<ExitCode> {
         flowctl_core::short_id(&summary.restarted_from),
         summary.pipeline_name
     );
-    super::run::follow_run(client, &summary.run_id, ctx.json()).await
+    live::follow(client, &summary.run_id, true, ctx.json(), Signals::new()?).await
 }
 
 async fn list(ctx: &Ctx, name: &str, active_only: bool) -> Result<ExitCode> {
@@ -106,25 +107,44 @@ async fn run_info(ctx: &Ctx, run: &str) -> Result<ExitCode> {
         })
         .await?
         .into_inner();
-    let summary = detail.run.unwrap_or_default();
     if ctx.json() {
-        let mut value = run_json(&summary);
-        value["components"] = detail.components.iter().map(component_json).collect();
-        value["start_order"] = serde_json::json!(detail.start_order);
-        value["edges"] = detail
-            .edges
-            .iter()
-            .map(|e| {
-                serde_json::json!({
-                    "from": e.from, "to": e.to, "events": e.events, "bytes": e.bytes,
-                    "drops": e.drops, "buffered": e.buffered, "capacity": e.capacity,
-                    "filtered": e.filtered,
-                })
-            })
-            .collect();
-        output::print_json(&value);
+        output::print_json(&run_detail_json(&detail));
         return Ok(ExitCode::SUCCESS);
     }
+    print_summary(&detail);
+    if !detail.components.is_empty() {
+        println!();
+        print_components(&detail.components);
+    }
+    if !detail.edges.is_empty() {
+        println!();
+        print_edges(&detail.edges);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pipelines run-info -o json`: the summary, components, order and edges.
+fn run_detail_json(detail: &RunDetail) -> serde_json::Value {
+    let mut value = run_json(&detail.run.clone().unwrap_or_default());
+    value["components"] = detail.components.iter().map(component_json).collect();
+    value["start_order"] = serde_json::json!(detail.start_order);
+    value["edges"] = detail
+        .edges
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "from": e.from, "to": e.to, "events": e.events, "bytes": e.bytes,
+                "drops": e.drops, "buffered": e.buffered, "capacity": e.capacity,
+                "filtered": e.filtered,
+            })
+        })
+        .collect();
+    value
+}
+
+/// The run itself, one fact per line.
+fn print_summary(detail: &RunDetail) {
+    let summary = detail.run.clone().unwrap_or_default();
     println!("Run:       {}", summary.run_id);
     println!("Pipeline:  {}", summary.pipeline_name);
     if !summary.pipeline_path.is_empty() {
@@ -160,66 +180,60 @@ async fn run_info(ctx: &Ctx, run: &str) -> Result<ExitCode> {
             summary.error.replace('\n', "\n           ")
         );
     }
-    if !detail.components.is_empty() {
-        println!();
-        let mut table = Table::new(vec![
-            "COMPONENT",
-            "KIND",
-            "STATE",
-            "HEALTH",
-            "PID",
-            "RESTARTS",
-            "EXIT",
-            "LAST RESTART REASON",
-        ]);
-        for c in &detail.components {
-            table.row(vec![
-                c.id.clone(),
-                c.kind.clone(),
-                state_name(c.state()).to_owned(),
-                if c.health.is_empty() {
-                    "-".into()
-                } else {
-                    c.health.clone()
-                },
-                if c.pid == 0 {
-                    "-".into()
-                } else {
-                    c.pid.to_string()
-                },
-                c.restarts.to_string(),
-                if c.exit.is_empty() {
-                    "-".into()
-                } else {
-                    c.exit.clone()
-                },
-                if c.last_restart_reason.is_empty() {
-                    "-".into()
-                } else {
-                    c.last_restart_reason.clone()
-                },
-            ]);
+}
+
+fn print_components(components: &[ComponentStatus]) {
+    let dash = |text: &str| {
+        if text.is_empty() {
+            "-".to_owned()
+        } else {
+            text.to_owned()
         }
-        table.print();
-    }
-    if !detail.edges.is_empty() {
-        println!();
-        let mut table = Table::new(vec![
-            "EDGE", "EVENTS", "BYTES", "BUFFERED", "DROPS", "FILTERED",
+    };
+    let mut table = Table::new(vec![
+        "COMPONENT",
+        "KIND",
+        "STATE",
+        "HEALTH",
+        "PID",
+        "RESTARTS",
+        "EXIT",
+        "LAST RESTART REASON",
+    ]);
+    for c in components {
+        table.row(vec![
+            c.id.clone(),
+            c.kind.clone(),
+            state_name(c.state()).to_owned(),
+            dash(&c.health),
+            if c.pid == 0 {
+                "-".into()
+            } else {
+                c.pid.to_string()
+            },
+            c.restarts.to_string(),
+            dash(&c.exit),
+            dash(&c.last_restart_reason),
         ]);
-        for e in &detail.edges {
-            table.row(vec![
-                format!("{} -> {}", e.from, e.to),
-                e.events.to_string(),
-                e.bytes.to_string(),
-                format!("{}/{}", e.buffered, e.capacity),
-                e.drops.to_string(),
-                e.filtered.to_string(),
-            ]);
-        }
-        table.print();
     }
-    Ok(ExitCode::SUCCESS)
+    table.print();
+}
+
+fn print_edges(edges: &[EdgeStatus]) {
+    let mut table = Table::new(vec![
+        "EDGE", "EVENTS", "BYTES", "BUFFERED", "DROPS", "FILTERED",
+    ]);
+    for e in edges {
+        table.row(vec![
+            format!("{} -> {}", e.from, e.to),
+            e.events.to_string(),
+            e.bytes.to_string(),
+            format!("{}/{}", e.buffered, e.capacity),
+            e.drops.to_string(),
+            e.filtered.to_string(),
+        ]);
+    }
+    table.print();
 }
 
 async fn stop(ctx: &Ctx, run: &str) -> Result<ExitCode> {
@@ -244,15 +258,4 @@ async fn stop(ctx: &Ctx, run: &str) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-pub fn run_json(run: &RunSummary) -> serde_json::Value {
-    serde_json::json!({
-        "run_id": run.run_id, "pipeline": run.pipeline_name,
-        "status": flowctl_core::RunStatus::from(run.status()).name(), "started_at_ms": run.started_at_ms,
-        "ended_at_ms": run.ended_at_ms, "error": run.error,
-        "pipeline_path": run.pipeline_path, "components_total": run.components_total,
-        "components_ready": run.components_ready, "restarts": run.restarts,
-        "run_restarts": run.run_restarts, "restarted_from": run.restarted_from,
-    })
 }

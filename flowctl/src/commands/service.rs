@@ -2,14 +2,9 @@
 //! user or a system service, with socket activation) or by launchd (a user
 //! agent), instead of started by the first `flowctl run`.
 //!
-//! - `files`: which files, where, rendered from the templates in `packaging/`;
-//! - `manager`: the `systemctl`/`launchctl` commands, printed or run;
-//! - `uninstall`: stopping, disabling and removing what `install` wrote;
-//! - `detect`: whether an installed service owns a socket (for `connect`).
+//! The files and the service managers' commands are in [`crate::service`];
+//! `uninstall`: stopping, disabling and removing what `install` wrote.
 
-mod detect;
-mod files;
-mod manager;
 mod uninstall;
 
 use std::path::Path;
@@ -17,11 +12,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-pub use detect::installed_service_for;
-use files::{Scope, ServiceFile, Target};
-
 use super::Ctx;
 use crate::cli::{ServiceChangeArgs, ServiceCommand, ServiceManager};
+use crate::service::files::{self, Scope, ServiceFile, Target};
+use crate::service::manager;
 
 pub async fn service(ctx: &Ctx, command: ServiceCommand) -> Result<ExitCode> {
     match command {

@@ -1,62 +1,64 @@
 //! `flowctl status` (supervised components) and `flowctl list` (registry).
+//!
+//! - `watch`: `status --watch`, redrawn from the daemon's `Watch` streams.
+
+mod watch;
 
 use std::process::ExitCode;
-use std::time::Duration;
 
 use anyhow::Result;
-use flowctl_proto::daemon::v1::{ComponentState, ComponentStatus, ListComponentsRequest};
+use flowctl_proto::daemon::v1::{
+    ComponentState, ComponentStatus, ExternalComponent, ListComponentsRequest,
+};
 
 use super::Ctx;
+use crate::display::{component_json, events, state_name};
 use crate::output::{self, Table};
 
 pub async fn status(ctx: &Ctx, run: Option<&str>, watch: bool) -> Result<ExitCode> {
     let Some(mut client) = ctx.running().await? else {
         return Ok(ctx.nothing_running(serde_json::json!({"components": [], "external": []})));
     };
-    loop {
-        let response = client
-            .list_components(ListComponentsRequest {
-                run_id: run.unwrap_or_default().to_owned(),
-            })
-            .await?
-            .into_inner();
-        if ctx.json() {
-            output::print_json(&serde_json::json!({
-                "components": response.components.iter().map(component_json).collect::<Vec<_>>(),
-                "external": response.external.iter().map(|e| serde_json::json!({
-                    "service_id": e.service_id, "health": e.health,
-                    "last_heartbeat_ms": e.last_heartbeat_ms, "endpoint": e.endpoint,
-                    "kind": e.kind,
-                })).collect::<Vec<_>>(),
-            }));
-        } else {
-            if watch {
-                // Clear the screen and go home, as `watch` does.
-                print!("\x1b[2J\x1b[H");
-            }
-            print_components(&response.components);
-            if !response.external.is_empty() {
-                println!();
-                println!("Registered outside any run:");
-                let mut table = Table::new(vec!["SERVICE", "HEALTH", "LAST HEARTBEAT", "ENDPOINT"]);
-                for e in &response.external {
-                    table.row(vec![
-                        e.service_id.clone(),
-                        e.health.clone(),
-                        ago(e.last_heartbeat_ms),
-                        e.endpoint.clone(),
-                    ]);
-                }
-                table.print();
-            }
+    if watch {
+        return watch::watch(ctx, client, run).await;
+    }
+    let response = client
+        .list_components(ListComponentsRequest {
+            run_id: run.unwrap_or_default().to_owned(),
+        })
+        .await?
+        .into_inner();
+    show(ctx.json(), &response.components, &response.external);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints supervised components and registrations outside any run.
+fn show(json: bool, components: &[ComponentStatus], external: &[ExternalComponent]) {
+    if json {
+        output::print_json(&serde_json::json!({
+            "components": components.iter().map(component_json).collect::<Vec<_>>(),
+            "external": external.iter().map(|e| serde_json::json!({
+                "service_id": e.service_id, "health": e.health,
+                "last_heartbeat_ms": e.last_heartbeat_ms, "endpoint": e.endpoint,
+                "kind": e.kind,
+            })).collect::<Vec<_>>(),
+        }));
+        return;
+    }
+    print_components(components);
+    if !external.is_empty() {
+        println!();
+        println!("Registered outside any run:");
+        let mut table = Table::new(vec!["SERVICE", "HEALTH", "LAST HEARTBEAT", "ENDPOINT"]);
+        for e in external {
+            table.row(vec![
+                e.service_id.clone(),
+                e.health.clone(),
+                ago(e.last_heartbeat_ms),
+                e.endpoint.clone(),
+            ]);
         }
-        if !watch {
-            return Ok(ExitCode::SUCCESS);
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
-            _ = tokio::signal::ctrl_c() => return Ok(ExitCode::SUCCESS),
-        }
+        table.print();
     }
 }
 
@@ -115,19 +117,6 @@ fn print_components(components: &[ComponentStatus]) {
     table.print();
 }
 
-/// "120/118 (40/s)": what the relay moved through a component.
-pub fn events(c: &ComponentStatus) -> String {
-    if c.events_in == 0 && c.events_out == 0 {
-        return "-".into();
-    }
-    let rate = if c.events_per_second >= 0.5 {
-        format!(" ({:.0}/s)", c.events_per_second)
-    } else {
-        String::new()
-    };
-    format!("{}/{}{rate}", c.events_in, c.events_out)
-}
-
 /// "3.2s ago", or "-" when it never happened.
 fn ago(ms: i64) -> String {
     if ms <= 0 {
@@ -135,26 +124,6 @@ fn ago(ms: i64) -> String {
     } else {
         format!("{} ago", output::since_ms(ms))
     }
-}
-
-/// A component state as users read it: `RUNNING`, `FAILED`...
-pub fn state_name(state: ComponentState) -> &'static str {
-    state
-        .as_str_name()
-        .strip_prefix("COMPONENT_STATE_")
-        .unwrap_or("UNKNOWN")
-}
-
-pub fn component_json(c: &ComponentStatus) -> serde_json::Value {
-    serde_json::json!({
-        "id": c.id, "run_id": c.run_id, "kind": c.kind, "state": state_name(c.state()),
-        "health": c.health, "pid": c.pid, "started_at_ms": c.started_at_ms,
-        "restarts": c.restarts, "last_heartbeat_ms": c.last_heartbeat_ms,
-        "exit": c.exit, "service_id": c.service_id, "endpoint": c.endpoint,
-        "last_restart_reason": c.last_restart_reason, "last_restart_ms": c.last_restart_ms,
-        "events_in": c.events_in, "events_out": c.events_out,
-        "events_per_second": c.events_per_second,
-    })
 }
 
 /// `flowctl restart RUN [COMPONENT]`.

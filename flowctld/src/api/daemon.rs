@@ -103,6 +103,7 @@ impl Daemon for DaemonApi {
                 .path()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
+            janitor_interval: flowctl_core::spec::format_duration(state.config.janitor_interval),
         }))
     }
 

@@ -22,23 +22,7 @@ pub(crate) fn tcp_peer<T>(request: &tonic::Request<T>) -> Option<SocketAddr> {
 /// A daemon's state in memory for tests, its state directory in `dir`.
 #[cfg(test)]
 pub(crate) fn test_state(dir: &std::path::Path) -> std::sync::Arc<crate::state::State> {
-    use std::time::Duration;
-    let config = crate::config::Config {
-        socket: dir.join("flowctl.sock"),
-        state_dir: dir.to_path_buf(),
-        log_level: "info".into(),
-        log_format: crate::config::LogFormat::default(),
-        log_file: None,
-        daemon_log_max_bytes: 1 << 20,
-        daemon_log_keep: 1,
-        control_plane_address: "127.0.0.1".into(),
-        control_plane_port: 0,
-        heartbeat_ttl: Duration::from_secs(30),
-        janitor_interval: Duration::from_secs(10),
-        db_path: None,
-        keep_runs: 50,
-        guard_binary: None,
-    };
+    let config = crate::config::Config::confined_to(dir, &dir.join("flowctl.sock"));
     let shutdown = crate::shutdown::Shutdown::new();
     std::sync::Arc::new(crate::state::State::open(config, shutdown).unwrap())
 }

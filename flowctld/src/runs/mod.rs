@@ -424,13 +424,7 @@ mod tests {
             (RunStatus::Running, 2)
         );
         // The wire enum is accepted as well.
-        let record = runs
-            .transition(
-                "back",
-                RunStatus::Completed,
-                None,
-            )
-            .unwrap();
+        let record = runs.transition("back", RunStatus::Completed, None).unwrap();
         assert_eq!(record.status, RunStatus::Completed);
     }
 

@@ -13,10 +13,10 @@ use tokio_stream::wrappers::ReceiverStream;
 
 use super::view::statuses_of;
 use super::{RunEvent, RunHandle, Supervisor, summary_of};
+use crate::api::convert;
 use crate::error::{Error, Result};
 use crate::logs::{Entry, Follow};
 use crate::registry::Registry;
-use crate::api::convert;
 use crate::runs::Runs;
 
 /// Events a client may fall behind by before the stream waits for it.
@@ -233,8 +233,11 @@ impl Watcher {
         if lagged {
             self.snapshot().await;
         }
-        self.send(Event::Run(convert::run_summary(summary_of(&record, Some(&self.handle)))))
-            .await;
+        self.send(Event::Run(convert::run_summary(summary_of(
+            &record,
+            Some(&self.handle),
+        ))))
+        .await;
     }
 
     /// The run and every component as they are now, for a watcher that
@@ -244,13 +247,19 @@ impl Watcher {
             return false;
         };
         if !self
-            .send(Event::Run(convert::run_summary(summary_of(&record, Some(&self.handle)))))
+            .send(Event::Run(convert::run_summary(summary_of(
+                &record,
+                Some(&self.handle),
+            ))))
             .await
         {
             return false;
         }
         for component in statuses_of(&self.registry, &self.handle) {
-            if !self.send(Event::Component(convert::component_status(component))).await {
+            if !self
+                .send(Event::Component(convert::component_status(component)))
+                .await
+            {
                 return false;
             }
         }

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use super::files::{MARKER, Target};
-use super::manager;
 use crate::cli::{ServiceChangeArgs, ServiceManager};
+use crate::service::files::{MARKER, Target};
+use crate::service::manager;
 
 pub fn uninstall(args: &ServiceChangeArgs) -> Result<ExitCode> {
     let target = Target::resolve(&args.scope)?;

@@ -6,7 +6,7 @@ use std::time::Duration;
 use flowctl_proto::daemon::v1::{ComponentStatus, WatchEvent, watch_event::Event};
 use tokio_stream::StreamExt;
 
-use crate::config::{Config, LogFormat};
+use crate::config::Config;
 use crate::registry::Registry;
 use crate::runs::Runs;
 use crate::supervisor::{RunRequest, Supervisor};
@@ -17,20 +17,8 @@ const DEADLINE: Duration = Duration::from_secs(60);
 
 fn config(state_dir: &std::path::Path) -> Config {
     Config {
-        socket: state_dir.join("sock"),
-        state_dir: state_dir.to_path_buf(),
-        log_level: "info".into(),
-        log_format: LogFormat::Text,
-        log_file: None,
-        daemon_log_max_bytes: 1 << 20,
-        daemon_log_keep: 1,
-        control_plane_address: "127.0.0.1".into(),
-        control_plane_port: 0,
-        heartbeat_ttl: Duration::from_secs(30),
-        janitor_interval: Duration::from_secs(10),
-        db_path: None,
         keep_runs: 5,
-        guard_binary: None,
+        ..Config::confined_to(state_dir, &state_dir.join("sock"))
     }
 }
 

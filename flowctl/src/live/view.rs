@@ -1,6 +1,6 @@
 //! The foreground view of a run on a terminal: a block of lines at the
 //! bottom, redrawn in place, with a spinner per component still starting,
-//! and once all run, one status line (running/total, restarts, events).
+//! and once all run, one status line (running/total, restarts).
 //! Log lines scroll above it. Off a terminal, the same facts are printed as
 //! plain lines instead, so logs and pipes stay clean.
 
@@ -9,8 +9,7 @@ use std::time::Instant;
 
 use flowctl_proto::daemon::v1::{ComponentState, ComponentStatus, LogLine, RunStatus, RunSummary};
 
-use super::logs::Printer;
-use super::status::state_name;
+use crate::display::{Printer, state_name};
 
 const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -28,8 +27,6 @@ pub struct LiveView {
     drawn: usize,
     components: Vec<Entry>,
     run: RunSummary,
-    /// The flow summary ("events in/out: ...") of the last refresh.
-    pub flow: String,
     frame: usize,
     width: usize,
 }
@@ -41,7 +38,6 @@ impl LiveView {
             drawn: 0,
             components: Vec::new(),
             run: RunSummary::default(),
-            flow: String::new(),
             frame: 0,
             width: terminal_width(),
         }
@@ -134,9 +130,6 @@ impl LiveView {
             let restarts: u32 = self.components.iter().map(|e| e.status.restarts).sum();
             let mut line =
                 format!("\x1b[1m●\x1b[0m {running}/{total} running · {restarts} restarts",);
-            if !self.flow.is_empty() {
-                line.push_str(&format!(" · {}", self.flow));
-            }
             if self.run.status() == RunStatus::Stopping {
                 line.push_str(" · stopping…");
             } else {

@@ -22,25 +22,24 @@ pub const SYSTEM_SOCKET: &str = "/run/flowctl/flowctld.sock";
 const SYSTEMD_USER: [(&str, &str); 2] = [
     (
         "flowctld.service",
-        include_str!("../../../../packaging/systemd/user/flowctld.service"),
+        include_str!("../../../packaging/systemd/user/flowctld.service"),
     ),
     (
         "flowctld.socket",
-        include_str!("../../../../packaging/systemd/user/flowctld.socket"),
+        include_str!("../../../packaging/systemd/user/flowctld.socket"),
     ),
 ];
 const SYSTEMD_SYSTEM: [(&str, &str); 2] = [
     (
         "flowctld.service",
-        include_str!("../../../../packaging/systemd/system/flowctld.service"),
+        include_str!("../../../packaging/systemd/system/flowctld.service"),
     ),
     (
         "flowctld.socket",
-        include_str!("../../../../packaging/systemd/system/flowctld.socket"),
+        include_str!("../../../packaging/systemd/system/flowctld.socket"),
     ),
 ];
-const LAUNCHD_AGENT: &str =
-    include_str!("../../../../packaging/launchd/dev.flowctl.flowctld.plist");
+const LAUNCHD_AGENT: &str = include_str!("../../../packaging/launchd/dev.flowctl.flowctld.plist");
 
 /// Whose service it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

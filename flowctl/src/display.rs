@@ -1,0 +1,119 @@
+//! What users read of the daemon's answers: state names, JSON shapes of
+//! runs and components, event counts, and log lines with their component
+//! prefix. Every command prints through these, so one thing reads the same
+//! everywhere.
+
+use flowctl_proto::daemon::v1::{ComponentState, ComponentStatus, LogLine, RunSummary};
+
+use crate::output;
+
+/// A component state as users read it: `RUNNING`, `FAILED`...
+pub fn state_name(state: ComponentState) -> &'static str {
+    state
+        .as_str_name()
+        .strip_prefix("COMPONENT_STATE_")
+        .unwrap_or("UNKNOWN")
+}
+
+/// "120/118 (40/s)": what the relay moved through a component.
+pub fn events(c: &ComponentStatus) -> String {
+    if c.events_in == 0 && c.events_out == 0 {
+        return "-".into();
+    }
+    let rate = if c.events_per_second >= 0.5 {
+        format!(" ({:.0}/s)", c.events_per_second)
+    } else {
+        String::new()
+    };
+    format!("{}/{}{rate}", c.events_in, c.events_out)
+}
+
+/// A component's status as `-o json` prints it.
+pub fn component_json(c: &ComponentStatus) -> serde_json::Value {
+    serde_json::json!({
+        "id": c.id, "run_id": c.run_id, "kind": c.kind, "state": state_name(c.state()),
+        "health": c.health, "pid": c.pid, "started_at_ms": c.started_at_ms,
+        "restarts": c.restarts, "last_heartbeat_ms": c.last_heartbeat_ms,
+        "exit": c.exit, "service_id": c.service_id, "endpoint": c.endpoint,
+        "last_restart_reason": c.last_restart_reason, "last_restart_ms": c.last_restart_ms,
+        "events_in": c.events_in, "events_out": c.events_out,
+        "events_per_second": c.events_per_second,
+    })
+}
+
+/// A run summary as `-o json` prints it.
+pub fn run_json(run: &RunSummary) -> serde_json::Value {
+    serde_json::json!({
+        "run_id": run.run_id, "pipeline": run.pipeline_name,
+        "status": flowctl_core::RunStatus::from(run.status()).name(), "started_at_ms": run.started_at_ms,
+        "ended_at_ms": run.ended_at_ms, "error": run.error,
+        "pipeline_path": run.pipeline_path, "components_total": run.components_total,
+        "components_ready": run.components_ready, "restarts": run.restarts,
+        "run_restarts": run.run_restarts, "restarted_from": run.restarted_from,
+    })
+}
+
+/// The stream of a line that is the daemon's notice (lines missed, no
+/// output), not a component's output.
+const NOTICE: &str = "flowctl";
+
+/// Prints log lines with a coloured, aligned component prefix, and the
+/// daemon's notices about a component as `<component>: <notice>`.
+pub struct Printer {
+    json: bool,
+    color: bool,
+    components: std::cell::RefCell<Vec<String>>,
+}
+
+impl Printer {
+    pub fn new(json: bool) -> Printer {
+        Printer {
+            json,
+            color: output::color(),
+            components: Default::default(),
+        }
+    }
+
+    pub fn print(&self, line: &LogLine) {
+        if self.json {
+            println!(
+                "{}",
+                serde_json::json!({
+                    "run_id": line.run_id, "component": line.component,
+                    "at_ms": line.at_ms, "stream": line.stream, "line": line.line,
+                    "seq": line.seq, "missed": line.missed, "lost": line.lost,
+                })
+            );
+            return;
+        }
+        if line.stream == NOTICE && !line.component.is_empty() {
+            // The daemon's word about a component, not its output.
+            println!("{}: {}", line.component, line.line);
+            return;
+        }
+        let index = {
+            let mut components = self.components.borrow_mut();
+            match components.iter().position(|c| *c == line.component) {
+                Some(i) => i,
+                None => {
+                    components.push(line.component.clone());
+                    components.len() - 1
+                }
+            }
+        };
+        let name = if line.component.is_empty() {
+            "flowctl"
+        } else {
+            &line.component
+        };
+        if self.color {
+            println!(
+                "\x1b[{}m{name:>12} |\x1b[0m {}",
+                output::palette(index),
+                line.line
+            );
+        } else {
+            println!("{name:>12} | {}", line.line);
+        }
+    }
+}
