@@ -141,6 +141,14 @@ impl Supervisor {
     }
 }
 
+/// How often a watcher is told how many events moved through each
+/// component (a display interval: the counts change with every event).
+const FLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// The relay counts a watcher was last sent, per component.
+#[derive(Default)]
+struct Flow(std::collections::HashMap<String, (u64, u64)>);
+
 /// One watcher of a run this daemon supervises, once it was sent the state
 /// the run had when it started watching.
 struct Watcher {
@@ -169,8 +177,14 @@ impl Watcher {
                 }
             }
         }
+        let mut flow = Flow::default();
+        let mut flow_tick = tokio::time::interval(FLOW_EVERY);
+        flow_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tokio::select! {
+                _ = flow_tick.tick() => {
+                    if !self.send_flow(&mut flow).await { return }
+                }
                 _ = self.tx.closed() => {
                     if stop_on_disconnect && !*handle.done.borrow() {
                         tracing::info!(run = %handle.id, "the attached client went away: stopping the run");
@@ -256,6 +270,25 @@ impl Watcher {
             return false;
         }
         for component in statuses_of(&self.registry, &self.handle) {
+            if !self
+                .send(Event::Component(convert::component_status(component)))
+                .await
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Components whose relay counts moved since the last call, with their
+    /// counts (a change of state does not carry them).
+    async fn send_flow(&self, flow: &mut Flow) -> bool {
+        for component in statuses_of(&self.registry, &self.handle) {
+            let counts = (component.events_in, component.events_out);
+            if flow.0.get(&component.id) == Some(&counts) {
+                continue;
+            }
+            flow.0.insert(component.id.clone(), counts);
             if !self
                 .send(Event::Component(convert::component_status(component)))
                 .await
