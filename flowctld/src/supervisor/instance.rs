@@ -218,7 +218,7 @@ impl Executor {
     /// Shows a component's change to users and watchers.
     pub(super) fn show(&self, component: &str, shown: Shown, stamp: Option<Stamp>) {
         self.handle.update(component, |slot| {
-            slot.state = shown.state.into();
+            slot.state = shown.state;
             slot.pid = shown.pid;
             slot.restarts = shown.restarts;
             slot.exit = shown.exit;
@@ -241,7 +241,7 @@ impl Executor {
             .map(|slot| crate::runs::InstanceRecord {
                 id: slot.id.clone(),
                 kind: slot.kind.to_owned(),
-                state: slot.state.into(),
+                state: slot.state,
                 pid: slot.pid.unwrap_or(0),
                 started_at: slot.started_at,
                 exit: slot.exit.clone(),
