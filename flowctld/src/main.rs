@@ -28,6 +28,9 @@ struct Cli {
     guard: Option<Vec<String>>,
 }
 
+/// Threads for blocking work (file operations, fsync'd commits).
+const BLOCKING_THREADS: usize = 8;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(guard) = &cli.guard {
@@ -44,8 +47,14 @@ fn main() -> ExitCode {
         };
     config.guard_binary = std::env::current_exe().ok();
     init_logging(&config);
+    // File work (log files, the store) runs on tokio's blocking pool. A wave
+    // of 100 starts would otherwise grow it to a thread per file operation
+    // in flight, each with its stack, kept for 10 s: a few threads do the
+    // same work, and idle ones leave soon.
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        .max_blocking_threads(BLOCKING_THREADS)
+        .thread_keep_alive(std::time::Duration::from_secs(2))
         .enable_all()
         .build()
     {

@@ -53,6 +53,7 @@ pub async fn serve(config: Config, shutdown: Shutdown) -> Result<()> {
     };
     let watchdog = activation::watchdog_interval()
         .map(|interval| tokio::spawn(activation::watchdog(interval)));
+    let shutdown_seen = shutdown.clone();
     let stopping = tokio::spawn({
         let shutdown = shutdown.clone();
         async move {
@@ -70,7 +71,14 @@ pub async fn serve(config: Config, shutdown: Shutdown) -> Result<()> {
     if let Some(watchdog) = watchdog {
         watchdog.abort();
     }
-    stopping.abort();
+    // A daemon with nothing to stop can be through `run` before the task
+    // above ran: systemd still hears STOPPING=1 once.
+    if shutdown_seen.is_triggered() && !stopping.is_finished() {
+        stopping.abort();
+        activation::notify("STOPPING=1");
+    } else {
+        stopping.abort();
+    }
     result
 }
 
