@@ -11,11 +11,25 @@ use flowctl_proto::daemon::v1::{
     ComponentState, ComponentStatus, ExternalComponent, ListComponentsRequest,
 };
 
-use super::Ctx;
+use super::{Ctx, plane};
+use crate::cli::{ListArgs, Output, StatusArgs};
 use crate::display::{component_json, events, state_name};
 use crate::output::{self, Table};
 
-pub async fn status(ctx: &Ctx, run: Option<&str>, watch: bool) -> Result<ExitCode> {
+pub async fn status(ctx: &Ctx, args: StatusArgs) -> Result<ExitCode> {
+    if args.watch && args.interval == 0 {
+        anyhow::bail!(
+            "--interval 0 would refresh without pause: give the seconds between refreshes, \
+             1 or more (default 5)"
+        );
+    }
+    if let Some(addr) = args.endpoint() {
+        let every = args
+            .watch
+            .then(|| std::time::Duration::from_secs(args.interval));
+        return plane::status(ctx, &addr, args.include_unhealthy, every).await;
+    }
+    let (run, watch) = (args.run.as_deref(), args.watch);
     let Some(mut client) = ctx.running().await? else {
         return Ok(ctx.nothing_running(serde_json::json!({"components": [], "external": []})));
     };
@@ -146,8 +160,27 @@ pub async fn restart(ctx: &Ctx, run: &str, component: Option<String>) -> Result<
     Ok(ExitCode::SUCCESS)
 }
 
-pub async fn list(ctx: &Ctx) -> Result<ExitCode> {
-    let Some(mut client) = ctx.running().await? else {
+pub async fn list(ctx: &Ctx, args: ListArgs) -> Result<ExitCode> {
+    let table_asked = Ctx {
+        output: if args.table {
+            Output::Table
+        } else {
+            ctx.output
+        },
+        log_level: None,
+        socket: ctx.socket.clone(),
+        config: None,
+    };
+    let ctx = &table_asked;
+    if let Some(addr) = &args.endpoint {
+        return plane::list(ctx, addr, args.wait).await;
+    }
+    let client = if args.wait {
+        wait_for_daemon(ctx).await?
+    } else {
+        ctx.running().await?
+    };
+    let Some(mut client) = client else {
         return Ok(ctx.nothing_running(serde_json::json!([])));
     };
     let response = client
@@ -196,4 +229,29 @@ pub async fn list(ctx: &Ctx) -> Result<ExitCode> {
     }
     table.print();
     Ok(ExitCode::SUCCESS)
+}
+
+/// `list --wait` without an endpoint: the local daemon, waited for (bounded).
+async fn wait_for_daemon(ctx: &Ctx) -> Result<Option<crate::connect::Client>> {
+    if let Some(client) = ctx.running().await? {
+        return Ok(Some(client));
+    }
+    eprintln!(
+        "Waiting for a flowctl daemon on {} (up to {} s)...",
+        ctx.socket.display(),
+        plane::LIST_WAIT.as_secs()
+    );
+    let deadline = std::time::Instant::now() + plane::LIST_WAIT;
+    while std::time::Instant::now() < deadline {
+        // A retry period: a daemon not started yet cannot notify us.
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        if let Some(client) = ctx.running().await? {
+            return Ok(Some(client));
+        }
+    }
+    anyhow::bail!(
+        "no flowctl daemon answered on {} (waited {} s): start one with `flowctl daemon start`",
+        ctx.socket.display(),
+        plane::LIST_WAIT.as_secs()
+    )
 }
