@@ -558,3 +558,52 @@ fn bad_endpoints_and_filters_are_clear_errors() {
         .fails();
     assert!(err.contains("--interval 0"), "{err}");
 }
+
+/// `run --use-external-control-plane`: the local daemon supervises the
+/// process, which registers with the other daemon's plane, and the
+/// foreground view says what that plane reports.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn run_registers_components_with_an_external_plane() {
+    let (here, there) = (World::new(), World::new());
+    let there_port = free_port();
+    let there_addr = start_on(&there, there_port);
+    let file = here.pipeline(&Pipeline::new("ext").generator("gen", &[("INTERVAL_MS", "200")]));
+    let mut run = here.spawn(here.command(&[
+        "run",
+        &file,
+        "--use-external-control-plane",
+        "--control-plane-address",
+        "127.0.0.1",
+        "--control-plane-port",
+        &there_port.to_string(),
+    ]));
+    let registered = flowctl_tests::wait_until(flowctl_tests::PATIENCE, || {
+        let sources = here
+            .flowctl(&["-o", "json", "status", "--control-plane-addr", &there_addr])
+            .json();
+        ids(&sources["sources"]).contains("gen")
+    });
+    assert!(
+        registered,
+        "gen never registered with {there_addr}: {}",
+        run.stdout()
+    );
+    // The local daemon supervises it; its own plane has no registration.
+    let own = here.flowctl(&["-o", "json", "processors", "list"]).json();
+    assert_eq!(ids(&own), set(&[]));
+    let id = here.the_active_run();
+    let shown = flowctl_tests::wait_until(flowctl_tests::PATIENCE, || {
+        run.stdout()
+            .contains(&format!("[control plane {there_addr}] gen: healthy"))
+    });
+    assert!(
+        shown,
+        "the foreground run did not show the plane's report: {}",
+        run.stdout()
+    );
+    here.flowctl(&["pipelines", "stop", &id]).ok();
+    let status = run
+        .wait(flowctl_tests::PATIENCE)
+        .expect("the foreground run exits");
+    assert!(status.success(), "{}", run.stderr());
+}

@@ -5,8 +5,10 @@
 //! Every connection and every request is bounded by one wait; a plane that
 //! refuses, hangs or is not gRPC is an error naming the address and the wait.
 //!
-//! - `view`: how the plane's registrations and runs print.
+//! - `view`: how the plane's registrations and runs print;
+//! - `report`: what an external plane reports during `run`.
 
+pub mod report;
 pub mod view;
 
 use std::time::Duration;

@@ -164,6 +164,7 @@ impl Daemon for DaemonApi {
             working_dir: request.working_dir,
             env: request.env.into_iter().collect(),
             log_dir: request.log_dir,
+            control_plane: request.control_plane_endpoint,
         };
         let record = self.state.supervisor.submit(request).await?;
         Ok(self.summary(&record))
