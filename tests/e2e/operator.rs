@@ -269,9 +269,25 @@ async fn old_cli_invocations_work_against_a_fixed_port() {
     for want in ["upper name", "1.2.3", "ledger", "Registered at:", "healthy"] {
         assert!(shown.contains(want), "no {want} in:\n{shown}");
     }
-    // Without an endpoint: the local daemon's own plane.
+    // Without an endpoint: the local daemon's own plane, and its socket
+    // API says what components registered.
     let local = world.flowctl(&["-o", "yaml", "processors", "list"]).ok();
     assert!(local.contains("id: upper"), "{local}");
+    let local = world.flowctl(&["-o", "wide", "list"]).ok();
+    assert!(
+        local.contains("OUTPUT TYPES") && local.contains("ledger"),
+        "{local}"
+    );
+    let local = world.flowctl(&["-o", "json", "status"]).json();
+    let upper = local["external"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["service_id"] == "upper");
+    assert_eq!(
+        upper.unwrap()["registration"]["input_event_types"],
+        serde_json::json!(["ledger"])
+    );
 
     let version = world.flowctl(&["-o", "json", "version"]).json();
     assert!(version["client"]["commit"].is_string(), "{version:#}");

@@ -220,7 +220,10 @@ impl Daemon for DaemonApi {
             prefix => Some(self.state.runs.resolve(prefix)?),
         };
         let list = self.state.supervisor.list_components(run.as_deref());
-        Ok(Response::new(convert::component_list(list)))
+        Ok(Response::new(convert::with_registrations(
+            convert::component_list(list),
+            &self.state.registry,
+        )))
     }
 
     type WatchStream = BoxStream<WatchEvent>;
