@@ -31,7 +31,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "NAME")]
     pub context: Option<String>,
 
-    /// Kept for compatibility with the older flowctl: accepted, does nothing
+    /// Kept for compatibility with the older flowctl (also `-n NAME` before
+    /// the command): accepted, does nothing
     #[arg(long, global = true, value_name = "NAME")]
     pub namespace: Option<String>,
 
@@ -103,7 +104,8 @@ pub enum Command {
     /// Start, stop and inspect the daemon
     #[command(subcommand)]
     Daemon(DaemonCommand),
-    /// Versions of this client and of the running daemon
+    /// Versions of this client (commit, build date, target, Rust) and of
+    /// the running daemon
     Version,
     /// Run the daemon in the foreground (what `flowctld` does)
     #[command(hide = true)]
