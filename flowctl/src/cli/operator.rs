@@ -182,3 +182,50 @@ pub struct ServerArgs {
     #[arg(long, value_name = "FILE")]
     pub tls_ca_cert: Option<PathBuf>,
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::cli::{Cli, Command, Output};
+
+    fn parse(line: &str) -> Cli {
+        let args = line.split_whitespace().map(std::ffi::OsString::from);
+        Cli::try_parse_from(compat_argv(args)).unwrap()
+    }
+
+    /// `find --output TYPE` is the event type; `-o` stays the format.
+    #[test]
+    fn find_output_is_the_event_type() {
+        let cli = parse("flowctl -o json processors find --output upper --metadata a=b=c");
+        assert_eq!(cli.output, Output::Json);
+        let Command::Processors(ProcessorsCommand::Find {
+            output_type,
+            metadata,
+            ..
+        }) = cli.command
+        else {
+            panic!("not find");
+        };
+        assert_eq!(output_type.as_deref(), Some("upper"));
+        assert_eq!(metadata, vec![("a".to_owned(), "b=c".to_owned())]);
+        let cli = parse("flowctl processors find --output=row -o yaml");
+        assert_eq!(cli.output, Output::Yaml);
+        // Elsewhere `--output` is the format.
+        assert_eq!(parse("flowctl status --output wide").output, Output::Wide);
+    }
+
+    #[test]
+    fn endpoint_flags_default_as_the_older_flowctl() {
+        let plane = |address: Option<&str>, port: Option<u16>| PlaneArgs {
+            control_plane_address: address.map(str::to_owned),
+            control_plane_port: port,
+        };
+        assert_eq!(plane(None, None).endpoint(), None);
+        assert_eq!(plane(None, Some(9)).endpoint().unwrap(), "127.0.0.1:9");
+        assert_eq!(plane(Some("h"), None).endpoint().unwrap(), "h:8080");
+        assert_eq!(plane(Some("::1"), Some(7)).endpoint().unwrap(), "[::1]:7");
+        assert!(parse_metadata("=v").is_err() && parse_metadata("k").is_err());
+    }
+}
