@@ -623,3 +623,45 @@ async fn run_registers_components_with_an_external_plane() {
         .expect("the foreground run exits");
     assert!(status.success(), "{}", run.stderr());
 }
+
+/// The global `--config FILE` reaches the daemon a command starts, from
+/// before or after the command's name.
+#[test]
+fn global_config_reaches_a_started_daemon() {
+    let world = World::new();
+    let config = world.write("ops.toml", "heartbeat_ttl = \"7s\"\n");
+    let config = config.to_str().unwrap();
+    world.flowctl(&["--config", config, "daemon", "start"]).ok();
+    assert_eq!(world.daemon_status()["heartbeat_ttl"], "7s");
+    world.flowctl(&["daemon", "stop"]).ok();
+    let other = world.write("other.toml", "heartbeat_ttl = \"9s\"\n");
+    world
+        .flowctl(&["daemon", "start", "--config", other.to_str().unwrap()])
+        .ok();
+    assert_eq!(world.daemon_status()["heartbeat_ttl"], "9s");
+}
+
+/// `status --watch --interval N` against a plane redraws until interrupted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_watch_redraws_a_remote_plane_until_interrupted() {
+    let world = World::new();
+    let addr = start_on(&world, free_port());
+    register(&addr, vec![info("w", ComponentType::Source, &[], &["x"])]).await;
+    let mut watch = world.spawn(world.command(&[
+        "status",
+        "--watch",
+        "--interval",
+        "1",
+        "--control-plane-addr",
+        &addr,
+    ]));
+    let redrawn = flowctl_tests::wait_until(flowctl_tests::PATIENCE, || {
+        watch.stdout().matches("Control plane").count() >= 2
+    });
+    assert!(redrawn, "no second refresh: {}", watch.stdout());
+    flowctl_tests::kill(watch.pid(), nix::sys::signal::Signal::SIGINT as i32);
+    let status = watch
+        .wait(flowctl_tests::PATIENCE)
+        .expect("watch exits on Ctrl+C");
+    assert!(status.success(), "{}", watch.stderr());
+}
