@@ -22,6 +22,7 @@ use crate::cli::{Cli, Command, Output};
 use crate::connect::{self, Client};
 
 /// What every command needs to know.
+#[derive(Clone)]
 pub struct Ctx {
     pub output: Output,
     pub log_level: Option<String>,

@@ -228,15 +228,14 @@ pub async fn restart(ctx: &Ctx, run: &str, component: Option<String>) -> Result<
 }
 
 pub async fn list(ctx: &Ctx, args: ListArgs) -> Result<ExitCode> {
+    // `-t/--table` asks for the table whatever `-o` says.
     let table_asked = Ctx {
         output: if args.table {
             Output::Table
         } else {
             ctx.output
         },
-        log_level: None,
-        socket: ctx.socket.clone(),
-        config: None,
+        ..ctx.clone()
     };
     let ctx = &table_asked;
     if let Some(addr) = &args.endpoint {
