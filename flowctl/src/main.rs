@@ -10,6 +10,8 @@
 //! - `display`: state names, JSON shapes and log lines as users read them;
 //! - `live/`: a run in the foreground, driven by the `Watch` stream;
 //! - `pipeline_file`: reading and checking a pipeline file;
+//! - `remote/`: a control plane over TCP (endpoint flags), and how its
+//!   registrations and runs print;
 //! - `service/`: service files and managers (systemd, launchd).
 
 mod cli;
@@ -19,6 +21,7 @@ mod display;
 mod live;
 mod output;
 mod pipeline_file;
+mod remote;
 mod service;
 
 use std::process::ExitCode;
@@ -28,9 +31,14 @@ use clap::Parser;
 use cli::{Cli, Command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(cli::compat_argv(std::env::args_os()));
     if let Command::Server(args) = &cli.command {
-        return commands::server::run(args, cli.socket.as_deref(), cli.log_level.as_deref());
+        return commands::server::run(
+            args,
+            cli.config.as_deref(),
+            cli.socket.as_deref(),
+            cli.log_level.as_deref(),
+        );
     }
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()

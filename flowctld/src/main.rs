@@ -15,6 +15,10 @@ struct Cli {
     #[command(flatten)]
     daemon: DaemonArgs,
 
+    /// Config file [default: $XDG_CONFIG_HOME/flowctl/config.toml]
+    #[arg(long, value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
+
     /// Unix socket the daemon listens on [env: FLOWCTL_SOCKET]
     #[arg(long, value_name = "PATH")]
     socket: Option<std::path::PathBuf>,
@@ -32,7 +36,8 @@ struct Cli {
 const BLOCKING_THREADS: usize = 8;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    cli.daemon.config = cli.config.take();
     if let Some(guard) = &cli.guard {
         return flowctld::guard::run(std::path::Path::new(&guard[0]), &guard[1]);
     }

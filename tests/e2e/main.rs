@@ -9,6 +9,7 @@ mod control_plane;
 mod daemon;
 mod harness;
 mod logs;
+mod operator;
 mod relay;
 mod runs;
 mod service;

@@ -39,8 +39,9 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
     // submitted stops it as soon as it exists, instead of killing the client
     // and leaving the run behind.
     let signals = Signals::new()?;
-    let (mut client, started) = ctx.started(&args.daemon).await?;
-    if !started && args.daemon.any() {
+    let (daemon, external) = external_plane(&args).await?;
+    let (mut client, started) = ctx.started(&daemon).await?;
+    if !started && daemon.any() {
         eprintln!(
             "note: flowctld was already running; its own settings are used \
              (restart it with `flowctl daemon restart` and these flags to change them)"
@@ -55,6 +56,10 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
             .log_dir
             .as_deref()
             .map(|d| absolute(d).display().to_string())
+            .unwrap_or_default(),
+        control_plane_endpoint: external
+            .as_ref()
+            .map(|plane| plane.addr.clone())
             .unwrap_or_default(),
     };
     let summary = client.submit_run(request).await?.into_inner();
@@ -74,14 +79,40 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
             summary.components_total
         );
     }
-    live::follow(
+    let report = external.map(|plane| crate::remote::report::spawn(plane, ctx.json()));
+    let code = live::follow(
         client,
         &summary.run_id,
         args.show_status,
         ctx.json(),
         signals,
     )
-    .await
+    .await;
+    if let Some(report) = report {
+        report.abort();
+    }
+    code
+}
+
+/// With `--use-external-control-plane`: the plane at
+/// `--control-plane-address:--control-plane-port` (default 127.0.0.1:8080),
+/// checked to answer, and daemon settings without those two flags (they
+/// name the external plane, not one for a daemon this command starts).
+async fn external_plane(
+    args: &RunArgs,
+) -> Result<(flowctl_core::DaemonArgs, Option<crate::remote::Plane>)> {
+    let mut daemon = args.daemon.clone();
+    if !args.use_external_control_plane {
+        return Ok((daemon, None));
+    }
+    let address = daemon.control_plane_address.take();
+    let port = daemon.control_plane_port.take();
+    let addr = crate::cli::join_host_port(
+        address.as_deref().unwrap_or("127.0.0.1"),
+        port.unwrap_or(8080),
+    );
+    let plane = crate::remote::Plane::connect(&addr, crate::remote::WAIT).await?;
+    Ok((daemon, Some(plane)))
 }
 
 pub async fn attach(ctx: &Ctx, run: &str) -> Result<ExitCode> {

@@ -165,6 +165,7 @@ impl Daemon for DaemonApi {
             working_dir: request.working_dir,
             env: request.env.into_iter().collect(),
             log_dir: request.log_dir,
+            control_plane: request.control_plane_endpoint,
         };
         let record = self.state.supervisor.submit(request).await?;
         Ok(self.summary(&record))
@@ -220,7 +221,10 @@ impl Daemon for DaemonApi {
             prefix => Some(self.state.runs.resolve(prefix)?),
         };
         let list = self.state.supervisor.list_components(run.as_deref());
-        Ok(Response::new(convert::component_list(list)))
+        Ok(Response::new(convert::with_registrations(
+            convert::component_list(list),
+            &self.state.registry,
+        )))
     }
 
     type WatchStream = BoxStream<WatchEvent>;

@@ -68,6 +68,9 @@ pub struct RunRequest {
     pub env: BTreeMap<String, String>,
     /// Where to mirror component logs; empty for none.
     pub log_dir: String,
+    /// A control plane elsewhere that components register with (their
+    /// `FLOWCTL_ENDPOINT`); empty for this daemon's own.
+    pub control_plane: String,
 }
 
 /// One component of a run, as shown to users.
@@ -162,6 +165,7 @@ impl Supervisor {
             &request.pipeline_yaml,
             &request.working_dir,
         )?;
+        let external = Some(request.control_plane).filter(|e| !e.is_empty());
         let record = self.runs.create(NewRun {
             id: String::new(),
             pipeline_name: pipeline.name.clone(),
@@ -175,7 +179,7 @@ impl Supervisor {
             restarted_from: String::new(),
         })?;
         tracing::info!(run = %record.id, pipeline = %record.pipeline_name, "run submitted");
-        self.start(&record, pipeline);
+        self.start(&record, pipeline, external);
         Ok(record)
     }
 
@@ -202,7 +206,7 @@ impl Supervisor {
             restarted_from: old.id.clone(),
         })?;
         tracing::info!(run = %record.id, from = %old.id, "run restarted as a new run");
-        self.start(&record, pipeline);
+        self.start(&record, pipeline, None);
         Ok(record)
     }
 
@@ -224,7 +228,7 @@ impl Supervisor {
             }
         };
         tracing::info!(run = %record.id, restarts = record.restarts, "run resumed after a daemon restart");
-        self.start(&record, pipeline);
+        self.start(&record, pipeline, None);
         Ok(record)
     }
 
@@ -264,7 +268,19 @@ impl Supervisor {
         self.stop_all().await;
     }
 
-    fn start(self: &Arc<Self>, record: &RunRecord, pipeline: Pipeline) {
+    /// Starts a run's components; with an `external` control plane they
+    /// register there, so this daemon counts them ready once started.
+    fn start(
+        self: &Arc<Self>,
+        record: &RunRecord,
+        mut pipeline: Pipeline,
+        external: Option<String>,
+    ) {
+        if external.is_some() {
+            for component in &mut pipeline.components {
+                component.readiness = flowctl_core::spec::Readiness::Started;
+            }
+        }
         let log_dir = self.config.state_dir.join("runs").join(&record.id);
         let start_order: Vec<String> = pipeline
             .start_order()
@@ -305,7 +321,8 @@ impl Supervisor {
         let context = run::Context {
             runs: self.runs.clone(),
             registry: self.registry.clone(),
-            control_plane: self.endpoint.get().cloned().unwrap_or_default(),
+            control_plane: external
+                .unwrap_or_else(|| self.endpoint.get().cloned().unwrap_or_default()),
             heartbeat_interval: env::heartbeat_interval(self.config.heartbeat_ttl),
             caller_env: record.env.clone(),
             working_dir: PathBuf::from(&record.working_dir),
