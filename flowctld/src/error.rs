@@ -79,6 +79,10 @@ pub enum Error {
 
     #[error("{0}")]
     FailedPrecondition(String),
+
+    /// The caller may not do this (another process's component id).
+    #[error("{0}")]
+    PermissionDenied(String),
 }
 
 /// Shorthand used across the daemon library.
@@ -97,6 +101,7 @@ impl From<Error> for tonic::Status {
             Error::FailedPrecondition(_) | Error::AlreadyRunning { .. } => {
                 tonic::Status::failed_precondition(message)
             }
+            Error::PermissionDenied(_) => tonic::Status::permission_denied(message),
             _ => tonic::Status::internal(message),
         }
     }

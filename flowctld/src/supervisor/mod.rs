@@ -139,6 +139,8 @@ pub struct Supervisor {
     endpoint: Arc<OnceLock<String>>,
     handles: Mutex<HashMap<String, Arc<RunHandle>>>,
     groups: groups::Groups,
+    /// Which process group holds each control-plane connection (`claim`).
+    holders: claim::Holders,
 }
 
 impl Supervisor {
@@ -155,6 +157,7 @@ impl Supervisor {
             config,
             endpoint,
             handles: Mutex::new(HashMap::new()),
+            holders: claim::Holders::default(),
         }
     }
 

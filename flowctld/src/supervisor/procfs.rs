@@ -24,9 +24,11 @@ pub fn socket_inode(addr: SocketAddr) -> Option<u64> {
 }
 
 /// The uid owning the TCP socket whose local end is `local` and whose
-/// remote end is `remote`: for a connection accepted by the daemon, pass the
-/// peer's address as `local` and ours as `remote` to learn who connected.
-pub fn tcp_socket_uid(local: SocketAddr, remote: SocketAddr) -> Option<u32> {
+/// remote end is `remote`, and that socket's inode: for a connection
+/// accepted by the daemon, pass the peer's address as `local` and ours as
+/// `remote` to learn who connected (and, by the inode, which process holds
+/// the caller's end).
+pub fn tcp_socket_owner(local: SocketAddr, remote: SocketAddr) -> Option<(u32, u64)> {
     ["/proc/net/tcp", "/proc/net/tcp6"]
         .iter()
         .find_map(|table| {
@@ -35,7 +37,7 @@ pub fn tcp_socket_uid(local: SocketAddr, remote: SocketAddr) -> Option<u32> {
                 let fields: Vec<&str> = line.split_whitespace().collect();
                 let ours = same_endpoint(parse_hex_addr(fields.get(1)?)?, local)
                     && same_endpoint(parse_hex_addr(fields.get(2)?)?, remote);
-                ours.then(|| fields.get(7)?.parse().ok())?
+                ours.then(|| Some((fields.get(7)?.parse().ok()?, fields.get(9)?.parse().ok()?)))?
             })
         })
 }
