@@ -112,6 +112,14 @@ pub async fn run(
         tracing::info!("shutting down: stopping runs");
         state.supervisor.stop_all().await;
     }
+    // Last chance for statuses a full disk refused (`supervisor::unrecorded`).
+    let waiting = state.supervisor.record_pending();
+    if waiting > 0 {
+        tracing::error!(
+            runs = waiting,
+            "exiting with run statuses that could not be recorded"
+        );
+    }
     if let Some(file) = socket_file {
         // The caller still holds the daemon lock.
         crate::socket::remove_socket(&file);
@@ -188,7 +196,10 @@ async fn janitor(state: Arc<State>) {
         if marked.is_none_or(|at| at.elapsed() >= ALIVE_EVERY) {
             marked = Some(tokio::time::Instant::now());
             let store = state.store.clone();
+            let supervisor = state.supervisor.clone();
             let result = tokio::task::spawn_blocking(move || {
+                // Statuses a full disk refused are written once it has room.
+                supervisor.record_pending();
                 store.mark_alive(flowctl_core::clock::now_ms())
             })
             .await;

@@ -34,6 +34,7 @@ pub mod process;
 pub mod procfs;
 pub mod restart;
 mod run;
+mod unrecorded;
 pub mod view;
 mod watch;
 
@@ -141,6 +142,8 @@ pub struct Supervisor {
     groups: groups::Groups,
     /// Which process group holds each control-plane connection (`claim`).
     holders: claim::Holders,
+    /// Run statuses the store could not commit yet (`unrecorded`).
+    unrecorded: unrecorded::Unrecorded,
 }
 
 impl Supervisor {
@@ -158,6 +161,7 @@ impl Supervisor {
             endpoint,
             handles: Mutex::new(HashMap::new()),
             holders: claim::Holders::default(),
+            unrecorded: unrecorded::Unrecorded::default(),
         }
     }
 
@@ -357,6 +361,11 @@ impl Supervisor {
                 let mut done = handle.done.subscribe();
                 let _ = handle.events.send(RunEvent::Stop);
                 let _ = done.wait_for(|d| *d).await;
+                let record = self.runs.get(id)?;
+                if let Some(err) = self.unrecorded_stop(id, record.status) {
+                    return Err(err);
+                }
+                return Ok(record);
             }
             _ => {
                 let record = self.runs.get(id)?;
