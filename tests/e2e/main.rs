@@ -11,6 +11,7 @@ mod harness;
 mod logs;
 mod relay;
 mod runs;
+mod security;
 mod service;
 mod settings;
 mod state;
