@@ -7,6 +7,7 @@
 
 mod control_plane;
 mod daemon;
+mod disk_full;
 mod harness;
 mod logs;
 mod relay;

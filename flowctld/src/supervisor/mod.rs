@@ -259,19 +259,30 @@ impl Supervisor {
     /// Stops every active run and marks it to be started again by the next
     /// daemon (`flowctl daemon restart`).
     pub async fn stop_all_for_restart(&self) {
+        self.mark_for_restart();
+        self.stop_all().await;
+    }
+
+    /// Marks every active run to be started again by the next daemon;
+    /// returns those the store refused to mark (a full disk), with why.
+    pub fn mark_for_restart(&self) -> Vec<(String, Error)> {
         let active: Vec<String> = self
             .runs
             .list("", Some(flowctl_core::RunStatus::is_active))
             .into_iter()
-            .filter(|r| r.supervised)
+            .filter(|r| r.supervised && !r.resume)
             .map(|r| r.id)
+            // A run whose stop could not be recorded is no longer active.
+            .filter(|id| self.handle(id).is_some_and(|h| !*h.done.borrow()))
             .collect();
-        for id in &active {
-            if let Err(err) = self.runs.set_resume(id, true) {
+        let mut refused = Vec::new();
+        for id in active {
+            if let Err(err) = self.runs.set_resume(&id, true) {
                 tracing::error!(run = %id, %err, "cannot mark a run for restart");
+                refused.push((id, err));
             }
         }
-        self.stop_all().await;
+        refused
     }
 
     fn start(self: &Arc<Self>, record: &RunRecord, pipeline: Pipeline) {

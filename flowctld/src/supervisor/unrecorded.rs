@@ -107,12 +107,17 @@ impl Supervisor {
         self.unrecorded.lock().len()
     }
 
+    /// How many runs have a status waiting to be recorded.
+    pub fn unrecorded_count(&self) -> usize {
+        self.unrecorded.lock().len()
+    }
+
     /// The error of a stop whose end could not be recorded, if so.
     pub(crate) fn unrecorded_stop(&self, id: &str, recorded: RunStatus) -> Option<Error> {
         let pending = self.unrecorded.lock().get(id).cloned()?;
         let short = crate::runs::short_id(id);
         let next = if recorded == RunStatus::Stopping {
-            "and so does the next daemon if this one exits first (a run found stopping was \
+            "so does the next daemon if this one exits first (a run found stopping was \
              stopped on request)"
                 .to_owned()
         } else {
@@ -125,7 +130,7 @@ impl Supervisor {
             message: format!(
                 "run {short} was stopped (none of its processes is left), but its record could \
                  not be updated: {}. The record still says {recorded}; flowctld records it as \
-                 {} as soon as the disk has room, {next}",
+                 {} as soon as the disk has room; {next}",
                 pending.why, pending.status
             ),
         })
