@@ -21,7 +21,10 @@
 //! - [`watch`]: the live streams (`flowctl run`'s view, `flowctl logs`);
 //! - [`view`]: the daemon's own views of runs and instances (summaries,
 //!   statuses, details), which `api/` converts; `claim`: which component a
-//!   registration belongs to.
+//!   registration belongs to, and refusing anyone else its id;
+//! - `unrecorded`: run statuses a full disk refused, written once it has
+//!   room (the rule that keeps the record and what clients were told
+//!   agreeing is there).
 
 pub mod cgroup;
 mod claim;
