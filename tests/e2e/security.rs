@@ -36,12 +36,24 @@ fn secret_run(world: &World) -> (String, String) {
                 )),
                 &[&example_env(&[])],
             )
+            // Its registering process leaves the component's group: still
+            // the component's own process tree, so its id is its own.
+            .source(
+                "detached",
+                &sh(&format!("exec setsid -w {}", generator.display())),
+                &[&example_env(&[])],
+            )
             .source("ticker", &sh("exec sleep 1000"), &["readiness: started"]),
     );
     let mut submit = world.command(&["run", "--detach", &file]);
     submit.env("CLIENT_TOKEN", IN_ENV);
     let id = world.run(submit).ok().trim().to_owned();
-    let running = world.wait_run(&id, |i| component(i, "sdk")["state"] == "RUNNING");
+    let running = world.wait_run(&id, |i| {
+        ["sdk", "detached"]
+            .iter()
+            .all(|c| component(i, c)["state"] == "RUNNING")
+    });
+    assert_eq!(component(&running, "detached")["service_id"], "detached");
     let service = component(&running, "sdk")["service_id"]
         .as_str()
         .unwrap_or_default()

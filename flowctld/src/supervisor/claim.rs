@@ -5,7 +5,9 @@
 //! The caller of a TCP request is known by its connection ([`PeerInfo`]):
 //! its uid (checked by [`crate::peer::Admission`] before any handler) and
 //! the inode of its end of the connection, which names the process holding
-//! it and so that process's group, the instance of a component. The rule:
+//! it and so that process's group, or the group of an ancestor (a child
+//! that left the group with `setsid` is still in the tree): the instance of
+//! a component. The rule:
 //!
 //! - a registration from a component's own process tree belongs to that
 //!   component, whatever id it uses (SDKs generate ids);
@@ -78,7 +80,12 @@ impl Supervisor {
         endpoint: &str,
     ) -> Result<Option<Owner>> {
         let handles = self.live_handles();
-        let found = match self.caller(peer, &handles) {
+        let mut caller = self.caller(peer, &handles, false);
+        if matches!(caller, Caller::Outside) && self.protected(service_id, &handles).is_some() {
+            // Before refusing: a child that left the component's group.
+            caller = self.caller(peer, &handles, true);
+        }
+        let found = match caller {
             Caller::Component { handle, component } => {
                 if component != service_id && self.protected(service_id, &handles).is_some() {
                     return Err(refused(service_id, self.protected(service_id, &handles)));
@@ -122,7 +129,7 @@ impl Supervisor {
             // Its run has ended: the registration is being removed with it.
             return Ok(());
         }
-        match self.caller(peer, &handles) {
+        match self.caller(peer, &handles, true) {
             Caller::InProcess => Ok(()),
             Caller::Component { handle, component }
                 if handle.id == owner.run_id && component == owner.component =>
@@ -143,7 +150,7 @@ impl Supervisor {
     }
 
     /// The component whose process tree holds the caller's connection.
-    fn caller(&self, peer: Option<&PeerInfo>, handles: &[Arc<RunHandle>]) -> Caller {
+    fn caller(&self, peer: Option<&PeerInfo>, handles: &[Arc<RunHandle>], deep: bool) -> Caller {
         let Some(peer) = peer else {
             return Caller::InProcess;
         };
@@ -163,7 +170,7 @@ impl Supervisor {
                     .collect::<Vec<_>>()
             })
             .collect();
-        let Some(pgid) = self.holders.holder(inode, &groups) else {
+        let Some(pgid) = self.holders.holder(inode, &groups, deep) else {
             return Caller::Outside;
         };
         handles
@@ -202,13 +209,16 @@ impl Supervisor {
 
 impl Holders {
     /// The group among `groups` holding the socket `inode`, remembered once
-    /// found (a group no longer among `groups` is looked up again).
-    fn holder(&self, inode: u64, groups: &[u32]) -> Option<u32> {
+    /// found (a group no longer among `groups` is looked up again); `deep`
+    /// also looks for it among the holder's ancestors (a scan of every
+    /// process, so only when a refusal depends on it).
+    fn holder(&self, inode: u64, groups: &[u32], deep: bool) -> Option<u32> {
         let known = self.lock().get(&inode).copied().flatten();
         if let Some(pgid) = known.filter(|pgid| groups.contains(pgid)) {
             return Some(pgid);
         }
-        let found = procfs::group_holding(inode, groups);
+        let found = procfs::group_holding(inode, groups)
+            .or_else(|| deep.then(|| procfs::tree_holding(inode, groups)).flatten());
         let mut table = self.lock();
         if table.len() >= HOLDERS_KEPT {
             table.clear();
