@@ -144,3 +144,79 @@ fn is_store_failure(err: &Error) -> bool {
         Error::DiskFull { .. } | Error::StoreIo { .. } | Error::Store { .. }
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runs::NewRun;
+
+    fn disk_full() -> Error {
+        Error::DiskFull {
+            path: "/state/flowctl.redb".into(),
+            detail: "No space left on device (os error 28)".into(),
+        }
+    }
+
+    #[test]
+    fn a_stop_that_could_not_be_recorded_says_what_the_record_becomes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let state = crate::api::test_state(tmp.path());
+        let (runs, supervisor) = (&state.runs, &state.supervisor);
+        for id in ["running", "stopping"] {
+            runs.create(NewRun {
+                id: id.into(),
+                supervised: true,
+                ..NewRun::default()
+            })
+            .unwrap();
+            runs.transition(id, RunStatus::Running, None).unwrap();
+            supervisor.settle_status(id, RunStatus::Stopped, None, Some(&disk_full()));
+        }
+        runs.transition("stopping", RunStatus::Stopping, None)
+            .unwrap();
+
+        let running = supervisor
+            .unrecorded_stop("running", RunStatus::Running)
+            .unwrap();
+        assert!(matches!(running, Error::NotRecorded { full: true, .. }));
+        let text = running.to_string();
+        assert!(text.contains("the state disk is full"), "{text}");
+        assert!(text.contains("The record still says RUNNING"), "{text}");
+        assert!(
+            text.contains("the next daemon records it as FAILED"),
+            "{text}"
+        );
+        let stopping = supervisor
+            .unrecorded_stop("stopping", RunStatus::Stopping)
+            .unwrap()
+            .to_string();
+        assert!(stopping.contains("so does the next daemon"), "{stopping}");
+
+        // Once the store takes it, the status is recorded and waits no more.
+        assert_eq!(supervisor.record_pending(), 0);
+        assert_eq!(runs.get("running").unwrap().status, RunStatus::Stopped);
+        assert!(
+            supervisor
+                .unrecorded_stop("running", RunStatus::Stopped)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_status_written_or_refused_by_the_state_machine_waits_no_more() {
+        let tmp = tempfile::tempdir().unwrap();
+        let state = crate::api::test_state(tmp.path());
+        let supervisor = &state.supervisor;
+        supervisor.settle_status("r", RunStatus::Stopping, None, Some(&disk_full()));
+        assert_eq!(supervisor.unrecorded_count(), 1);
+        supervisor.settle_status("r", RunStatus::Stopped, None, None);
+        assert_eq!(supervisor.unrecorded_count(), 0);
+        let refused = Error::FailedPrecondition("run r is STOPPED and cannot become FAILED".into());
+        supervisor.settle_status("r", RunStatus::Failed, None, Some(&refused));
+        assert_eq!(
+            supervisor.unrecorded_count(),
+            0,
+            "a refusal never becomes writable"
+        );
+    }
+}
