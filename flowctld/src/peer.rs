@@ -146,8 +146,8 @@ impl Admission {
                  (run your components as uid {own})"
             ))),
             None => Err(Status::permission_denied(format!(
-                "the control plane on {address} cannot tell which user is calling, \
-                 so it refuses the call"
+                "the control plane on {address} cannot tell which user is calling \
+                 (only callers on this machine can be identified), so it refuses the call"
             ))),
         }
     }
