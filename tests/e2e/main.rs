@@ -7,11 +7,13 @@
 
 mod control_plane;
 mod daemon;
+mod disk_full;
 mod harness;
 mod logs;
 mod operator;
 mod relay;
 mod runs;
+mod security;
 mod service;
 mod settings;
 mod state;

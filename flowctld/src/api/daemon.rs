@@ -114,7 +114,13 @@ impl Daemon for DaemonApi {
         &self,
         request: Request<ShutdownRequest>,
     ) -> Result<Response<Self::ShutdownStream>, Status> {
-        let active = self.state.runs.count(RunStatus::is_active);
+        // Runs whose end waits to be recorded are over, whatever their
+        // record still says.
+        let active = self
+            .state
+            .runs
+            .count(RunStatus::is_active)
+            .saturating_sub(self.state.supervisor.unrecorded_count());
         let resume = request.into_inner().resume_runs;
         tracing::info!(
             active_runs = active,
@@ -122,10 +128,31 @@ impl Daemon for DaemonApi {
             "shutdown requested by a client"
         );
         let message = if resume {
-            format!(
+            // Marked before the answer, so that it tells which runs the
+            // next daemon will start again (a full disk may refuse some).
+            let supervisor = self.state.supervisor.clone();
+            let refused = tokio::task::spawn_blocking(move || supervisor.mark_for_restart())
+                .await
+                .unwrap_or_default();
+            let mut message = format!(
                 "stopping flowctld (pid {}); its {active} active run(s) start again with the next daemon",
                 std::process::id()
-            )
+            );
+            if let Some((_, why)) = refused.first() {
+                let ids: Vec<&str> = refused
+                    .iter()
+                    .map(|(id, _)| flowctl_core::short_id(id))
+                    .collect();
+                message = format!(
+                    "stopping flowctld (pid {}); {} of its {active} active run(s) do not start again \
+                     ({}), as they could not be marked to: {why}. They are recorded as stopped, or \
+                     as failed if even their stop cannot be recorded",
+                    std::process::id(),
+                    refused.len(),
+                    ids.join(", ")
+                );
+            }
+            message
         } else {
             format!(
                 "stopping flowctld (pid {}) and its {active} active run(s)",

@@ -21,7 +21,10 @@
 //! - [`watch`]: the live streams (`flowctl run`'s view, `flowctl logs`);
 //! - [`view`]: the daemon's own views of runs and instances (summaries,
 //!   statuses, details), which `api/` converts; `claim`: which component a
-//!   registration belongs to.
+//!   registration belongs to, and refusing anyone else its id;
+//! - `unrecorded`: run statuses a full disk refused, written once it has
+//!   room (the rule that keeps the record and what clients were told
+//!   agreeing is there).
 
 pub mod cgroup;
 mod claim;
@@ -34,6 +37,7 @@ pub mod process;
 pub mod procfs;
 pub mod restart;
 mod run;
+mod unrecorded;
 pub mod view;
 pub mod watch;
 
@@ -139,6 +143,10 @@ pub struct Supervisor {
     endpoint: Arc<OnceLock<String>>,
     handles: Mutex<HashMap<String, Arc<RunHandle>>>,
     groups: groups::Groups,
+    /// Which process group holds each control-plane connection (`claim`).
+    holders: claim::Holders,
+    /// Run statuses the store could not commit yet (`unrecorded`).
+    unrecorded: unrecorded::Unrecorded,
 }
 
 impl Supervisor {
@@ -155,6 +163,8 @@ impl Supervisor {
             config,
             endpoint,
             handles: Mutex::new(HashMap::new()),
+            holders: claim::Holders::default(),
+            unrecorded: unrecorded::Unrecorded::default(),
         }
     }
 
@@ -253,19 +263,30 @@ impl Supervisor {
     /// Stops every active run and marks it to be started again by the next
     /// daemon (`flowctl daemon restart`).
     pub async fn stop_all_for_restart(&self) {
+        self.mark_for_restart();
+        self.stop_all().await;
+    }
+
+    /// Marks every active run to be started again by the next daemon;
+    /// returns those the store refused to mark (a full disk), with why.
+    pub fn mark_for_restart(&self) -> Vec<(String, Error)> {
         let active: Vec<String> = self
             .runs
             .list("", Some(flowctl_core::RunStatus::is_active))
             .into_iter()
-            .filter(|r| r.supervised)
+            .filter(|r| r.supervised && !r.resume)
             .map(|r| r.id)
+            // A run whose stop could not be recorded is no longer active.
+            .filter(|id| self.handle(id).is_some_and(|h| !*h.done.borrow()))
             .collect();
-        for id in &active {
-            if let Err(err) = self.runs.set_resume(id, true) {
+        let mut refused = Vec::new();
+        for id in active {
+            if let Err(err) = self.runs.set_resume(&id, true) {
                 tracing::error!(run = %id, %err, "cannot mark a run for restart");
+                refused.push((id, err));
             }
         }
-        self.stop_all().await;
+        refused
     }
 
     /// Starts a run's components; with an `external` control plane they
@@ -368,6 +389,11 @@ impl Supervisor {
                 let mut done = handle.done.subscribe();
                 let _ = handle.events.send(RunEvent::Stop);
                 let _ = done.wait_for(|d| *d).await;
+                let record = self.runs.get(id)?;
+                if let Some(err) = self.unrecorded_stop(id, record.status) {
+                    return Err(err);
+                }
+                return Ok(record);
             }
             _ => {
                 let record = self.runs.get(id)?;
