@@ -1,17 +1,28 @@
 //! Reaching the daemon: connect over the Unix socket, and start a daemon
 //! when none answers, race-free.
 //!
+//! Every wait on the daemon is bounded: connecting, and each request until
+//! its first answer (the response headers; a stream's later messages are
+//! not bounded, so `run`, `logs -f`, `attach` and `status --watch` follow as
+//! long as they like), by the `--timeout`/`FLOWCTL_TIMEOUT` setting
+//! ([`set_timeout`]). A daemon that does not answer in time (stopped with
+//! SIGSTOP, or overloaded) is named by the pid in its lock file.
+//!
 //! Starting is serialized by an exclusive lock on `<socket>.spawn.lock`:
 //! whoever holds it checks again whether a daemon answers, and only then
 //! spawns one. The daemon tells the spawning client it is ready through a
 //! pipe, so nobody polls, and a daemon that dies during start-up is noticed
 //! at once (the pipe closes) and its log shown.
 
+use std::future::Future;
 use std::io::Read;
 use std::os::fd::{AsRawFd, OwnedFd};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::pin::Pin;
 use std::process::Stdio;
+use std::sync::{Arc, OnceLock};
+use std::task::{Context as TaskContext, Poll};
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -25,6 +36,102 @@ use tonic::transport::{Channel, Endpoint};
 
 /// How long a freshly spawned daemon may take to answer.
 const START_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// How long the daemon may take to answer when `--timeout` is not given.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The `--timeout` setting of this process. One value for every connection
+/// the process makes, set once before the command runs, so that every
+/// command and helper reaches the daemon with the same patience without
+/// each passing it along.
+static TIMEOUT: OnceLock<Option<Duration>> = OnceLock::new();
+
+/// Sets how long the daemon may take to answer; `Duration::ZERO` waits
+/// without limit. Only the first call counts.
+pub fn set_timeout(timeout: Duration) {
+    let _ = TIMEOUT.set(Some(timeout).filter(|t| !t.is_zero()));
+}
+
+/// The limit in effect, `None` for none.
+fn timeout() -> Option<Duration> {
+    *TIMEOUT.get_or_init(|| Some(DEFAULT_TIMEOUT))
+}
+
+/// Waits for `future` within the limit; the error names the daemon.
+async fn within<T>(socket: &Path, future: impl Future<Output = T>) -> Result<T> {
+    match timeout() {
+        None => Ok(future.await),
+        Some(limit) => tokio::time::timeout(limit, future)
+            .await
+            .map_err(|_| anyhow!(not_answering(socket, limit))),
+    }
+}
+
+/// What a user reads when the daemon does not answer in time.
+fn not_answering(socket: &Path, limit: Duration) -> String {
+    let after = match limit.as_millis() {
+        ms if ms % 1000 == 0 => format!("{} s", ms / 1000),
+        ms => format!("{ms} ms"),
+    };
+    match daemon_pid(socket) {
+        Some(pid) => format!(
+            "flowctld (pid {pid}) has not answered in {after}: it may be stopped or overloaded; \
+             `flowctl daemon status`, or `kill -CONT {pid}` (--timeout sets how long to wait)"
+        ),
+        None => format!(
+            "flowctld on {} has not answered in {after}: it may be stopped or overloaded; \
+             `flowctl daemon status` (--timeout sets how long to wait)",
+            socket.display()
+        ),
+    }
+}
+
+/// The pid the daemon wrote into its lock file beside the socket.
+fn daemon_pid(socket: &Path) -> Option<u32> {
+    let text = std::fs::read_to_string(flowctl_core::paths::daemon_lock_file(socket)).ok()?;
+    text.trim().parse().ok()
+}
+
+/// Bounds every request until its first answer (see the module doc).
+#[derive(Clone, Debug)]
+pub struct Deadline<S> {
+    inner: S,
+    socket: Arc<PathBuf>,
+}
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+impl<S, B> tower::Service<tonic::codegen::http::Request<B>> for Deadline<S>
+where
+    S: tower::Service<tonic::codegen::http::Request<B>>,
+    S::Error: Into<BoxError>,
+    S::Future: Send + 'static,
+{
+    type Response = S::Response;
+    type Error = BoxError;
+    type Future = Pin<Box<dyn Future<Output = Result<S::Response, BoxError>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut TaskContext<'_>) -> Poll<Result<(), BoxError>> {
+        self.inner.poll_ready(cx).map_err(Into::into)
+    }
+
+    fn call(&mut self, request: tonic::codegen::http::Request<B>) -> Self::Future {
+        let call = self.inner.call(request);
+        let socket = self.socket.clone();
+        Box::pin(async move {
+            let Some(limit) = timeout() else {
+                return call.await.map_err(Into::into);
+            };
+            match tokio::time::timeout(limit, call).await {
+                Ok(answer) => answer.map_err(Into::into),
+                // A status, so that tonic hands it to the caller as it is.
+                Err(_) => {
+                    Err(tonic::Status::deadline_exceeded(not_answering(&socket, limit)).into())
+                }
+            }
+        })
+    }
+}
 
 /// Adds the client's version to every request (the daemon checks it).
 #[derive(Clone, Copy, Debug, Default)]
@@ -44,13 +151,20 @@ impl Interceptor for AddVersion {
 }
 
 /// A connected daemon API client.
-pub type Client = DaemonClient<InterceptedService<Channel, AddVersion>>;
+pub type Client = DaemonClient<Deadline<InterceptedService<Channel, AddVersion>>>;
 
-/// Connects to a running daemon; `Ok(None)` when none is running.
+/// Connects to a running daemon; `Ok(None)` when none is running. A path
+/// where no daemon of ours can be (not a socket, or in a directory others
+/// may write to) is an error naming it.
 pub async fn connect(socket: &Path) -> Result<Option<Client>> {
-    let stream = match UnixStream::connect(socket).await {
+    refuse_unusable(socket)?;
+    let stream = match within(socket, UnixStream::connect(socket)).await? {
         Ok(stream) => stream,
         Err(err) if not_running(&err) => return Ok(None),
+        Err(err) if err.kind() == std::io::ErrorKind::WouldBlock => {
+            // Its listen queue is full: nobody accepts connections.
+            bail!(not_answering(socket, timeout().unwrap_or_default()));
+        }
         Err(err) => {
             return Err(err).with_context(|| format!("cannot connect to {}", socket.display()));
         }
@@ -58,27 +172,52 @@ pub async fn connect(socket: &Path) -> Result<Option<Client>> {
     let first = std::sync::Mutex::new(Some(stream));
     let path = socket.to_path_buf();
     // The URI is required by tonic and unused: the connector below decides.
-    let channel = Endpoint::from_static("http://flowctld.local")
-        .connect_with_connector(tower::service_fn(move |_| {
-            let reused = first.lock().ok().and_then(|mut s| s.take());
-            let path = path.clone();
-            async move {
-                let stream = match reused {
-                    Some(stream) => stream,
-                    None => UnixStream::connect(path).await?,
-                };
-                Ok::<_, std::io::Error>(TokioIo::new(stream))
-            }
-        }))
-        .await;
-    match channel {
-        Ok(channel) => Ok(Some(DaemonClient::with_interceptor(channel, AddVersion))),
+    let endpoint = Endpoint::from_static("http://flowctld.local");
+    let channel = endpoint.connect_with_connector(tower::service_fn(move |_| {
+        let reused = first.lock().ok().and_then(|mut s| s.take());
+        let path = path.clone();
+        async move {
+            let stream = match reused {
+                Some(stream) => stream,
+                None => UnixStream::connect(path).await?,
+            };
+            Ok::<_, std::io::Error>(TokioIo::new(stream))
+        }
+    }));
+    match within(socket, channel).await? {
+        Ok(channel) => Ok(Some(DaemonClient::new(Deadline {
+            inner: InterceptedService::new(channel, AddVersion),
+            socket: Arc::new(socket.to_path_buf()),
+        }))),
         // A daemon that died as we connected: nobody is serving.
         Err(err) if gone(&err) => Ok(None),
         Err(err) => {
             Err(err).with_context(|| format!("cannot talk to the daemon on {}", socket.display()))
         }
     }
+}
+
+/// Refuses a socket path no daemon of ours can serve on: something that is
+/// not a socket of this user (a pipeline file, a directory), or a socket in
+/// a directory others may write to (flowctld refuses those too, as anyone
+/// could put their own socket there). Nothing at the path is fine: no
+/// daemon runs.
+fn refuse_unusable(socket: &Path) -> Result<()> {
+    flowctl_core::paths::refuse_foreign(socket, flowctl_core::paths::Expect::Socket)?;
+    let dir = socket.parent().unwrap_or(Path::new("/"));
+    if let Ok(meta) = std::fs::metadata(dir) {
+        let mode = meta.mode() & 0o7777;
+        if mode & 0o022 != 0 {
+            bail!(
+                "the socket {}: its directory {} is writable by others (mode {mode:04o}), \
+                 so anyone could put their own socket there and flowctld refuses it; \
+                 choose a socket in a directory only you can write to (0700)",
+                socket.display(),
+                dir.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Whether a failed connection means "no daemon there".

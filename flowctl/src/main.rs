@@ -42,7 +42,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(commands::dispatch(cli)) {
+    let result = runtime.block_on(commands::dispatch(cli));
+    // A blocking task still waiting (on the start lock, or a starting
+    // daemon) must not delay the exit of an interrupted command.
+    runtime.shutdown_background();
+    match result {
         Ok(code) => code,
         Err(err) => {
             eprintln!("flowctl: {}", output::error_text(&err));

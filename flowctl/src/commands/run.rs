@@ -4,10 +4,11 @@
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use flowctl_proto::daemon::v1::SubmitRunRequest;
+use flowctl_proto::daemon::v1::{GetInfoRequest, RunSummary, SubmitRunRequest};
 
 use super::{Ctx, absolute};
 use crate::cli::{Orchestrator, RunArgs};
+use crate::connect::Client;
 use crate::display::run_json;
 use crate::live::{self, Signals};
 use crate::output;
@@ -35,29 +36,23 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
             bytes
         }
     };
-    // Signals are caught from here on: a Ctrl+C while the run is being
-    // submitted stops it as soon as it exists, instead of killing the client
-    // and leaving the run behind.
-    let signals = Signals::new()?;
-    let (mut client, started) = ctx.started(&args.daemon).await?;
-    if !started && args.daemon.any() {
-        eprintln!(
-            "note: flowctld was already running; its own settings are used \
-             (restart it with `flowctl daemon restart` and these flags to change them)"
-        );
-    }
-    let request = SubmitRunRequest {
-        pipeline_yaml: String::from_utf8(bytes)?,
-        pipeline_path: absolute(&args.file).display().to_string(),
-        working_dir: std::env::current_dir()?.display().to_string(),
-        env: std::env::vars().collect(),
-        log_dir: args
-            .log_dir
-            .as_deref()
-            .map(|d| absolute(d).display().to_string())
-            .unwrap_or_default(),
+    // Signals are caught from here on, and end the command at once while
+    // the run is being submitted: a submission the daemon has not answered
+    // is withdrawn by the daemon once it sees this client gone, so Ctrl+C
+    // never leaves a run behind, even with a stopped daemon.
+    let mut signals = Signals::new()?;
+    let submitted = tokio::select! {
+        submitted = submit(ctx, &args, bytes) => submitted?,
+        code = signals.next() => {
+            eprintln!(
+                "flowctl: interrupted before flowctld answered: no run was started \
+                 (a submission it already holds is withdrawn as soon as it notices; \
+                 `flowctl pipelines list` shows it)"
+            );
+            return Ok(code);
+        }
     };
-    let summary = client.submit_run(request).await?.into_inner();
+    let (client, summary) = submitted;
     if args.detach {
         if ctx.json() {
             output::print_json(&run_json(&summary));
@@ -82,6 +77,67 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
         signals,
     )
     .await
+}
+
+/// Submits the pipeline `bytes` as a run, starting a daemon first if none
+/// runs. To a running daemon the submission goes out together with the
+/// liveness probe, not after its answer: one round trip, and a daemon that
+/// stops between the two still holds the submission, to withdraw it once it
+/// sees this client gone.
+async fn submit(ctx: &Ctx, args: &RunArgs, bytes: Vec<u8>) -> Result<(Client, RunSummary)> {
+    let request = SubmitRunRequest {
+        pipeline_yaml: String::from_utf8(bytes)?,
+        pipeline_path: absolute(&args.file).display().to_string(),
+        working_dir: std::env::current_dir()?.display().to_string(),
+        env: std::env::vars().collect(),
+        log_dir: args
+            .log_dir
+            .as_deref()
+            .map(|d| absolute(d).display().to_string())
+            .unwrap_or_default(),
+    };
+    if let Some(client) = ctx.running().await? {
+        let (mut probe, mut submitter) = (client.clone(), client.clone());
+        let (info, summary) = tokio::join!(
+            probe.get_info(GetInfoRequest {}),
+            submitter.submit_run(request.clone())
+        );
+        match (info, summary) {
+            (_, Ok(summary)) => {
+                note_settings_unused(args);
+                return Ok((client, summary.into_inner()));
+            }
+            // The daemon answers and refused the run.
+            (Ok(_), Err(status)) => return Err(status.into()),
+            // A daemon going away: start one, as when none runs.
+            (Err(status), Err(_)) if gone(&status) => {}
+            (Err(status), Err(_)) => return Err(status.into()),
+        }
+    }
+    let (mut client, started) = ctx.started(&args.daemon).await?;
+    if !started {
+        note_settings_unused(args);
+    }
+    let summary = client.submit_run(request).await?.into_inner();
+    Ok((client, summary))
+}
+
+/// Whether a failed call means the daemon went away as it answered.
+fn gone(status: &tonic::Status) -> bool {
+    matches!(
+        status.code(),
+        tonic::Code::Unavailable | tonic::Code::Unknown
+    )
+}
+
+/// Daemon flags given to a command that found a daemon running.
+fn note_settings_unused(args: &RunArgs) {
+    if args.daemon.any() {
+        eprintln!(
+            "note: flowctld was already running; its own settings are used \
+             (restart it with `flowctl daemon restart` and these flags to change them)"
+        );
+    }
 }
 
 pub async fn attach(ctx: &Ctx, run: &str) -> Result<ExitCode> {

@@ -48,7 +48,7 @@ impl Signals {
     }
 
     /// The next one, as the exit code a shell gives a process it ended.
-    async fn next(&mut self) -> ExitCode {
+    pub async fn next(&mut self) -> ExitCode {
         tokio::select! {
             _ = self.interrupt.recv() => ExitCode::from(130),
             _ = self.terminate.recv() => ExitCode::from(143),
@@ -66,14 +66,17 @@ pub async fn follow(
     json: bool,
     mut signals: Signals,
 ) -> Result<ExitCode> {
-    let mut events = client
-        .watch(WatchRequest {
-            run_id: run.to_owned(),
-            stop_on_disconnect: true,
-            logs: true,
-        })
-        .await?
-        .into_inner();
+    let watch = client.watch(WatchRequest {
+        run_id: run.to_owned(),
+        stop_on_disconnect: true,
+        logs: true,
+    });
+    // Until the daemon answers, a signal leaves at once: the daemon stops a
+    // run whose watcher went away (`stop_on_disconnect`) once it sees it.
+    let mut events = tokio::select! {
+        events = watch => events?.into_inner(),
+        code = signals.next() => return Ok(code),
+    };
     let mut shown = Shown::new(show_status, json);
     let mut spinner = tokio::time::interval(SPIN_EVERY);
     let mut stopping = false;

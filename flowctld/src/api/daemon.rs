@@ -157,8 +157,16 @@ impl Daemon for DaemonApi {
         request: Request<SubmitRunRequest>,
     ) -> Result<Response<RunSummary>, Status> {
         same_version(&request)?;
+        let submitter = request
+            .extensions()
+            .get::<UdsConnectInfo>()
+            .and_then(|info| info.peer_cred)
+            .and_then(|cred| cred.pid())
+            .and_then(|pid| u32::try_from(pid).ok())
+            .filter(|pid| *pid > 0);
         let request = request.into_inner();
         let request = RunRequest {
+            submitter,
             pipeline_yaml: request.pipeline_yaml,
             pipeline_path: request.pipeline_path,
             working_dir: request.working_dir,

@@ -68,7 +68,16 @@ pub struct RunRequest {
     pub env: BTreeMap<String, String>,
     /// Where to mirror component logs; empty for none.
     pub log_dir: String,
+    /// The submitting client's process, when known: a run whose submitter
+    /// is gone by the time it would start is withdrawn (see [`WITHDRAWN`]).
+    pub submitter: Option<u32>,
 }
+
+/// Why a run was recorded STOPPED without starting: its client was
+/// interrupted (Ctrl+C) before the daemon answered it, so nobody knows the
+/// run exists and the user meant it not to run.
+pub const WITHDRAWN: &str =
+    "withdrawn: the submitting client went away before it was told the run id";
 
 /// One component of a run, as shown to users.
 #[derive(Debug, Clone)]
@@ -177,6 +186,17 @@ impl Supervisor {
             log_dir: request.log_dir,
             restarted_from: String::new(),
         })?;
+        // Checked after the record exists and before anything starts: a
+        // client that is gone now was never answered, so its run never runs;
+        // one still there is answered right after (no await in between).
+        if request.submitter.is_some_and(process_gone) {
+            tracing::info!(run = %record.id, "run withdrawn: its client went away before the answer");
+            return self.runs.transition(
+                &record.id,
+                flowctl_core::RunStatus::Stopped,
+                Some(WITHDRAWN.into()),
+            );
+        }
         tracing::info!(run = %record.id, pipeline = %record.pipeline_name, "run submitted");
         self.start(&record, pipeline);
         Ok(record)
@@ -395,6 +415,15 @@ impl Supervisor {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
+}
+
+/// Whether process `pid` has exited (a zombie has: its sockets are closed).
+fn process_gone(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        return procfs::Stat::read(pid).is_none_or(|stat| stat.zombie);
+    }
+    let pid = nix::unistd::Pid::from_raw(pid as i32);
+    nix::sys::signal::kill(pid, None) == Err(nix::errno::Errno::ESRCH)
 }
 
 /// Parses and checks a pipeline for a run in `working_dir`.
