@@ -455,3 +455,63 @@ fn log_tail(path: &Path, offset: u64, lines: usize) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    /// A fresh directory of this test, removed when dropped.
+    struct TempDir(PathBuf);
+
+    impl TempDir {
+        fn new(name: &str) -> TempDir {
+            let dir = std::env::temp_dir().join(format!("flowctl-{}-{name}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            TempDir(dir)
+        }
+
+        fn path(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn a_silent_daemon_is_named_by_the_pid_in_its_lock_file() {
+        let tmp = TempDir::new("silent");
+        let socket = tmp.path().join("flowctld.sock");
+        let text = not_answering(&socket, Duration::from_millis(1500));
+        assert!(text.contains("has not answered in 1500 ms"), "{text}");
+        assert!(text.contains(&socket.display().to_string()), "{text}");
+        std::fs::write(flowctl_core::paths::daemon_lock_file(&socket), "4242\n").unwrap();
+        let text = not_answering(&socket, Duration::from_secs(5));
+        assert!(
+            text.starts_with("flowctld (pid 4242) has not answered in 5 s: it may be stopped"),
+            "{text}"
+        );
+        assert!(text.contains("`kill -CONT 4242`"), "{text}");
+    }
+
+    #[test]
+    fn socket_paths_no_daemon_can_use_are_refused() {
+        let tmp = TempDir::new("unusable");
+        assert!(refuse_unusable(&tmp.path().join("absent.sock")).is_ok());
+        let file = tmp.path().join("flow.yml");
+        std::fs::write(&file, "x").unwrap();
+        let err = format!("{:#}", refuse_unusable(&file).unwrap_err());
+        assert!(err.contains("a regular file"), "{err}");
+        let shared = tmp.path().join("shared");
+        std::fs::create_dir(&shared).unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+        let err = format!("{:#}", refuse_unusable(&shared.join("s.sock")).unwrap_err());
+        assert!(err.contains("writable by others (mode 1777)"), "{err}");
+    }
+}

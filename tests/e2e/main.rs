@@ -16,3 +16,4 @@ mod settings;
 mod state;
 mod supervision;
 mod validate;
+mod waits;

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use flowctl_proto::daemon::v1::{GetInfoRequest, RunSummary, SubmitRunRequest};
+use flowctl_proto::daemon::v1::{RunSummary, SubmitRunRequest};
 
 use super::{Ctx, absolute};
 use crate::cli::{Orchestrator, RunArgs};
@@ -39,9 +39,11 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
     // Signals are caught from here on, and end the command at once while
     // the run is being submitted: a submission the daemon has not answered
     // is withdrawn by the daemon once it sees this client gone, so Ctrl+C
-    // never leaves a run behind, even with a stopped daemon.
+    // never leaves a run behind, even with a stopped daemon. An answer that
+    // is already in counts over a signal that came with it (`biased`).
     let mut signals = Signals::new()?;
     let submitted = tokio::select! {
+        biased;
         submitted = submit(ctx, &args, bytes) => submitted?,
         code = signals.next() => {
             eprintln!(
@@ -79,12 +81,15 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
     .await
 }
 
-/// Submits the pipeline `bytes` as a run, starting a daemon first if none
-/// runs. To a running daemon the submission goes out together with the
-/// liveness probe, not after its answer: one round trip, and a daemon that
-/// stops between the two still holds the submission, to withdraw it once it
-/// sees this client gone.
+/// Starts a daemon if none runs, and submits the pipeline `bytes` as a run.
 async fn submit(ctx: &Ctx, args: &RunArgs, bytes: Vec<u8>) -> Result<(Client, RunSummary)> {
+    let (mut client, started) = ctx.started(&args.daemon).await?;
+    if !started && args.daemon.any() {
+        eprintln!(
+            "note: flowctld was already running; its own settings are used \
+             (restart it with `flowctl daemon restart` and these flags to change them)"
+        );
+    }
     let request = SubmitRunRequest {
         pipeline_yaml: String::from_utf8(bytes)?,
         pipeline_path: absolute(&args.file).display().to_string(),
@@ -96,48 +101,8 @@ async fn submit(ctx: &Ctx, args: &RunArgs, bytes: Vec<u8>) -> Result<(Client, Ru
             .map(|d| absolute(d).display().to_string())
             .unwrap_or_default(),
     };
-    if let Some(client) = ctx.running().await? {
-        let (mut probe, mut submitter) = (client.clone(), client.clone());
-        let (info, summary) = tokio::join!(
-            probe.get_info(GetInfoRequest {}),
-            submitter.submit_run(request.clone())
-        );
-        match (info, summary) {
-            (_, Ok(summary)) => {
-                note_settings_unused(args);
-                return Ok((client, summary.into_inner()));
-            }
-            // The daemon answers and refused the run.
-            (Ok(_), Err(status)) => return Err(status.into()),
-            // A daemon going away: start one, as when none runs.
-            (Err(status), Err(_)) if gone(&status) => {}
-            (Err(status), Err(_)) => return Err(status.into()),
-        }
-    }
-    let (mut client, started) = ctx.started(&args.daemon).await?;
-    if !started {
-        note_settings_unused(args);
-    }
     let summary = client.submit_run(request).await?.into_inner();
     Ok((client, summary))
-}
-
-/// Whether a failed call means the daemon went away as it answered.
-fn gone(status: &tonic::Status) -> bool {
-    matches!(
-        status.code(),
-        tonic::Code::Unavailable | tonic::Code::Unknown
-    )
-}
-
-/// Daemon flags given to a command that found a daemon running.
-fn note_settings_unused(args: &RunArgs) {
-    if args.daemon.any() {
-        eprintln!(
-            "note: flowctld was already running; its own settings are used \
-             (restart it with `flowctl daemon restart` and these flags to change them)"
-        );
-    }
 }
 
 pub async fn attach(ctx: &Ctx, run: &str) -> Result<ExitCode> {

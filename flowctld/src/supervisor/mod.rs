@@ -167,7 +167,8 @@ impl Supervisor {
         }
     }
 
-    /// Validates the pipeline and starts it as a new run.
+    /// Validates the pipeline and starts it as a new run, unless its
+    /// submitter is already gone ([`Supervisor::withdrawn`]).
     pub async fn submit(self: &Arc<Self>, request: RunRequest) -> Result<RunRecord> {
         let pipeline = validate(
             &request.pipeline_path,
@@ -186,25 +187,39 @@ impl Supervisor {
             log_dir: request.log_dir,
             restarted_from: String::new(),
         })?;
-        // Checked after the record exists and before anything starts: a
-        // client that is gone now was never answered, so its run never runs;
-        // one still there is answered right after (no await in between).
-        if request.submitter.is_some_and(process_gone) {
-            tracing::info!(run = %record.id, "run withdrawn: its client went away before the answer");
-            return self.runs.transition(
-                &record.id,
-                flowctl_core::RunStatus::Stopped,
-                Some(WITHDRAWN.into()),
-            );
+        if self.withdrawn(&record, request.submitter) {
+            return self.runs.get(&record.id);
         }
         tracing::info!(run = %record.id, pipeline = %record.pipeline_name, "run submitted");
         self.start(&record, pipeline);
         Ok(record)
     }
 
+    /// Withdraws a new run whose submitter has exited: recorded STOPPED
+    /// with [`WITHDRAWN`], never started. Called after the record exists and
+    /// before anything starts; a client that is gone now was never
+    /// answered, and one still there is answered right after (no await in
+    /// between), so a client interrupted before the answer leaves nothing
+    /// running.
+    fn withdrawn(&self, record: &RunRecord, submitter: Option<u32>) -> bool {
+        if !submitter.is_some_and(procfs::exited) {
+            return false;
+        }
+        tracing::info!(run = %record.id, "run withdrawn: its client went away before the answer");
+        let stopped = flowctl_core::RunStatus::Stopped;
+        if let Err(err) = self
+            .runs
+            .transition(&record.id, stopped, Some(WITHDRAWN.into()))
+        {
+            tracing::error!(run = %record.id, %err, "cannot record a withdrawn run");
+        }
+        true
+    }
+
     /// Runs a recorded run again as a new run (same pipeline text,
-    /// environment and directory), linked to the old one.
-    pub async fn rerun(self: &Arc<Self>, id: &str) -> Result<RunRecord> {
+    /// environment and directory), linked to the old one; `submitter` as
+    /// for [`Supervisor::submit`].
+    pub async fn rerun(self: &Arc<Self>, id: &str, submitter: Option<u32>) -> Result<RunRecord> {
         let old = self.runs.get(id)?;
         if !old.supervised {
             return Err(Error::FailedPrecondition(format!(
@@ -224,6 +239,9 @@ impl Supervisor {
             log_dir: old.log_dir.clone(),
             restarted_from: old.id.clone(),
         })?;
+        if self.withdrawn(&record, submitter) {
+            return self.runs.get(&record.id);
+        }
         tracing::info!(run = %record.id, from = %old.id, "run restarted as a new run");
         self.start(&record, pipeline);
         Ok(record)
@@ -417,15 +435,6 @@ impl Supervisor {
     }
 }
 
-/// Whether process `pid` has exited (a zombie has: its sockets are closed).
-fn process_gone(pid: u32) -> bool {
-    if cfg!(target_os = "linux") {
-        return procfs::Stat::read(pid).is_none_or(|stat| stat.zombie);
-    }
-    let pid = nix::unistd::Pid::from_raw(pid as i32);
-    nix::sys::signal::kill(pid, None) == Err(nix::errno::Errno::ESRCH)
-}
-
 /// Parses and checks a pipeline for a run in `working_dir`.
 fn validate(path: &str, yaml: &str, working_dir: &str) -> Result<Pipeline> {
     let display = if path.is_empty() { "pipeline" } else { path };
@@ -443,7 +452,39 @@ fn validate(path: &str, yaml: &str, working_dir: &str) -> Result<Pipeline> {
 mod tests {
     use flowctl_core::RunStatus;
 
+    use super::{RunRequest, WITHDRAWN};
     use crate::runs::NewRun;
+
+    /// A client interrupted before the answer is gone when its submission is
+    /// handled: the run is recorded STOPPED with the reason, and nothing of
+    /// it is started.
+    #[tokio::test]
+    async fn a_run_whose_submitter_is_gone_is_withdrawn_unstarted() {
+        let tmp = tempfile::tempdir().unwrap();
+        let state = crate::api::test_state(tmp.path());
+        let mut exited = std::process::Command::new("true").spawn().unwrap();
+        let pid = exited.id();
+        exited.wait().unwrap();
+        let yaml = "apiVersion: flowctl/v1\nkind: Pipeline\nmetadata:\n  name: w\nspec:\n  \
+                    sources:\n    - id: s\n      command: [\"sh\", \"-c\", \"touch started; sleep 60\"]\n";
+        let record = state
+            .supervisor
+            .submit(RunRequest {
+                pipeline_yaml: yaml.into(),
+                working_dir: tmp.path().display().to_string(),
+                submitter: Some(pid),
+                ..RunRequest::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(record.status, RunStatus::Stopped);
+        assert_eq!(record.error, WITHDRAWN);
+        assert!(
+            state.supervisor.handle(&record.id).is_none(),
+            "a run task was started"
+        );
+        assert!(!tmp.path().join("started").exists());
+    }
 
     /// A run whose pipeline no longer parses stays STOPPED, unmarked, and
     /// says why; the next daemon does not try again.

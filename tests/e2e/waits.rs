@@ -1,0 +1,242 @@
+//! Every wait is bounded and interruptible: a stopped (SIGSTOP) daemon is
+//! named at the deadline, signals end commands at once, a submission the
+//! user interrupted never runs; and paths or files that cannot be what a
+//! command expects are refused at once, with what is wrong.
+
+use std::os::unix::fs::PermissionsExt;
+
+use flowctl_tests::{PATIENCE, Pipeline, World, kill, processes_with_env, sh, wait_until};
+
+/// SIGSTOPs the world's daemon, by pid; SIGCONTs it when dropped, so a
+/// failing test never leaves its daemon stopped.
+struct Stopped(i32);
+
+impl Stopped {
+    fn daemon(world: &World) -> Stopped {
+        let pid = world.start_daemon(&[]);
+        kill(pid, libc_signal("STOP"));
+        Stopped(pid)
+    }
+
+    fn resume(&self) {
+        kill(self.0, libc_signal("CONT"));
+    }
+}
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        self.resume();
+    }
+}
+
+fn libc_signal(name: &str) -> i32 {
+    match name {
+        "INT" => nix::sys::signal::Signal::SIGINT as i32,
+        "TERM" => nix::sys::signal::Signal::SIGTERM as i32,
+        "STOP" => nix::sys::signal::Signal::SIGSTOP as i32,
+        "CONT" => nix::sys::signal::Signal::SIGCONT as i32,
+        other => panic!("no signal {other}"),
+    }
+}
+
+/// Bytes `pid` has written so far (`wchar` of `/proc/PID/io`): how a test
+/// sees that a client has sent its request.
+fn written(pid: i32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/io"))
+        .ok()
+        .and_then(|io| {
+            io.lines()
+                .find_map(|l| l.strip_prefix("wchar: ")?.trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_stopped_daemon_is_named_at_the_deadline_by_flag_and_by_environment() {
+    let world = World::new();
+    let stopped = Stopped::daemon(&world);
+    let pid = stopped.0;
+
+    let status = world.run_within(world.command(&["--timeout", "1s", "status"]), PATIENCE);
+    let err = status.fails();
+    assert!(
+        err.contains(&format!("flowctld (pid {pid}) has not answered in 1 s")),
+        "{status}"
+    );
+    assert!(err.contains(&format!("kill -CONT {pid}")), "{status}");
+
+    let mut list = world.command(&["pipelines", "list"]);
+    list.env("FLOWCTL_TIMEOUT", "300ms");
+    let list = world.run_within(list, PATIENCE);
+    assert!(
+        list.fails().contains("has not answered in 300 ms"),
+        "{list}"
+    );
+
+    // Resumed, it answers again.
+    stopped.resume();
+    world.flowctl(&["status"]).ok();
+}
+
+#[test]
+fn ctrl_c_ends_a_status_waiting_on_a_stopped_daemon_at_once() {
+    let world = World::new();
+    let _stopped = Stopped::daemon(&world);
+    // No deadline: only the signal can end it.
+    let mut status = world.spawn(world.command(&["--timeout", "0", "status"]));
+    assert!(
+        wait_until(PATIENCE, || written(status.pid()) > 0),
+        "status never wrote its request: {status}"
+    );
+    kill(status.pid(), libc_signal("INT"));
+    let ended = status.wait(PATIENCE);
+    assert!(ended.is_some(), "status still waits after Ctrl+C: {status}");
+}
+
+#[test]
+fn an_interrupted_run_detach_exits_at_once_and_its_run_never_runs() {
+    let world = World::new();
+    let pipeline = Pipeline::new("held").source(
+        "s",
+        &sh("echo $$ > started; exec sleep 600"),
+        &["readiness: started"],
+    );
+    let file = world.pipeline(&pipeline);
+    let stopped = Stopped::daemon(&world);
+
+    // No deadline: only the signal can end it.
+    let mut client = world.spawn(world.command(&["--timeout", "0", "run", "--detach", &file]));
+    assert!(
+        wait_until(PATIENCE, || written(client.pid()) > 0),
+        "the client never wrote to the daemon: {client}"
+    );
+    kill(client.pid(), libc_signal("INT"));
+    let status = client.wait(PATIENCE);
+    assert_eq!(status.and_then(|s| s.code()), Some(130), "{client}");
+    assert!(
+        client
+            .stderr()
+            .contains("interrupted before flowctld answered"),
+        "{client}"
+    );
+
+    stopped.resume();
+    // The daemon answers, so it has taken the interrupted connection off
+    // its queue (first in, first accepted). Whatever it made of what that
+    // client sent, nothing runs: no run at all, or one withdrawn unstarted
+    // (the daemon's unit tests cover that path deterministically).
+    let runs = world.flowctl(&["-o", "json", "pipelines", "list"]).json();
+    for run in runs.as_array().unwrap() {
+        let id = run["run_id"].as_str().unwrap();
+        let record = world.wait_ended(id);
+        assert_eq!(record["status"], "STOPPED", "{record:#}");
+        assert!(
+            record["error"]
+                .as_str()
+                .unwrap()
+                .contains("went away before it was told the run id"),
+            "{record:#}"
+        );
+        assert!(processes_with_env("FLOWCTL_RUN_ID", id).is_empty());
+    }
+    let active = world.flowctl(&["-o", "json", "pipelines", "active"]).json();
+    assert_eq!(active, serde_json::json!([]), "a cancelled run is active");
+    assert!(!world.work.join("started").exists(), "a component started");
+}
+
+#[test]
+fn socket_paths_no_daemon_can_serve_on_are_refused_by_name() {
+    let world = World::new();
+    let file = world.write("flow.yml", "apiVersion: flowctl/v1\n");
+    let dir = world.work.join("a-dir");
+    std::fs::create_dir(&dir).unwrap();
+    let open_dir = world.work.join("open");
+    std::fs::create_dir(&open_dir).unwrap();
+    std::fs::set_permissions(&open_dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let in_open = open_dir.join("flowctld.sock");
+    let cases = [
+        (file.clone(), "a regular file"),
+        (dir.clone(), "a directory"),
+        (in_open.clone(), "writable by others"),
+    ];
+    for (socket, what) in &cases {
+        for command in [
+            &["status"][..],
+            &["pipelines", "list"],
+            &["daemon", "start"],
+        ] {
+            let mut args = vec!["--socket", socket.to_str().unwrap()];
+            args.extend_from_slice(command);
+            let run = world.flowctl(&args);
+            let err = run.fails();
+            assert!(err.contains(socket.to_str().unwrap()), "{run}");
+            assert!(err.contains(what), "{run}");
+            assert!(!run.stdout().contains("nothing is running"), "{run}");
+        }
+    }
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "apiVersion: flowctl/v1\n"
+    );
+    assert!(dir.is_dir());
+    assert!(
+        !in_open.exists(),
+        "a daemon was started in a shared directory"
+    );
+}
+
+#[test]
+fn a_device_is_read_only_up_to_the_limit_by_validate_and_run() {
+    let world = World::new();
+    for command in [&["validate", "/dev/zero"][..], &["run", "/dev/zero"]] {
+        let run = world.run_within(world.command(command), PATIENCE);
+        let err = run.fails();
+        assert!(
+            err.contains("/dev/zero: is more than 1 MiB; pipeline files are limited to 1 MiB"),
+            "{run}"
+        );
+    }
+    assert!(world.daemon_pid().is_none(), "run started a daemon");
+}
+
+#[test]
+fn ended_runs_show_no_ready_count() {
+    let world = World::new();
+    let pipeline = Pipeline::new("done").source("s", &sh("exit 0"), &[]);
+    let file = world.pipeline(&pipeline);
+    let run = world.flowctl(&["run", &file]);
+    assert!(run.ok().contains("COMPLETED"), "{run}");
+    let list = world.flowctl(&["pipelines", "list"]).ok();
+    let row = list
+        .lines()
+        .find(|l| l.contains("COMPLETED"))
+        .unwrap_or_else(|| panic!("no COMPLETED run in:\n{list}"));
+    // RUN PIPELINE STATUS STARTED (date, time) DURATION READY
+    assert_eq!(row.split_whitespace().nth(6), Some("-"), "{list}");
+}
+
+#[test]
+fn a_database_in_use_is_one_sentence_without_stray_spaces() {
+    let world = World::new();
+    let db = world.root.path().join("runs.redb");
+    world.start_daemon(&["--db-path", db.to_str().unwrap()]);
+    let other = world.root.path().join("other/flowctld.sock");
+    let second = world.run_within(
+        world.command_of(
+            "flowctld",
+            &[
+                "--socket",
+                other.to_str().unwrap(),
+                "--db-path",
+                db.to_str().unwrap(),
+            ],
+        ),
+        PATIENCE,
+    );
+    let err = second.fails();
+    let line = err
+        .lines()
+        .find(|l| l.contains("in use by another flowctld"))
+        .unwrap_or_else(|| panic!("no 'in use' message: {second}"));
+    assert!(!line.contains("  "), "stray spaces: {line:?}");
+}
