@@ -1,12 +1,8 @@
 //! Reaching the daemon: connect over the Unix socket, and start a daemon
 //! when none answers, race-free.
 //!
-//! Every wait on the daemon is bounded: connecting, and each request until
-//! its first answer (the response headers; a stream's later messages are
-//! not bounded, so `run`, `logs -f`, `attach` and `status --watch` follow as
-//! long as they like), by the `--timeout`/`FLOWCTL_TIMEOUT` setting
-//! ([`set_timeout`]). A daemon that does not answer in time (stopped with
-//! SIGSTOP, or overloaded) is named by the pid in its lock file.
+//! Connecting is bounded by the `--timeout` setting, and every request by
+//! [`Deadline`] (see [`crate::deadline`]).
 //!
 //! Starting is serialized by an exclusive lock on `<socket>.spawn.lock`:
 //! whoever holds it checks again whether a daemon answers, and only then
@@ -14,15 +10,11 @@
 //! pipe, so nobody polls, and a daemon that dies during start-up is noticed
 //! at once (the pipe closes) and its log shown.
 
-use std::future::Future;
 use std::io::Read;
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
-use std::pin::Pin;
 use std::process::Stdio;
-use std::sync::{Arc, OnceLock};
-use std::task::{Context as TaskContext, Poll};
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -32,106 +24,13 @@ use nix::fcntl::{Flock, FlockArg};
 use tokio::net::UnixStream;
 use tonic::codegen::InterceptedService;
 use tonic::service::Interceptor;
-use tonic::transport::{Channel, Endpoint};
+use tonic::transport::Endpoint;
+
+pub use crate::deadline::Deadline;
+use crate::deadline::{not_answering, timeout, within};
 
 /// How long a freshly spawned daemon may take to answer.
 const START_TIMEOUT: Duration = Duration::from_secs(15);
-
-/// How long the daemon may take to answer when `--timeout` is not given.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
-
-/// The `--timeout` setting of this process. One value for every connection
-/// the process makes, set once before the command runs, so that every
-/// command and helper reaches the daemon with the same patience without
-/// each passing it along.
-static TIMEOUT: OnceLock<Option<Duration>> = OnceLock::new();
-
-/// Sets how long the daemon may take to answer; `Duration::ZERO` waits
-/// without limit. Only the first call counts.
-pub fn set_timeout(timeout: Duration) {
-    let _ = TIMEOUT.set(Some(timeout).filter(|t| !t.is_zero()));
-}
-
-/// The limit in effect, `None` for none.
-fn timeout() -> Option<Duration> {
-    *TIMEOUT.get_or_init(|| Some(DEFAULT_TIMEOUT))
-}
-
-/// Waits for `future` within the limit; the error names the daemon.
-async fn within<T>(socket: &Path, future: impl Future<Output = T>) -> Result<T> {
-    match timeout() {
-        None => Ok(future.await),
-        Some(limit) => tokio::time::timeout(limit, future)
-            .await
-            .map_err(|_| anyhow!(not_answering(socket, limit))),
-    }
-}
-
-/// What a user reads when the daemon does not answer in time.
-fn not_answering(socket: &Path, limit: Duration) -> String {
-    let after = match limit.as_millis() {
-        ms if ms % 1000 == 0 => format!("{} s", ms / 1000),
-        ms => format!("{ms} ms"),
-    };
-    match daemon_pid(socket) {
-        Some(pid) => format!(
-            "flowctld (pid {pid}) has not answered in {after}: it may be stopped or overloaded; \
-             `flowctl daemon status`, or `kill -CONT {pid}` (--timeout sets how long to wait)"
-        ),
-        None => format!(
-            "flowctld on {} has not answered in {after}: it may be stopped or overloaded; \
-             `flowctl daemon status` (--timeout sets how long to wait)",
-            socket.display()
-        ),
-    }
-}
-
-/// The pid the daemon wrote into its lock file beside the socket.
-fn daemon_pid(socket: &Path) -> Option<u32> {
-    let text = std::fs::read_to_string(flowctl_core::paths::daemon_lock_file(socket)).ok()?;
-    text.trim().parse().ok()
-}
-
-/// Bounds every request until its first answer (see the module doc).
-#[derive(Clone, Debug)]
-pub struct Deadline<S> {
-    inner: S,
-    socket: Arc<PathBuf>,
-}
-
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
-
-impl<S, B> tower::Service<tonic::codegen::http::Request<B>> for Deadline<S>
-where
-    S: tower::Service<tonic::codegen::http::Request<B>>,
-    S::Error: Into<BoxError>,
-    S::Future: Send + 'static,
-{
-    type Response = S::Response;
-    type Error = BoxError;
-    type Future = Pin<Box<dyn Future<Output = Result<S::Response, BoxError>> + Send>>;
-
-    fn poll_ready(&mut self, cx: &mut TaskContext<'_>) -> Poll<Result<(), BoxError>> {
-        self.inner.poll_ready(cx).map_err(Into::into)
-    }
-
-    fn call(&mut self, request: tonic::codegen::http::Request<B>) -> Self::Future {
-        let call = self.inner.call(request);
-        let socket = self.socket.clone();
-        Box::pin(async move {
-            let Some(limit) = timeout() else {
-                return call.await.map_err(Into::into);
-            };
-            match tokio::time::timeout(limit, call).await {
-                Ok(answer) => answer.map_err(Into::into),
-                // A status, so that tonic hands it to the caller as it is.
-                Err(_) => {
-                    Err(tonic::Status::deadline_exceeded(not_answering(&socket, limit)).into())
-                }
-            }
-        })
-    }
-}
 
 /// Adds the client's version to every request (the daemon checks it).
 #[derive(Clone, Copy, Debug, Default)]
@@ -151,7 +50,7 @@ impl Interceptor for AddVersion {
 }
 
 /// A connected daemon API client.
-pub type Client = DaemonClient<Deadline<InterceptedService<Channel, AddVersion>>>;
+pub type Client = DaemonClient<Deadline>;
 
 /// Connects to a running daemon; `Ok(None)` when none is running. A path
 /// where no daemon of ours can be (not a socket, or in a directory others
@@ -185,10 +84,10 @@ pub async fn connect(socket: &Path) -> Result<Option<Client>> {
         }
     }));
     match within(socket, channel).await? {
-        Ok(channel) => Ok(Some(DaemonClient::new(Deadline {
-            inner: InterceptedService::new(channel, AddVersion),
-            socket: Arc::new(socket.to_path_buf()),
-        }))),
+        Ok(channel) => Ok(Some(DaemonClient::new(Deadline::new(
+            InterceptedService::new(channel, AddVersion),
+            socket,
+        )))),
         // A daemon that died as we connected: nobody is serving.
         Err(err) if gone(&err) => Ok(None),
         Err(err) => {
@@ -482,22 +381,6 @@ mod tests {
         fn drop(&mut self) {
             let _ = std::fs::remove_dir_all(&self.0);
         }
-    }
-
-    #[test]
-    fn a_silent_daemon_is_named_by_the_pid_in_its_lock_file() {
-        let tmp = TempDir::new("silent");
-        let socket = tmp.path().join("flowctld.sock");
-        let text = not_answering(&socket, Duration::from_millis(1500));
-        assert!(text.contains("has not answered in 1500 ms"), "{text}");
-        assert!(text.contains(&socket.display().to_string()), "{text}");
-        std::fs::write(flowctl_core::paths::daemon_lock_file(&socket), "4242\n").unwrap();
-        let text = not_answering(&socket, Duration::from_secs(5));
-        assert!(
-            text.starts_with("flowctld (pid 4242) has not answered in 5 s: it may be stopped"),
-            "{text}"
-        );
-        assert!(text.contains("`kill -CONT 4242`"), "{text}");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! - `commands/`: one file per command group, each depending only on the
 //!   shared modules below, never on another command;
 //! - `connect`: reaching the daemon, and starting it race-free;
+//! - `deadline`: how long every wait on the daemon may take (`--timeout`);
 //! - `output`: tables, JSON and time formatting;
 //! - `display`: state names, JSON shapes and log lines as users read them;
 //! - `live/`: a run in the foreground, driven by the `Watch` stream;
@@ -15,6 +16,7 @@
 mod cli;
 mod commands;
 mod connect;
+mod deadline;
 mod display;
 mod live;
 mod output;

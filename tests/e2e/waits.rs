@@ -79,6 +79,24 @@ fn a_stopped_daemon_is_named_at_the_deadline_by_flag_and_by_environment() {
 }
 
 #[test]
+fn a_working_daemon_slower_than_the_timeout_is_waited_for() {
+    let world = World::new();
+    let file = world.pipeline(&Pipeline::new("stubborn").source(
+        "stubborn",
+        &sh("trap '' TERM; touch trapped; while true; do sleep 0.1; done"),
+        &["readiness: started", "stop_timeout: 2s"],
+    ));
+    let run = world.detach(&file);
+    world.wait_for_file("trapped");
+    world.wait_until_running(&run);
+    // The stop answers once the component is killed after its 2 s: longer
+    // than the limit, but the daemon keeps answering, so it is awaited.
+    let stopped = world.flowctl(&["--timeout", "500ms", "pipelines", "stop", &run]);
+    assert!(stopped.ok().contains("Pipeline stopped"), "{stopped}");
+    assert_eq!(world.run_info(&run)["status"], "STOPPED");
+}
+
+#[test]
 fn ctrl_c_ends_a_status_waiting_on_a_stopped_daemon_at_once() {
     let world = World::new();
     let _stopped = Stopped::daemon(&world);
