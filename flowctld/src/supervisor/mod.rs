@@ -19,6 +19,7 @@
 //! - [`groups`]: process groups recorded on disk, killed if a daemon died;
 //! - [`procfs`]: which group holds a connection, when a process started;
 //! - [`watch`]: the live streams (`flowctl run`'s view, `flowctl logs`);
+//! - `withdraw`: a run whose client went away before the answer never runs;
 //! - [`view`]: the daemon's own views of runs and instances (summaries,
 //!   statuses, details), which `api/` converts; `claim`: which component a
 //!   registration belongs to.
@@ -36,6 +37,7 @@ pub mod restart;
 mod run;
 pub mod view;
 mod watch;
+mod withdraw;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -69,15 +71,9 @@ pub struct RunRequest {
     /// Where to mirror component logs; empty for none.
     pub log_dir: String,
     /// The submitting client's process, when known: a run whose submitter
-    /// is gone by the time it would start is withdrawn (see [`WITHDRAWN`]).
+    /// is gone by the time it would start is withdrawn (`withdraw`).
     pub submitter: Option<u32>,
 }
-
-/// Why a run was recorded STOPPED without starting: its client was
-/// interrupted (Ctrl+C) before the daemon answered it, so nobody knows the
-/// run exists and the user meant it not to run.
-pub const WITHDRAWN: &str =
-    "withdrawn: the submitting client went away before it was told the run id";
 
 /// One component of a run, as shown to users.
 #[derive(Debug, Clone)]
@@ -168,7 +164,7 @@ impl Supervisor {
     }
 
     /// Validates the pipeline and starts it as a new run, unless its
-    /// submitter is already gone ([`Supervisor::withdrawn`]).
+    /// submitter is already gone (see `withdraw`).
     pub async fn submit(self: &Arc<Self>, request: RunRequest) -> Result<RunRecord> {
         let pipeline = validate(
             &request.pipeline_path,
@@ -193,27 +189,6 @@ impl Supervisor {
         tracing::info!(run = %record.id, pipeline = %record.pipeline_name, "run submitted");
         self.start(&record, pipeline);
         Ok(record)
-    }
-
-    /// Withdraws a new run whose submitter has exited: recorded STOPPED
-    /// with [`WITHDRAWN`], never started. Called after the record exists and
-    /// before anything starts; a client that is gone now was never
-    /// answered, and one still there is answered right after (no await in
-    /// between), so a client interrupted before the answer leaves nothing
-    /// running.
-    fn withdrawn(&self, record: &RunRecord, submitter: Option<u32>) -> bool {
-        if !submitter.is_some_and(procfs::exited) {
-            return false;
-        }
-        tracing::info!(run = %record.id, "run withdrawn: its client went away before the answer");
-        let stopped = flowctl_core::RunStatus::Stopped;
-        if let Err(err) = self
-            .runs
-            .transition(&record.id, stopped, Some(WITHDRAWN.into()))
-        {
-            tracing::error!(run = %record.id, %err, "cannot record a withdrawn run");
-        }
-        true
     }
 
     /// Runs a recorded run again as a new run (same pipeline text,
@@ -452,39 +427,7 @@ fn validate(path: &str, yaml: &str, working_dir: &str) -> Result<Pipeline> {
 mod tests {
     use flowctl_core::RunStatus;
 
-    use super::{RunRequest, WITHDRAWN};
     use crate::runs::NewRun;
-
-    /// A client interrupted before the answer is gone when its submission is
-    /// handled: the run is recorded STOPPED with the reason, and nothing of
-    /// it is started.
-    #[tokio::test]
-    async fn a_run_whose_submitter_is_gone_is_withdrawn_unstarted() {
-        let tmp = tempfile::tempdir().unwrap();
-        let state = crate::api::test_state(tmp.path());
-        let mut exited = std::process::Command::new("true").spawn().unwrap();
-        let pid = exited.id();
-        exited.wait().unwrap();
-        let yaml = "apiVersion: flowctl/v1\nkind: Pipeline\nmetadata:\n  name: w\nspec:\n  \
-                    sources:\n    - id: s\n      command: [\"sh\", \"-c\", \"touch started; sleep 60\"]\n";
-        let record = state
-            .supervisor
-            .submit(RunRequest {
-                pipeline_yaml: yaml.into(),
-                working_dir: tmp.path().display().to_string(),
-                submitter: Some(pid),
-                ..RunRequest::default()
-            })
-            .await
-            .unwrap();
-        assert_eq!(record.status, RunStatus::Stopped);
-        assert_eq!(record.error, WITHDRAWN);
-        assert!(
-            state.supervisor.handle(&record.id).is_none(),
-            "a run task was started"
-        );
-        assert!(!tmp.path().join("started").exists());
-    }
 
     /// A run whose pipeline no longer parses stays STOPPED, unmarked, and
     /// says why; the next daemon does not try again.
