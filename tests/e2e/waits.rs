@@ -112,6 +112,30 @@ fn ctrl_c_ends_a_status_waiting_on_a_stopped_daemon_at_once() {
 }
 
 #[test]
+fn ctrl_c_ends_a_status_watch_whose_daemon_stopped_mid_listing() {
+    let world = World::new();
+    let pid = world.start_daemon(&[]);
+    let mut watch =
+        world.spawn(world.command(&["--timeout", "0", "-o", "json", "status", "--watch"]));
+    assert!(
+        wait_until(PATIENCE, || !watch.stdout().is_empty()),
+        "status --watch never drew: {watch}"
+    );
+    kill(pid, libc_signal("STOP"));
+    let _stopped = Stopped(pid);
+    // Its next listing (every 2 s) is written and never answered (in JSON
+    // nothing else is written while nothing changes).
+    let before = written(watch.pid());
+    assert!(
+        wait_until(PATIENCE, || written(watch.pid()) > before),
+        "status --watch never listed again: {watch}"
+    );
+    kill(watch.pid(), libc_signal("INT"));
+    let ended = watch.wait(PATIENCE);
+    assert_eq!(ended.and_then(|s| s.code()), Some(0), "{watch}");
+}
+
+#[test]
 fn an_interrupted_run_detach_exits_at_once_and_its_run_never_runs() {
     let world = World::new();
     let pipeline = Pipeline::new("held").source(
