@@ -12,7 +12,7 @@
 
 use std::io::Read;
 use std::os::fd::{AsRawFd, OwnedFd};
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
@@ -97,12 +97,16 @@ pub async fn connect(socket: &Path) -> Result<Option<Client>> {
 }
 
 /// Refuses a socket path no daemon of ours can serve on: something that is
-/// not a socket of this user (a pipeline file, a directory), or a socket in
+/// not a socket (a pipeline file, a directory), or a socket in
 /// a directory others may write to (flowctld refuses those too, as anyone
 /// could put their own socket there). Nothing at the path is fine: no
 /// daemon runs.
 fn refuse_unusable(socket: &Path) -> Result<()> {
-    flowctl_core::paths::refuse_foreign(socket, flowctl_core::paths::Expect::Socket)?;
+    // Another user's socket is left to the daemon, which names its owner.
+    let a_socket = std::fs::metadata(socket).is_ok_and(|meta| meta.file_type().is_socket());
+    if !a_socket {
+        flowctl_core::paths::refuse_foreign(socket, flowctl_core::paths::Expect::Socket)?;
+    }
     let dir = socket.parent().unwrap_or(Path::new("/"));
     if let Ok(meta) = std::fs::metadata(dir) {
         let mode = meta.mode() & 0o7777;

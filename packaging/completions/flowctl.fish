@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_flowctl_global_optspecs
-    string join \n o/output= log-level= socket= h/help V/version
+    string join \n o/output= log-level= socket= timeout= h/help V/version
 end
 
 function __fish_flowctl_needs_command
@@ -28,6 +28,7 @@ complete -c flowctl -n "__fish_flowctl_needs_command" -s o -l output -d 'Output 
 json\t''"
 complete -c flowctl -n "__fish_flowctl_needs_command" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_needs_command" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_needs_command" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_needs_command" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_needs_command" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "run" -d 'Run a pipeline: start its components and show them live'
@@ -63,6 +64,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s o -l output -d '
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s d -l detach -d 'Print the run id and return; the run lives until stopped'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s h -l help -d 'Print help'
@@ -71,12 +73,14 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -s o -l output
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s o -l output -d 'Output format of listings' -r -f -a "table\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s w -l watch -d 'Refresh until interrupted'
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s V -l version -d 'Print version'
@@ -84,6 +88,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand list" -s o -l output -d 
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -s c -l component -d 'Only this component' -r
@@ -92,6 +97,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -s o -l output -d 
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -s f -l follow -d 'Keep following new lines until the run ends'
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -s V -l version -d 'Print version'
@@ -99,18 +105,21 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -s o -l output -
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -s o -l output -d 'Output format of listings' -r -f -a "table\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -s o -l output -d 'Output format of listings' -r -f -a "table\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -f -a "list" -d 'Runs of every pipeline, newest first'
@@ -124,36 +133,42 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -s o -l output -d 'Output format of listings' -r -f -a "table\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -s o -l output -d 'Output format of listings' -r -f -a "table\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -s o -l output -d 'Output format of listings' -r -f -a "table\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format of listings' -r -f -a "table\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format of listings' -r -f -a "table\t''
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -s d -l detach -d 'Return once started instead of showing it'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
@@ -168,6 +183,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_s
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -f -a "start" -d 'Start the daemon in the background (no-op if one runs)'
@@ -189,6 +205,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
@@ -196,6 +213,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l resume-runs -d 'Start the active runs again (same ids) when the daemon next starts'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
@@ -203,6 +221,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l config -d 'Config file [default: $XDG_CONFIG_HOME/flowctl/config.toml]' -r -F
@@ -218,6 +237,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
@@ -226,6 +246,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start the daemon in the background (no-op if one runs)'
@@ -238,6 +259,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand version" -s o -l output 
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l config -d 'Config file [default: $XDG_CONFIG_HOME/flowctl/config.toml]' -r -F
@@ -253,6 +275,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s o -l output -
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s V -l version -d 'Print version'
@@ -260,6 +283,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -f -a "install" -d 'Write the unit files (or launchd agent) that run flowctld, and say how to start them'
@@ -272,6 +296,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l user -d 'A service of your user, running while you are logged in (the default)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l system -d 'A system service (systemd), running from boot as your account; needs root'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l dry-run -d 'Print the files and commands, and change nothing'
@@ -285,6 +310,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l user -d 'A service of your user, running while you are logged in (the default)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l system -d 'A system service (systemd), running from boot as your account; needs root'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l dry-run -d 'Print the files and commands, and change nothing'
@@ -298,6 +324,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l user -d 'A service of your user, running while you are logged in (the default)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l system -d 'A system service (systemd), running from boot as your account; needs root'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
@@ -311,6 +338,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -s o -l out
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l dir -d 'Write flowctl.1 and one page per subcommand into DIR instead' -r -F
@@ -318,6 +346,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s o -l output -d '
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines daemon version server service completions man help" -f -a "run" -d 'Run a pipeline: start its components and show them live'

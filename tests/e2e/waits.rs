@@ -186,6 +186,47 @@ fn an_interrupted_run_detach_exits_at_once_and_its_run_never_runs() {
     assert!(!world.work.join("started").exists(), "a component started");
 }
 
+/// Ctrl+C just as the daemon answers: whatever the client then says is
+/// true, and nothing keeps running. The daemon is stopped until the client
+/// has sent its first request, then the client is stopped while the daemon
+/// answers it, and gets SIGINT with that answer waiting.
+#[test]
+fn ctrl_c_as_the_daemon_answers_leaves_nothing_running() {
+    let world = World::new();
+    let pipeline = Pipeline::new("racing").source("s", &sh("exec sleep 600"), &[]);
+    let file = world.pipeline(&pipeline);
+    let stopped = Stopped::daemon(&world);
+    let mut client = world.spawn(world.command(&["--timeout", "0", "run", "--detach", &file]));
+    assert!(
+        wait_until(PATIENCE, || written(client.pid()) > 0),
+        "the client never wrote to the daemon: {client}"
+    );
+    kill(client.pid(), libc_signal("STOP"));
+    stopped.resume();
+    kill(client.pid(), libc_signal("INT"));
+    kill(client.pid(), libc_signal("CONT"));
+    let status = client.wait(PATIENCE);
+    assert_eq!(status.and_then(|s| s.code()), Some(130), "{client}");
+    let stderr = client.stderr();
+    assert!(
+        stderr.contains("stopping it") || stderr.contains("no run was started"),
+        "{client}"
+    );
+    let runs = world.flowctl(&["-o", "json", "pipelines", "list"]).json();
+    let runs = runs.as_array().unwrap();
+    if stderr.contains("stopping it") {
+        assert_eq!(runs.len(), 1, "{runs:?}");
+    }
+    for run in runs {
+        let record = world.wait_ended(run["run_id"].as_str().unwrap());
+        assert_eq!(record["status"], "STOPPED", "{record:#}");
+    }
+    assert_eq!(
+        world.flowctl(&["-o", "json", "pipelines", "active"]).json(),
+        serde_json::json!([])
+    );
+}
+
 #[test]
 fn socket_paths_no_daemon_can_serve_on_are_refused_by_name() {
     let world = World::new();

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use flowctl_proto::daemon::v1::{RunSummary, SubmitRunRequest};
+use flowctl_proto::daemon::v1::{RunRef, RunSummary, SubmitRunRequest};
 
 use super::{Ctx, absolute};
 use crate::cli::{Orchestrator, RunArgs};
@@ -13,6 +13,11 @@ use crate::display::run_json;
 use crate::live::{self, Signals};
 use crate::output;
 use crate::pipeline_file::{self, Loaded};
+
+/// How long a signal during submission still waits for an answer the
+/// daemon may be sending right then (so that a run it started is stopped,
+/// not left behind); a stopped daemon costs the user no more than this.
+const ANSWER_GRACE: std::time::Duration = std::time::Duration::from_millis(300);
 
 pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
     if args.orchestrator == Orchestrator::Container {
@@ -36,25 +41,26 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
             bytes
         }
     };
-    // Signals are caught from here on, and end the command at once while
-    // the run is being submitted: a submission the daemon has not answered
-    // is withdrawn by the daemon once it sees this client gone, so Ctrl+C
-    // never leaves a run behind, even with a stopped daemon. An answer that
-    // is already in counts over a signal that came with it (`biased`).
     let mut signals = Signals::new()?;
-    let submitted = tokio::select! {
-        biased;
-        submitted = submit(ctx, &args, bytes) => submitted?,
-        code = signals.next() => {
-            eprintln!(
-                "flowctl: interrupted before flowctld answered: no run was started \
-                 (a submission it already holds is withdrawn as soon as it notices; \
-                 `flowctl pipelines list` shows it)"
-            );
-            return Ok(code);
-        }
-    };
-    let (client, summary) = submitted;
+    let (mut client, summary) =
+        match submit_unless_interrupted(ctx, &args, bytes, &mut signals).await? {
+            Ok(submitted) => submitted,
+            Err(code) => return Ok(code),
+        };
+    if args.detach
+        && let Some(code) = signals.take_replayed()
+    {
+        eprintln!(
+            "flowctl: interrupted as run {} started: stopping it",
+            flowctl_core::short_id(&summary.run_id)
+        );
+        client
+            .stop_run(RunRef {
+                run_id: summary.run_id.clone(),
+            })
+            .await?;
+        return Ok(code);
+    }
     if args.detach {
         if ctx.json() {
             output::print_json(&run_json(&summary));
@@ -79,6 +85,40 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
         signals,
     )
     .await
+}
+
+/// Submits the run, or leaves with the exit code of a signal that came
+/// first (`signals` are caught from before the submission on). A signal
+/// ends the command at once unless the daemon is just answering: a
+/// submission it has not answered is withdrawn by the daemon once it sees
+/// this client gone, and a run it did start is handed on with the signal
+/// replayed, to be stopped, so Ctrl+C never leaves a run behind.
+async fn submit_unless_interrupted(
+    ctx: &Ctx,
+    args: &RunArgs,
+    bytes: Vec<u8>,
+    signals: &mut Signals,
+) -> Result<Result<(Client, RunSummary), ExitCode>> {
+    let submission = submit(ctx, args, bytes);
+    tokio::pin!(submission);
+    tokio::select! {
+        biased;
+        submitted = &mut submission => Ok(Ok(submitted?)),
+        code = signals.next() => match tokio::time::timeout(ANSWER_GRACE, &mut submission).await {
+            Ok(submitted) => {
+                signals.replay(code);
+                Ok(Ok(submitted?))
+            }
+            Err(_) => {
+                eprintln!(
+                    "flowctl: interrupted before flowctld answered: no run was started \
+                     (a submission it already holds is withdrawn as soon as it notices; \
+                     `flowctl pipelines list` shows it)"
+                );
+                Ok(Err(code))
+            }
+        },
+    }
 }
 
 /// Starts a daemon if none runs, and submits the pipeline `bytes` as a run.
