@@ -7,8 +7,8 @@
 //! bounded, so `run`, `logs -f`, `attach` and `status --watch` follow as
 //! long as they like). A request the daemon is legitimately slow to answer
 //! (`pipelines stop` waits for the run's processes to exit) is not cut
-//! short: each time the limit passes, the daemon is asked for its info, and
-//! the wait goes on while it answers that at once. A daemon that answers
+//! short: once half the limit has passed, the daemon is asked for its info,
+//! and the wait goes on while it answers that within the other half. A daemon that answers
 //! neither in time (stopped with SIGSTOP, or overloaded) is named, by the
 //! pid in its lock file, with what to do.
 
@@ -128,8 +128,11 @@ impl tower::Service<Request<Body>> for Deadline {
                 return call.await;
             };
             tokio::pin!(call);
+            // Half the limit for the answer, half for the probe: a daemon
+            // that answers neither is reported after the limit itself.
+            let half = limit / 2;
             loop {
-                if let Ok(answer) = tokio::time::timeout(limit, &mut call).await {
+                if let Ok(answer) = tokio::time::timeout(half, &mut call).await {
                     return answer;
                 }
                 // Slow, or not there at all? A daemon at work answers this.
@@ -137,7 +140,7 @@ impl tower::Service<Request<Body>> for Deadline {
                 let alive = probe.get_info(GetInfoRequest {});
                 tokio::select! {
                     answer = &mut call => return answer,
-                    alive = tokio::time::timeout(limit, alive) => if alive.is_err() {
+                    alive = tokio::time::timeout(half, alive) => if alive.is_err() {
                         // A status, so that tonic hands it to the caller as it is.
                         let status = tonic::Status::deadline_exceeded(not_answering(&socket, limit));
                         return Err(status.into());
