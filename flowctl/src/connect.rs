@@ -27,7 +27,7 @@ use tonic::service::Interceptor;
 use tonic::transport::Endpoint;
 
 pub use crate::deadline::Deadline;
-use crate::deadline::{not_answering, timeout, within};
+use crate::deadline::within;
 
 /// How long a freshly spawned daemon may take to answer.
 const START_TIMEOUT: Duration = Duration::from_secs(15);
@@ -61,8 +61,11 @@ pub async fn connect(socket: &Path) -> Result<Option<Client>> {
         Ok(stream) => stream,
         Err(err) if not_running(&err) => return Ok(None),
         Err(err) if err.kind() == std::io::ErrorKind::WouldBlock => {
-            // Its listen queue is full: nobody accepts connections.
-            bail!(not_answering(socket, timeout().unwrap_or_default()));
+            bail!(
+                "flowctld on {} accepts no more connections (its queue is full): \
+                 it may be stopped or overloaded; see `flowctl daemon status`",
+                socket.display()
+            );
         }
         Err(err) => {
             return Err(err).with_context(|| format!("cannot connect to {}", socket.display()));
