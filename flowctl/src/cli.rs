@@ -4,6 +4,7 @@
 //! nothing, which are accepted and ignored so that scripts keep working.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use flowctl_core::DaemonArgs;
@@ -53,8 +54,25 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub socket: Option<PathBuf>,
 
+    /// How long the daemon may take to answer a request (0: no limit);
+    /// streams are bounded only until their first answer
+    #[arg(
+        long,
+        global = true,
+        value_name = "DURATION",
+        env = flowctl_core::env::TIMEOUT,
+        default_value = "5s",
+        value_parser = parse_timeout
+    )]
+    pub timeout: Duration,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// A `--timeout` value: `5s`, `500ms`, `1m`, or `0` for no limit.
+fn parse_timeout(text: &str) -> Result<Duration, String> {
+    flowctl_core::spec::parse_duration(text)
 }
 
 /// How listings are printed.

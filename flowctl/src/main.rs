@@ -6,6 +6,7 @@
 //! - `commands/`: one file per command group, each depending only on the
 //!   shared modules below, never on another command;
 //! - `connect`: reaching the daemon, and starting it race-free;
+//! - `deadline`: how long every wait on the daemon may take (`--timeout`);
 //! - `output`: tables, JSON and time formatting;
 //! - `display`: state names, JSON shapes and log lines as users read them;
 //! - `live/`: a run in the foreground, driven by the `Watch` stream;
@@ -17,6 +18,7 @@
 mod cli;
 mod commands;
 mod connect;
+mod deadline;
 mod display;
 mod live;
 mod output;
@@ -50,7 +52,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(commands::dispatch(cli)) {
+    let result = runtime.block_on(commands::dispatch(cli));
+    // A blocking task still waiting (on the start lock, or a starting
+    // daemon) must not delay the exit of an interrupted command.
+    runtime.shutdown_background();
+    match result {
         Ok(code) => code,
         Err(err) => {
             eprintln!("flowctl: {}", output::error_text(&err));

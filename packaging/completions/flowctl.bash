@@ -296,7 +296,7 @@ _flowctl() {
 
     case "${cmd}" in
         flowctl)
-            opts="-o -n -y -h -V --output --config --context --namespace --yes --log-level --socket --help --version run validate status list logs attach restart pipelines processors daemon version server service completions man help"
+            opts="-o -n -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version run validate status list logs attach restart pipelines processors daemon version server service completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -334,6 +334,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -342,7 +346,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__attach)
-            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -376,6 +380,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -384,7 +392,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__completions)
-            opts="-o -y -h -V --dir --output --config --context --namespace --yes --log-level --socket --help --version bash elvish fish powershell zsh"
+            opts="-o -y -h -V --dir --output --config --context --namespace --yes --log-level --socket --timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -422,6 +430,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -430,7 +442,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__daemon)
-            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --help --version start stop status restart logs help"
+            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version start stop status restart logs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -461,6 +473,10 @@ _flowctl() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -570,7 +586,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__daemon__subcmd__logs)
-            opts="-n -o -y -h -V --lines --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-n -o -y -h -V --lines --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -612,6 +628,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -620,7 +640,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__daemon__subcmd__restart)
-            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -687,6 +707,10 @@ _flowctl() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -698,7 +722,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__daemon__subcmd__start)
-            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -768,6 +792,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -776,7 +804,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__daemon__subcmd__status)
-            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -807,6 +835,10 @@ _flowctl() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -818,7 +850,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__daemon__subcmd__stop)
-            opts="-o -y -h -V --resume-runs --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --resume-runs --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -849,6 +881,10 @@ _flowctl() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1336,7 +1372,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__list)
-            opts="-e -t -o -y -h -V --endpoint --wait --table --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-e -t -o -y -h -V --endpoint --wait --table --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1378,6 +1414,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1386,7 +1426,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__logs)
-            opts="-c -f -n -o -y -h -V --component --follow --lines --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-c -f -n -o -y -h -V --component --follow --lines --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1436,6 +1476,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1444,7 +1488,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__man)
-            opts="-o -y -h -V --dir --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --dir --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1482,6 +1526,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1490,7 +1538,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__pipelines)
-            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --help --version list runs active run-info stop restart help"
+            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version list runs active run-info stop restart help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1532,6 +1580,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1540,7 +1592,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__pipelines__subcmd__active)
-            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1579,6 +1631,10 @@ _flowctl() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1702,7 +1758,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__pipelines__subcmd__list)
-            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1741,6 +1797,10 @@ _flowctl() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1752,7 +1812,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__pipelines__subcmd__restart)
-            opts="-d -o -y -h -V --detach --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-d -o -y -h -V --detach --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1791,6 +1851,10 @@ _flowctl() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1802,7 +1866,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__pipelines__subcmd__run__subcmd__info)
-            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1844,6 +1908,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1852,7 +1920,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__pipelines__subcmd__runs)
-            opts="-o -y -h -V --limit --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --limit --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1898,6 +1966,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1906,7 +1978,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__pipelines__subcmd__stop)
-            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1948,6 +2020,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1956,7 +2032,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__processors)
-            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --help --version list find show help"
+            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version list find show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,6 +2066,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1998,7 +2078,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__processors__subcmd__find)
-            opts="-e -o -y -h -V --endpoint --include-unhealthy --input --output-type --metadata --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-e -o -y -h -V --endpoint --include-unhealthy --input --output-type --metadata --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2053,6 +2133,10 @@ _flowctl() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2134,7 +2218,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__processors__subcmd__list)
-            opts="-e -o -y -h -V --endpoint --include-unhealthy --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-e -o -y -h -V --endpoint --include-unhealthy --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2177,6 +2261,10 @@ _flowctl() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2188,7 +2276,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__processors__subcmd__show)
-            opts="-e -o -y -h -V --endpoint --include-unhealthy --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-e -o -y -h -V --endpoint --include-unhealthy --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2234,6 +2322,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2242,7 +2334,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__restart)
-            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2276,6 +2368,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2284,7 +2380,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__run)
-            opts="-d -o -y -h -V --detach --show-status --log-dir --orchestrator --use-external-control-plane --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-d -o -y -h -V --detach --show-status --log-dir --orchestrator --use-external-control-plane --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2366,6 +2462,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2374,7 +2474,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__server)
-            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --tls-cert --tls-key --tls-ca-cert --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --tls-cert --tls-key --tls-ca-cert --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2456,6 +2556,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2464,7 +2568,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__service)
-            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --help --version install uninstall status help"
+            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version install uninstall status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2495,6 +2599,10 @@ _flowctl() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2576,7 +2684,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__service__subcmd__install)
-            opts="-o -y -h -V --user --system --manager --dry-run --force --now --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --user --system --manager --dry-run --force --now --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2611,6 +2719,10 @@ _flowctl() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2622,7 +2734,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__service__subcmd__status)
-            opts="-o -y -h -V --user --system --manager --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --user --system --manager --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2657,6 +2769,10 @@ _flowctl() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2668,7 +2784,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__service__subcmd__uninstall)
-            opts="-o -y -h -V --user --system --manager --dry-run --force --now --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --user --system --manager --dry-run --force --now --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2706,6 +2822,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2714,7 +2834,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__status)
-            opts="-w -o -y -h -V --watch --interval --include-unhealthy --control-plane-addr --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-w -o -y -h -V --watch --interval --include-unhealthy --control-plane-addr --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2768,6 +2888,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2776,7 +2900,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__validate)
-            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2807,6 +2931,10 @@ _flowctl() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2818,7 +2946,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__version)
-            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --help --version"
+            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2849,6 +2977,10 @@ _flowctl() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

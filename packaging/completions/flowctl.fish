@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_flowctl_global_optspecs
-    string join \n o/output= config= context= namespace= n= y/yes log-level= socket= h/help V/version
+    string join \n o/output= config= context= namespace= n= y/yes log-level= socket= timeout= h/help V/version
 end
 
 function __fish_flowctl_needs_command
@@ -34,6 +34,7 @@ complete -c flowctl -n "__fish_flowctl_needs_command" -l namespace -d 'Kept for 
 complete -c flowctl -n "__fish_flowctl_needs_command" -s n -d '`-n NAME` before the command: the older flowctl\'s `--namespace`, kept for compatibility (after a command, `-n` is that command\'s own flag)' -r
 complete -c flowctl -n "__fish_flowctl_needs_command" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_needs_command" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_needs_command" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_needs_command" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_needs_command" -s V -l version -d 'Print version'
@@ -75,6 +76,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l context -d 'Kept
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s d -l detach -d 'Print the run id and return; the run lives until stopped'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l use-external-control-plane -d 'Components register with the control plane already running at --control-plane-address:--control-plane-port (default 127.0.0.1:8080) instead of the local daemon\'s; the local daemon still supervises their processes'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
@@ -90,6 +92,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l context -d 
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -s V -l version -d 'Print version'
@@ -108,6 +111,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l context -d 'K
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s w -l watch -d 'Refresh until interrupted'
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -122,6 +126,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l context -d 'Kep
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l wait -d 'Wait (bounded) until the control plane answers'
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -s t -l table -d 'Print a table (the default unless -o says otherwise)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
@@ -138,6 +143,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l context -d 'Kep
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -s f -l follow -d 'Keep following new lines until the run ends'
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -151,6 +157,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l context -d 'K
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -s V -l version -d 'Print version'
@@ -163,6 +170,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l context -d '
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -s V -l version -d 'Print version'
@@ -177,6 +185,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fis
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -s V -l version -d 'Print version'
@@ -198,6 +207,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -213,6 +223,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -s V -l version -d 'Print version'
@@ -227,6 +238,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -s V -l version -d 'Print version'
@@ -241,6 +253,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -s V -l version -d 'Print version'
@@ -255,6 +268,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
@@ -269,6 +283,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -s d -l detach -d 'Return once started instead of showing it'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -289,6 +304,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fi
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -s V -l version -d 'Print version'
@@ -308,6 +324,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_s
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -326,6 +343,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_s
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -s V -l version -d 'Print version'
@@ -341,6 +359,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_s
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -357,6 +376,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_s
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -s V -l version -d 'Print version'
@@ -383,6 +403,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -396,6 +417,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l resume-runs -d 'Start the active runs again (same ids) when the daemon next starts'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -409,6 +431,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
@@ -429,6 +452,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -443,6 +467,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
@@ -461,6 +486,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l context -d '
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -s V -l version -d 'Print version'
@@ -484,6 +510,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l context -d 'K
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -497,6 +524,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -s V -l version -d 'Print version'
@@ -515,6 +543,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l user -d 'A service of your user, running while you are logged in (the default)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l system -d 'A system service (systemd), running from boot as your account; needs root'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l dry-run -d 'Print the files and commands, and change nothing'
@@ -534,6 +563,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l user -d 'A service of your user, running while you are logged in (the default)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l system -d 'A system service (systemd), running from boot as your account; needs root'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l dry-run -d 'Print the files and commands, and change nothing'
@@ -553,6 +583,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l user -d 'A service of your user, running while you are logged in (the default)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l system -d 'A system service (systemd), running from boot as your account; needs root'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
@@ -572,6 +603,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l context 
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -s V -l version -d 'Print version'
@@ -585,6 +617,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l context -d 'Kept
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s V -l version -d 'Print version'

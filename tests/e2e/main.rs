@@ -19,3 +19,4 @@ mod settings;
 mod state;
 mod supervision;
 mod validate;
+mod waits;

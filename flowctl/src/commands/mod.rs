@@ -79,6 +79,7 @@ impl Ctx {
 pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
     let socket = flowctl_core::paths::socket_path(cli.socket.as_deref())?;
     crate::output::print_yaml_instead(cli.output == Output::Yaml);
+    crate::deadline::set_timeout(cli.timeout);
     let ctx = Ctx {
         output: cli.output,
         log_level: cli.log_level,

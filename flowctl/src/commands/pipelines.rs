@@ -95,12 +95,23 @@ async fn list(ctx: &Ctx, name: &str, active_only: bool, limit: u32) -> Result<Ex
                 .to_owned(),
             output::datetime_ms(run.started_at_ms),
             output::span_ms(run.started_at_ms, run.ended_at_ms),
-            format!("{}/{}", run.components_ready, run.components_total),
+            ready(run),
             run.error.lines().next().unwrap_or("").to_owned(),
         ]);
     }
     table.print();
     Ok(ExitCode::SUCCESS)
+}
+
+/// The READY column: components ready of the run's total while it is
+/// active; once it has ended, nothing is ready and "0/3" would read as a
+/// failure, so `-`.
+fn ready(run: &flowctl_proto::daemon::v1::RunSummary) -> String {
+    if flowctl_core::RunStatus::from(run.status()).is_terminal() {
+        "-".into()
+    } else {
+        format!("{}/{}", run.components_ready, run.components_total)
+    }
 }
 
 async fn run_info(ctx: &Ctx, run: &str) -> Result<ExitCode> {

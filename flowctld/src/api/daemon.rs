@@ -60,6 +60,18 @@ pub fn only_same_user(request: Request<()>) -> Result<Request<()>, Status> {
     }
 }
 
+/// The calling client's process (from the socket's peer credentials), so
+/// that a run it submits can be withdrawn if it is gone before the answer.
+fn client_pid<T>(request: &Request<T>) -> Option<u32> {
+    request
+        .extensions()
+        .get::<UdsConnectInfo>()
+        .and_then(|info| info.peer_cred)
+        .and_then(|cred| cred.pid())
+        .and_then(|pid| u32::try_from(pid).ok())
+        .filter(|pid| *pid > 0)
+}
+
 /// Refuses a client of another version: the two would disagree on the API.
 fn same_version<T>(request: &Request<T>) -> Result<(), Status> {
     let Some(client) = request.metadata().get(flowctl_proto::VERSION_HEADER) else {
@@ -185,8 +197,10 @@ impl Daemon for DaemonApi {
         request: Request<SubmitRunRequest>,
     ) -> Result<Response<RunSummary>, Status> {
         same_version(&request)?;
+        let submitter = client_pid(&request);
         let request = request.into_inner();
         let request = RunRequest {
+            submitter,
             pipeline_yaml: request.pipeline_yaml,
             pipeline_path: request.pipeline_path,
             working_dir: request.working_dir,
@@ -274,8 +288,9 @@ impl Daemon for DaemonApi {
 
     async fn restart_run(&self, request: Request<RunRef>) -> Result<Response<RunSummary>, Status> {
         same_version(&request)?;
+        let submitter = client_pid(&request);
         let id = self.state.runs.resolve(&request.into_inner().run_id)?;
-        let record = self.state.supervisor.rerun(&id).await?;
+        let record = self.state.supervisor.rerun(&id, submitter).await?;
         Ok(self.summary(&record))
     }
 

@@ -19,6 +19,7 @@
 //! - [`groups`]: process groups recorded on disk, killed if a daemon died;
 //! - [`procfs`]: which group holds a connection, when a process started;
 //! - [`watch`]: the live streams (`flowctl run`'s view, `flowctl logs`);
+//! - `withdraw`: a run whose client went away before the answer never runs;
 //! - [`view`]: the daemon's own views of runs and instances (summaries,
 //!   statuses, details), which `api/` converts; `claim`: which component a
 //!   registration belongs to, and refusing anyone else its id;
@@ -40,6 +41,7 @@ mod run;
 mod unrecorded;
 pub mod view;
 pub mod watch;
+mod withdraw;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -75,6 +77,9 @@ pub struct RunRequest {
     /// A control plane elsewhere that components register with (their
     /// `FLOWCTL_ENDPOINT`); empty for this daemon's own.
     pub control_plane: String,
+    /// The submitting client's process, when known: a run whose submitter
+    /// is gone by the time it would start is withdrawn (`withdraw`).
+    pub submitter: Option<u32>,
 }
 
 /// One component of a run, as shown to users.
@@ -168,7 +173,8 @@ impl Supervisor {
         }
     }
 
-    /// Validates the pipeline and starts it as a new run.
+    /// Validates the pipeline and starts it as a new run, unless its
+    /// submitter is already gone (see `withdraw`).
     pub async fn submit(self: &Arc<Self>, request: RunRequest) -> Result<RunRecord> {
         let pipeline = validate(
             &request.pipeline_path,
@@ -188,14 +194,18 @@ impl Supervisor {
             log_dir: request.log_dir,
             restarted_from: String::new(),
         })?;
+        if self.withdrawn(&record, request.submitter) {
+            return self.runs.get(&record.id);
+        }
         tracing::info!(run = %record.id, pipeline = %record.pipeline_name, "run submitted");
         self.start(&record, pipeline, external);
         Ok(record)
     }
 
     /// Runs a recorded run again as a new run (same pipeline text,
-    /// environment and directory), linked to the old one.
-    pub async fn rerun(self: &Arc<Self>, id: &str) -> Result<RunRecord> {
+    /// environment and directory), linked to the old one; `submitter` as
+    /// for [`Supervisor::submit`].
+    pub async fn rerun(self: &Arc<Self>, id: &str, submitter: Option<u32>) -> Result<RunRecord> {
         let old = self.runs.get(id)?;
         if !old.supervised {
             return Err(Error::FailedPrecondition(format!(
@@ -215,6 +225,9 @@ impl Supervisor {
             log_dir: old.log_dir.clone(),
             restarted_from: old.id.clone(),
         })?;
+        if self.withdrawn(&record, submitter) {
+            return self.runs.get(&record.id);
+        }
         tracing::info!(run = %record.id, from = %old.id, "run restarted as a new run");
         self.start(&record, pipeline, None);
         Ok(record)

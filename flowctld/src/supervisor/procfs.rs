@@ -1,5 +1,6 @@
 //! What Linux's `/proc` tells about our processes: which process group a
-//! TCP connection belongs to, and when a process started.
+//! TCP connection belongs to, when a process started, and whether it has
+//! exited (a client that submitted a run and went away).
 //!
 //! Both answer questions no API does: an SDK component that registers under
 //! a generated id is recognised by the connection it registered over, and a
@@ -117,6 +118,16 @@ impl Stat {
             start_time: fields.get(19)?.parse().ok()?,
         })
     }
+}
+
+/// Whether process `pid` has exited (a zombie has: its files and sockets
+/// are closed). Without `/proc` (not Linux), whether no such process is left.
+pub fn exited(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        return Stat::read(pid).is_none_or(|stat| stat.zombie);
+    }
+    let pid = nix::unistd::Pid::from_raw(pid as i32);
+    nix::sys::signal::kill(pid, None) == Err(nix::errno::Errno::ESRCH)
 }
 
 /// Every pid currently in `/proc`.
