@@ -23,31 +23,13 @@ use hyper_util::rt::TokioIo;
 use nix::fcntl::{Flock, FlockArg};
 use tokio::net::UnixStream;
 use tonic::codegen::InterceptedService;
-use tonic::service::Interceptor;
 use tonic::transport::Endpoint;
 
 pub use crate::deadline::Deadline;
-use crate::deadline::within;
+use crate::deadline::{AddVersion, within};
 
 /// How long a freshly spawned daemon may take to answer.
 const START_TIMEOUT: Duration = Duration::from_secs(15);
-
-/// Adds the client's version to every request (the daemon checks it).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct AddVersion;
-
-impl Interceptor for AddVersion {
-    fn call(
-        &mut self,
-        mut request: tonic::Request<()>,
-    ) -> Result<tonic::Request<()>, tonic::Status> {
-        request.metadata_mut().insert(
-            flowctl_proto::VERSION_HEADER,
-            tonic::metadata::MetadataValue::from_static(flowctl_proto::VERSION),
-        );
-        Ok(request)
-    }
-}
 
 /// A connected daemon API client.
 pub type Client = DaemonClient<Deadline>;

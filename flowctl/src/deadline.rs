@@ -25,9 +25,8 @@ use flowctl_proto::daemon::v1::daemon_client::DaemonClient;
 use tonic::body::Body;
 use tonic::codegen::InterceptedService;
 use tonic::codegen::http::Request;
+use tonic::service::Interceptor;
 use tonic::transport::Channel;
-
-use crate::connect::AddVersion;
 
 /// The limit when `--timeout` is not given.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -82,6 +81,23 @@ pub fn not_answering(socket: &Path, limit: Duration) -> String {
 fn daemon_pid(socket: &Path) -> Option<u32> {
     let text = std::fs::read_to_string(flowctl_core::paths::daemon_lock_file(socket)).ok()?;
     text.trim().parse().ok()
+}
+
+/// Adds the client's version to every request (the daemon checks it).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AddVersion;
+
+impl Interceptor for AddVersion {
+    fn call(
+        &mut self,
+        mut request: tonic::Request<()>,
+    ) -> Result<tonic::Request<()>, tonic::Status> {
+        request.metadata_mut().insert(
+            flowctl_proto::VERSION_HEADER,
+            tonic::metadata::MetadataValue::from_static(flowctl_proto::VERSION),
+        );
+        Ok(request)
+    }
 }
 
 /// The connection every request goes over.

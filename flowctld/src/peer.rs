@@ -18,7 +18,7 @@ use tokio_stream::Stream;
 use tonic::transport::server::Connected;
 use tonic::{Request, Status};
 
-use crate::supervisor::procfs;
+use crate::procfs;
 
 /// What is known about a connection's caller.
 #[derive(Debug, Clone)]

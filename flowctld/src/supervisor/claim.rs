@@ -29,9 +29,10 @@ use std::sync::{Arc, Mutex};
 
 use flowctl_core::ComponentState;
 
-use super::{RunEvent, RunHandle, Slot, Supervisor, procfs};
+use super::{RunEvent, RunHandle, Slot, Supervisor};
 use crate::error::{Error, Result};
 use crate::peer::PeerInfo;
+use crate::procfs;
 use crate::registry::Owner;
 
 /// Which process group holds each connection already looked up: a

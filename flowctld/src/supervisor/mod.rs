@@ -17,7 +17,6 @@
 //! - [`restart`]: restart policy, limits and backoff;
 //! - [`probe`]: HTTP and command probes for readiness and liveness;
 //! - [`groups`]: process groups recorded on disk, killed if a daemon died;
-//! - [`procfs`]: which group holds a connection, when a process started;
 //! - [`watch`]: the live streams (`flowctl run`'s view, `flowctl logs`);
 //! - `withdraw`: a run whose client went away before the answer never runs;
 //! - [`view`]: the daemon's own views of runs and instances (summaries,
@@ -35,7 +34,6 @@ mod instance;
 mod machine;
 mod probe;
 pub mod process;
-pub mod procfs;
 pub mod restart;
 mod run;
 mod unrecorded;

@@ -10,7 +10,7 @@
 //! client still there is answered right after, with no await in between.
 
 use super::Supervisor;
-use super::procfs;
+use crate::procfs;
 use crate::runs::RunRecord;
 
 /// Why a run was recorded STOPPED without starting: its client was
