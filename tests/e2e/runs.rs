@@ -803,3 +803,21 @@ fn a_flood_of_output_stays_within_the_log_cap() {
     let tail = world.flowctl(&["logs", &run, "-c", "big", "-n", "2"]).ok();
     assert!(tail.contains("the-end"), "{tail}");
 }
+
+#[test]
+fn a_log_dir_that_is_a_file_is_refused_and_left_alone() {
+    let world = World::new();
+    let file =
+        world.pipeline(&Pipeline::new("mirror").source("a", "[echo, hi]", &["readiness: started"]));
+    let notes = world.write("notes.txt", "precious\n");
+    let err = world
+        .flowctl(&["run", "--log-dir", &notes.display().to_string(), &file])
+        .fails();
+    assert!(
+        err.contains("is a regular file (9 bytes), not a directory"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "precious\n");
+    let runs = world.flowctl(&["-o", "json", "pipelines", "list"]).json();
+    assert_eq!(runs.as_array().map(Vec::len), Some(0), "{runs:#}");
+}

@@ -179,6 +179,11 @@ impl Supervisor {
             &request.pipeline_yaml,
             &request.working_dir,
         )?;
+        // `--log-dir notes.txt` must not fail later, component by component.
+        if !request.log_dir.is_empty() {
+            let mirror = std::path::Path::new(&request.log_dir);
+            flowctl_core::paths::refuse_foreign(mirror, flowctl_core::paths::Expect::Directory)?;
+        }
         let external = Some(request.control_plane).filter(|e| !e.is_empty());
         let record = self.runs.create(NewRun {
             id: String::new(),
