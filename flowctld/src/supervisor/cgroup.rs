@@ -39,6 +39,12 @@ impl Containment {
         }
     }
 
+    /// What the daemon uses when `--no-cgroups` (or `cgroups = false`)
+    /// turned cgroups off.
+    pub fn turned_off() -> Containment {
+        Containment::ProcessGroups("cgroups turned off by --no-cgroups or `cgroups = false`".into())
+    }
+
     /// For `flowctl daemon status`.
     pub fn describe(&self) -> String {
         match self {
@@ -238,6 +244,44 @@ impl Cgroup {
         std::fs::write(self.dir.join("memory.max"), bytes.to_string())
     }
 
+    /// Limits CPU to `millis` thousandths of a core (needs the cpu
+    /// controller), over the kernel's default period of 100 ms.
+    pub fn set_cpu_max(&self, millis: u64) -> io::Result<()> {
+        const PERIOD_USEC: u64 = 100_000;
+        let quota = (millis * PERIOD_USEC / 1000).max(1000);
+        std::fs::write(self.dir.join("cpu.max"), format!("{quota} {PERIOD_USEC}"))
+    }
+
+    /// [`Cgroup::wait_empty`] for callers without a runtime (the guard, the
+    /// sweep at startup): blocks on the kernel's notification, up to
+    /// `timeout`; true when empty.
+    pub fn wait_empty_blocking(&self, timeout: Duration) -> bool {
+        use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+        use std::os::fd::AsFd;
+        let deadline = std::time::Instant::now() + timeout;
+        let inotify = Inotify::init(InitFlags::IN_NONBLOCK | InitFlags::IN_CLOEXEC)
+            .and_then(|inotify| {
+                inotify.add_watch(&self.dir.join("cgroup.events"), AddWatchFlags::IN_MODIFY)?;
+                Ok(inotify)
+            })
+            .ok();
+        loop {
+            if !self.is_populated() {
+                return true;
+            }
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let Some(inotify) = inotify.as_ref().filter(|_| !left.is_zero()) else {
+                return !self.is_populated();
+            };
+            let millis = u16::try_from(left.as_millis()).unwrap_or(u16::MAX);
+            let mut fds = [PollFd::new(inotify.as_fd(), PollFlags::POLLIN)];
+            if poll(&mut fds, PollTimeout::from(millis)).is_err() {
+                return !self.is_populated();
+            }
+            let _ = inotify.read_events();
+        }
+    }
+
     /// Removes the (empty) cgroup.
     pub fn remove(&self) {
         let _ = std::fs::remove_dir(&self.dir);
@@ -267,6 +311,21 @@ async fn end(dir: &Path) {
     let cgroup = Cgroup::at(dir.to_path_buf());
     cgroup.kill();
     if !cgroup.wait_empty(KILL_GRACE).await {
+        tracing::warn!(cgroup = %dir.display(), "processes survive cgroup.kill; leaving the cgroup");
+        return;
+    }
+    remove_tree(dir);
+}
+
+/// Kills every process below `dir` and removes the folders, without a
+/// runtime (a dead daemon's subtree, from its guard or the next daemon).
+pub fn end_blocking(dir: &Path) {
+    if !dir.exists() {
+        return;
+    }
+    let cgroup = Cgroup::at(dir.to_path_buf());
+    cgroup.kill();
+    if !cgroup.wait_empty_blocking(KILL_GRACE) {
         tracing::warn!(cgroup = %dir.display(), "processes survive cgroup.kill; leaving the cgroup");
         return;
     }
