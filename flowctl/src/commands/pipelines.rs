@@ -197,6 +197,7 @@ fn print_components(components: &[ComponentStatus]) {
         "HEALTH",
         "PID",
         "RESTARTS",
+        "CPU",
         "EXIT",
         "LAST RESTART REASON",
     ]);
@@ -212,6 +213,7 @@ fn print_components(components: &[ComponentStatus]) {
                 c.pid.to_string()
             },
             c.restarts.to_string(),
+            crate::display::cpu(c),
             dash(&c.exit),
             dash(&c.last_restart_reason),
         ]);

@@ -12,7 +12,7 @@ use flowctl_proto::daemon::v1::{
 };
 
 use super::Ctx;
-use crate::display::{component_json, events, state_name};
+use crate::display::{component_json, cpu, events, state_name};
 use crate::output::{self, Table};
 
 pub async fn status(ctx: &Ctx, run: Option<&str>, watch: bool) -> Result<ExitCode> {
@@ -75,6 +75,7 @@ fn print_components(components: &[ComponentStatus]) {
         "PID",
         "UPTIME",
         "RESTARTS",
+        "CPU",
         "LAST HEARTBEAT",
         "EVENTS IN/OUT",
         "LAST RESTART",
@@ -101,6 +102,7 @@ fn print_components(components: &[ComponentStatus]) {
                 c.exit.clone()
             },
             c.restarts.to_string(),
+            cpu(c),
             ago(c.last_heartbeat_ms),
             events(c),
             if c.last_restart_reason.is_empty() {

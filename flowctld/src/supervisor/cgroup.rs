@@ -175,6 +175,33 @@ impl Cgroup {
         std::fs::write(self.dir.join("cgroup.procs"), pid.to_string())
     }
 
+    /// Moves a freshly spawned `pid` in, with the processes it already
+    /// started: the spawn returns once the program runs, and a shell may
+    /// have forked before we get here. What they fork from then on is born
+    /// inside. (A child that forks and exits before this looks leaves an
+    /// orphan outside; the process group and markers still cover that.)
+    pub fn adopt_tree(&self, pid: u32) -> io::Result<()> {
+        self.adopt(pid)?;
+        let mut moved = vec![pid];
+        // Each pass moves the children of what was moved; a process moved
+        // in a pass forks inside from then on, so this ends.
+        let mut frontier = vec![pid];
+        while !frontier.is_empty() && moved.len() < MAX_ADOPTED {
+            let children: Vec<u32> = frontier
+                .iter()
+                .flat_map(|p| children_of(*p))
+                .filter(|c| !moved.contains(c))
+                .collect();
+            for child in &children {
+                // Gone already counts as moved.
+                let _ = self.adopt(*child);
+            }
+            moved.extend(&children);
+            frontier = children;
+        }
+        Ok(())
+    }
+
     /// SIGKILLs every process inside, at once.
     pub fn kill(&self) {
         if let Err(err) = std::fs::write(self.dir.join("cgroup.kill"), "1")
@@ -286,6 +313,26 @@ impl Cgroup {
     pub fn remove(&self) {
         let _ = std::fs::remove_dir(&self.dir);
     }
+}
+
+/// The most processes [`Cgroup::adopt_tree`] moves (a fork bomb is not
+/// followed for ever).
+const MAX_ADOPTED: usize = 1024;
+
+/// The children of `pid`, of every thread, from `/proc/<pid>/task/*/children`.
+fn children_of(pid: u32) -> Vec<u32> {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return Vec::new();
+    };
+    tasks
+        .filter_map(Result::ok)
+        .filter_map(|task| read(&task.path().join("children")))
+        .flat_map(|text| {
+            text.split_whitespace()
+                .filter_map(|c| c.parse().ok())
+                .collect::<Vec<u32>>()
+        })
+        .collect()
 }
 
 /// How long killed processes may take to be gone before a cgroup is left

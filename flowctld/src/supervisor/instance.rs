@@ -27,7 +27,7 @@ const ESCAPE_CHECK: Duration = Duration::from_millis(200);
 /// Moves a freshly spawned instance into its cgroup; `None` (its process
 /// group alone contains it) when that fails.
 fn adopt(cgroup: Cgroup, pid: u32, component: &Component) -> Option<Cgroup> {
-    match cgroup.adopt(pid) {
+    match cgroup.adopt_tree(pid) {
         Ok(()) => Some(cgroup),
         Err(err) => {
             tracing::warn!(component = %component.id, pid, %err, "cannot move into its cgroup; using its process group only");
@@ -130,8 +130,9 @@ impl Executor {
         let cgroup = self.new_cgroup(component);
         let mut child = spawn(&launch).map_err(fail)?;
         let pid = child.id().unwrap_or(0);
-        self.ctx.groups.record(pid);
+        // Into its cgroup first: it is already running.
         let cgroup = cgroup.and_then(|cgroup| adopt(cgroup, pid, component));
+        self.ctx.groups.record(pid);
         let ring = logs::RecentLines::default();
         let capture = match (child.stdout.take(), child.stderr.take()) {
             (Some(stdout), Some(stderr)) => {
