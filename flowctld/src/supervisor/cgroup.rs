@@ -220,6 +220,11 @@ impl Cgroup {
     /// Waits until no process is left, up to `timeout`; true when empty.
     /// Woken by the kernel's notification on `cgroup.events`, not by polling.
     pub async fn wait_empty(&self, timeout: Duration) -> bool {
+        // Usually already so (an instance's main process was reaped and the
+        // rest killed): then no watch is set up at all.
+        if !self.is_populated() {
+            return true;
+        }
         let watch = Inotify::init(InitFlags::IN_NONBLOCK | InitFlags::IN_CLOEXEC)
             .and_then(|inotify| {
                 inotify.add_watch(&self.dir.join("cgroup.events"), AddWatchFlags::IN_MODIFY)?;
@@ -247,7 +252,13 @@ impl Cgroup {
                 }
             }
         };
-        tokio::time::timeout(timeout, wait).await.is_ok() || !self.is_populated()
+        let emptied = tokio::time::timeout(timeout, wait).await.is_ok() || !self.is_populated();
+        // Closing an inotify instance waits for a kernel grace period
+        // (milliseconds): not on the runtime's workers.
+        if let Some(watch) = watch {
+            tokio::task::spawn_blocking(move || drop(watch));
+        }
+        emptied
     }
 
     /// CPU time used by everything that ran inside, in microseconds.
