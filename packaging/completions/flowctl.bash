@@ -517,7 +517,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__daemon__subcmd__restart)
-            opts="-o -h -V --config --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --output --log-level --socket --help --version"
+            opts="-o -h -V --config --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --output --log-level --socket --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -587,7 +587,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__daemon__subcmd__start)
-            opts="-o -h -V --config --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --output --log-level --socket --help --version"
+            opts="-o -h -V --config --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --output --log-level --socket --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1599,7 +1599,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__run)
-            opts="-d -o -h -V --detach --show-status --log-dir --orchestrator --config --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --output --log-level --socket --help --version"
+            opts="-d -o -h -V --detach --show-status --log-dir --orchestrator --config --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --output --log-level --socket --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1681,7 +1681,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__server)
-            opts="-o -h -V --config --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --log-file --output --log-level --socket --help --version"
+            opts="-o -h -V --config --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --output --log-level --socket --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -65,6 +65,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-level -d 'Lo
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s d -l detach -d 'Print the run id and return; the run lives until stopped'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -s o -l output -d 'Output format of listings' -r -f -a "table\t''
@@ -190,6 +191,7 @@ json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format of listings' -r -f -a "table\t''
@@ -219,6 +221,7 @@ json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -s n -l lines -d 'Last N lines' -r
@@ -254,6 +257,7 @@ json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s h -l help -d 'Print help'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -s o -l output -d 'Output format of listings' -r -f -a "table\t''

@@ -48,7 +48,16 @@ impl Containment {
     /// For `flowctl daemon status`.
     pub fn describe(&self) -> String {
         match self {
-            Containment::Cgroups(c) => format!("cgroup v2 ({})", c.root.display()),
+            Containment::Cgroups(c) => {
+                let controllers = match c.controllers.is_empty() {
+                    true => "none".to_owned(),
+                    false => c.controllers.join(", "),
+                };
+                format!(
+                    "cgroup v2 ({}; controllers: {controllers})",
+                    c.root.display()
+                )
+            }
             Containment::ProcessGroups(why) => format!("process groups ({why})"),
         }
     }
@@ -83,28 +92,23 @@ impl Cgroups {
                 _ => Err(err),
             })
             .map_err(|err| format!("cannot create {}: {err}", root.display()))?;
-        let controllers: Vec<String> = read(&parent.join("cgroup.controllers"))
+        // The controllers the parent hands our subtree (its
+        // subtree_control), passed on to runs and instances. Without any we
+        // still have the core files (kill, events, cpu.stat), which is all
+        // containment needs.
+        let mut controllers: Vec<String> = read(&root.join("cgroup.controllers"))
             .unwrap_or_default()
             .split_whitespace()
             .filter(|c| ["memory", "cpu", "pids"].contains(c))
             .map(str::to_owned)
             .collect();
-        let cgroups = Cgroups { root, controllers };
-        // Delegate what the parent offers to runs and instances; a parent
-        // that does not allow it leaves us with the core files (kill,
-        // events, cpu.stat), which is all containment needs.
-        let enable: Vec<String> = cgroups
-            .controllers
-            .iter()
-            .map(|c| format!("+{c}"))
-            .collect();
-        if !enable.is_empty() {
-            let _ = std::fs::write(
-                cgroups.root.join("cgroup.subtree_control"),
-                enable.join(" "),
-            );
+        if !controllers.is_empty() {
+            let enable: Vec<String> = controllers.iter().map(|c| format!("+{c}")).collect();
+            if std::fs::write(root.join("cgroup.subtree_control"), enable.join(" ")).is_err() {
+                controllers.clear();
+            }
         }
-        Ok(cgroups)
+        Ok(Cgroups { root, controllers })
     }
 
     /// The daemon's subtree.

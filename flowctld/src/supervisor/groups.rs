@@ -255,5 +255,32 @@ mod tests {
         assert!(!groups.path.exists());
     }
 
+    /// The next daemon (or the guard) ends a dead daemon's cgroup subtree,
+    /// processes no group record or marker would find included.
+    #[test]
+    fn a_dead_daemons_cgroup_subtree_is_killed_and_removed() {
+        use super::super::cgroup::Containment;
+        let instance = format!("test-{}", uuid::Uuid::new_v4().simple());
+        let Containment::Cgroups(cgroups) = Containment::detect(&instance) else {
+            assert!(std::env::var_os("CI").is_none(), "CI must offer cgroups");
+            eprintln!("skipped: no writable cgroup2");
+            return;
+        };
+        let tmp = tempfile::tempdir().unwrap();
+        let groups = Groups::of_instance(tmp.path(), &instance);
+        groups.record_cgroup(cgroups.root());
+        let cgroup = cgroups.instance("run1", "gen", 1).unwrap();
+        let mut child = std::process::Command::new("sleep")
+            .arg("100")
+            .env_clear()
+            .spawn()
+            .unwrap();
+        cgroup.adopt(child.id()).unwrap();
+        Groups::kill_all_leftovers(tmp.path());
+        let status = child.wait().unwrap();
+        assert!(!status.success());
+        assert!(!cgroups.root().exists());
+    }
+
     use std::os::unix::process::CommandExt;
 }

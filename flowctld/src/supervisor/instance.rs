@@ -15,6 +15,7 @@ use super::process::{Launch, spawn};
 use super::run::Executor;
 use crate::logs;
 use flowctl_core::spec::Component;
+use flowctl_proto::daemon::v1::ComponentState;
 
 /// How long the output of an exited instance may take to drain once every
 /// process holding its pipes is gone.
@@ -155,13 +156,16 @@ impl Executor {
             });
         });
         let probes = self.start_probes(component, &launch, pid);
-        if let Some(cgroup) = &cgroup {
-            self.handle.update(&component.id, |slot| {
-                if let Some(cpu) = &mut slot.cpu {
-                    cpu.live = Some(cgroup.clone());
-                }
-            });
-        }
+        // Seen as starting at once: it may register before the rest of its
+        // wave is spawned and the machine hears of it, and a registration
+        // is tied to its component by this pid.
+        self.handle.update(&component.id, |slot| {
+            slot.pid = Some(pid);
+            slot.state = ComponentState::Starting;
+            if let Some(cpu) = &mut slot.cpu {
+                cpu.live = cgroup.clone();
+            }
+        });
         let io = InstanceIo {
             pgid: pid,
             cgroup,
@@ -227,10 +231,12 @@ impl Executor {
     }
 
     /// Stops an exited instance's probes and, in a task, waits until every
-    /// line it wrote is on disk, then reports `Drained`. Output pipes still
-    /// open after the group is gone mean a process escaped the group
-    /// (`setsid`): it carries the component's variables, so it is found
-    /// and ended, and the pipes close.
+    /// line it wrote is on disk, then reports `Drained`. With a cgroup, the
+    /// kernel says when everything in it is gone (the machine killed it all
+    /// when the main process exited), and the cgroup is removed, its CPU
+    /// time kept. Without one, output pipes still open after the group is
+    /// gone mean a process escaped the group (`setsid`): it carries the
+    /// component's variables, so it is found and ended, and the pipes close.
     pub(super) fn drain(&mut self, component: &str) {
         let events = self.handle.events.clone();
         let component = component.to_owned();
