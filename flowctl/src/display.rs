@@ -38,6 +38,42 @@ pub fn cpu(c: &ComponentStatus) -> String {
     }
 }
 
+/// A component's new status over its previous one. A change of state does
+/// not carry what the registry and the relay know (health, last heartbeat,
+/// endpoint, event counts): those stay as the last snapshot said.
+pub fn merge_status(previous: ComponentStatus, update: ComponentStatus) -> ComponentStatus {
+    let keep = |new: String, old: String| if new.is_empty() { old } else { new };
+    ComponentStatus {
+        health: keep(update.health.clone(), previous.health),
+        endpoint: keep(update.endpoint.clone(), previous.endpoint),
+        service_id: keep(update.service_id.clone(), previous.service_id),
+        last_heartbeat_ms: match update.last_heartbeat_ms {
+            0 => previous.last_heartbeat_ms,
+            ms => ms,
+        },
+        events_in: update.events_in.max(previous.events_in),
+        events_out: update.events_out.max(previous.events_out),
+        events_per_second: if update.events_in == 0 && update.events_out == 0 {
+            previous.events_per_second
+        } else {
+            update.events_per_second
+        },
+        cpu_usec: update.cpu_usec.or(previous.cpu_usec),
+        ..update
+    }
+}
+
+/// "gen 0/1000, out 1000/0": what the relay moved through each component
+/// that moved anything; empty before anything moved.
+pub fn flow(components: &[&ComponentStatus]) -> String {
+    let parts: Vec<String> = components
+        .iter()
+        .filter(|c| c.events_in > 0 || c.events_out > 0)
+        .map(|c| format!("{} {}", c.id, events(c)))
+        .collect();
+    parts.join(", ")
+}
+
 /// A component's status as `-o json` prints it.
 pub fn component_json(c: &ComponentStatus) -> serde_json::Value {
     serde_json::json!({

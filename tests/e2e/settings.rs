@@ -102,7 +102,9 @@ fn server_passes_db_path_address_port_ttl_janitor_log_format_and_log_file() {
     assert_eq!(status["janitor_interval"], "3s");
     assert_eq!(status["log_file"], log_file.display().to_string());
     stop(&world, &mut server);
-    assert!(json_log_with_ready(&server.stderr()), "{server}");
+    // With --log-file the daemon writes (and rotates) that file itself.
+    let log = std::fs::read_to_string(&log_file).unwrap_or_default();
+    assert!(json_log_with_ready(&log), "{log}\n{server}");
 }
 
 #[test]

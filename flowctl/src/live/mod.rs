@@ -117,7 +117,12 @@ struct Shown {
     view: LiveView,
     states: HashMap<String, ComponentState>,
     last: RunSummary,
+    /// Off a terminal: the flow last printed, and when.
+    flow_printed: (String, Option<std::time::Instant>),
 }
+
+/// Off a terminal, how often at most the flow of events gets a line.
+const FLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl Shown {
     fn new(show_status: bool, json: bool) -> Shown {
@@ -130,6 +135,7 @@ impl Shown {
             view: LiveView::new(live),
             states: HashMap::new(),
             last: RunSummary::default(),
+            flow_printed: (String::new(), None),
         }
     }
 
@@ -176,6 +182,25 @@ impl Shown {
         if self.show_status && !self.json && changed && news {
             self.view.say(&text);
         }
+        self.print_flow();
+    }
+
+    /// Off a terminal, a line about the flow of events when it moved, at
+    /// most every few seconds (on a terminal the status line shows it).
+    fn print_flow(&mut self) {
+        if self.live || !self.show_status || self.json {
+            return;
+        }
+        let flow = self.view.flow();
+        let (printed, at) = &self.flow_printed;
+        if flow.is_empty() || flow == *printed || at.is_some_and(|at| at.elapsed() < FLOW_EVERY) {
+            return;
+        }
+        self.view.say(&format!(
+            "[flowctl] {}; events in/out: {flow}",
+            self.view.summary()
+        ));
+        self.flow_printed = (flow, Some(std::time::Instant::now()));
     }
 
     /// A new run summary; true once the run has ended.

@@ -1,6 +1,7 @@
 //! The foreground view of a run on a terminal: a block of lines at the
 //! bottom, redrawn in place, with a spinner per component still starting,
-//! and once all run, one status line (running/total, restarts).
+//! and once all run, one status line (running/total, restarts, events
+//! in/out).
 //! Log lines scroll above it. Off a terminal, the same facts are printed as
 //! plain lines instead, so logs and pipes stay clean.
 
@@ -9,7 +10,7 @@ use std::time::Instant;
 
 use flowctl_proto::daemon::v1::{ComponentState, ComponentStatus, LogLine, RunStatus, RunSummary};
 
-use crate::display::{Printer, state_name};
+use crate::display::{Printer, flow, merge_status, state_name};
 
 const SPINNER: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -66,7 +67,8 @@ impl LiveView {
                 if entry.status.state != status.state {
                     entry.since = Instant::now();
                 }
-                entry.status = status;
+                // A change of state does not carry the relay's counts.
+                entry.status = merge_status(std::mem::take(&mut entry.status), status);
             }
             None => self.components.push(Entry {
                 status,
@@ -74,6 +76,31 @@ impl LiveView {
             }),
         }
         self.redraw();
+    }
+
+    /// What the relay moved through each component so far.
+    pub fn flow(&self) -> String {
+        flow(
+            &self
+                .components
+                .iter()
+                .map(|e| &e.status)
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// "2/2 running, 0 restarts": the run at a glance, for plain output.
+    pub fn summary(&self) -> String {
+        let running = self
+            .components
+            .iter()
+            .filter(|e| e.status.state() == ComponentState::Running)
+            .count();
+        let restarts: u32 = self.components.iter().map(|e| e.status.restarts).sum();
+        format!(
+            "{running}/{} running, {restarts} restarts",
+            self.components.len()
+        )
     }
 
     pub fn run(&mut self, summary: RunSummary) {
@@ -130,6 +157,10 @@ impl LiveView {
             let restarts: u32 = self.components.iter().map(|e| e.status.restarts).sum();
             let mut line =
                 format!("\x1b[1m●\x1b[0m {running}/{total} running · {restarts} restarts",);
+            let moved = self.flow();
+            if !moved.is_empty() {
+                line.push_str(&format!(" · events in/out: {moved}"));
+            }
             if self.run.status() == RunStatus::Stopping {
                 line.push_str(" · stopping…");
             } else {

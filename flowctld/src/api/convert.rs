@@ -9,9 +9,11 @@ use flowctl_proto::daemon::v1 as daemon;
 use flowctl_proto::legacy;
 use flowctl_proto::v1 as wire;
 
+use crate::logs::Entry;
 use crate::registry::{ComponentInfo, Health, Role};
 use crate::runs::{ComponentMetrics, Metrics};
 use crate::supervisor::view;
+use crate::supervisor::watch::{LogUpdate, Update};
 use flowctl_core::clock::unix_ms;
 
 /// A protobuf timestamp of a time.
@@ -194,11 +196,56 @@ pub fn component_status(status: view::InstanceStatus) -> daemon::ComponentStatus
 }
 
 /// A watch event telling of an instance's new status.
-pub fn component_event(status: view::InstanceStatus) -> daemon::WatchEvent {
-    daemon::WatchEvent {
-        event: Some(daemon::watch_event::Event::Component(component_status(
-            status,
-        ))),
+pub fn watch_event(update: Update) -> daemon::WatchEvent {
+    use daemon::watch_event::Event;
+    let event = match update {
+        Update::Run(summary) => Event::Run(run_summary(summary)),
+        Update::Instance(status) => Event::Component(component_status(status)),
+        Update::Log(log) => Event::Log(log_line(log)),
+    };
+    daemon::WatchEvent { event: Some(event) }
+}
+
+/// What a reader of the run's logs receives for `entry`. A notice comes as a
+/// line of stream "flowctl" naming the component it is about.
+pub fn log_line(update: LogUpdate) -> daemon::LogLine {
+    let LogUpdate {
+        run_id,
+        entry,
+        following,
+    } = update;
+    let run_id = run_id.as_str();
+    let notice = |component: String, text: String| daemon::LogLine {
+        component,
+        at_ms: flowctl_core::clock::now_ms(),
+        stream: "flowctl".into(),
+        line: text,
+        run_id: run_id.to_owned(),
+        ..daemon::LogLine::default()
+    };
+    match entry {
+        Entry::Line(line) => daemon::LogLine {
+            component: line.component,
+            at_ms: line.at_ms,
+            stream: line.stream.as_str().to_string(),
+            line: line.line,
+            run_id: run_id.to_owned(),
+            seq: line.seq,
+            ..daemon::LogLine::default()
+        },
+        Entry::Gap(gap) => daemon::LogLine {
+            missed: gap.kept,
+            lost: gap.lost,
+            ..notice(gap.component.clone(), gap.describe())
+        },
+        Entry::NoOutput { component } => {
+            let text = if following {
+                "no output yet"
+            } else {
+                "no output"
+            };
+            notice(component, text.into())
+        }
     }
 }
 

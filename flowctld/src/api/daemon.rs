@@ -16,6 +16,7 @@ use tonic::{Request, Response, Status};
 use super::convert;
 use crate::state::State;
 use crate::supervisor::RunRequest;
+use crate::supervisor::watch::LogsQuery;
 use flowctl_core::RunStatus;
 use flowctl_core::clock::unix_ms;
 
@@ -236,7 +237,9 @@ impl Daemon for DaemonApi {
             .state
             .supervisor
             .watch(&id, request.logs, request.stop_on_disconnect)?;
-        Ok(Response::new(Box::pin(events.map(Ok))))
+        Ok(Response::new(Box::pin(
+            events.map(|update| Ok(convert::watch_event(update))),
+        )))
     }
 
     async fn restart_run(&self, request: Request<RunRef>) -> Result<Response<RunSummary>, Status> {
@@ -268,7 +271,14 @@ impl Daemon for DaemonApi {
         same_version(&request)?;
         let request = request.into_inner();
         let id = self.state.runs.resolve(&request.run_id)?;
-        let lines = self.state.supervisor.logs(&id, &request)?;
-        Ok(Response::new(Box::pin(lines.map(Ok))))
+        let query = LogsQuery {
+            component: request.component,
+            follow: request.follow,
+            tail: request.tail as usize,
+        };
+        let lines = self.state.supervisor.logs(&id, &query)?;
+        Ok(Response::new(Box::pin(
+            lines.map(|line| Ok(convert::log_line(line))),
+        )))
     }
 }

@@ -19,7 +19,7 @@ use tonic::transport::Channel;
 use super::dial::MAX_MESSAGE_BYTES;
 use super::edge::Inputs;
 use super::metrics::ComponentStats;
-use super::node::{End, Node, Target, failed, moved};
+use super::node::{End, Forwarded, Node, Target, failed, forward, moved};
 use super::replay::Replay;
 
 /// Events queued between the relay and one stream's gRPC transport.
@@ -92,42 +92,23 @@ impl Node {
                 Ok(response) => response.into_inner(),
                 Err(status) => return failed("Process", &status, false),
             };
-            let gone = moved(presence, endpoint);
-            tokio::pin!(gone);
-            let mut received = false;
-            loop {
-                // Checked between events only, as in a source's session.
-                let next = tokio::select! {
-                    biased;
-                    () = &mut gone => return End::Moved,
-                    next = stream.message() => next,
-                };
-                match next {
-                    Ok(Some(event)) => {
-                        received = true;
-                        lock(replay).ack_output(&event.id);
-                        stats.count_out(&event);
-                        if outputs.send(event).await.is_err() {
-                            return End::Closed;
-                        }
-                    }
-                    Ok(None) if input_ended.load(SeqCst) => {
-                        // Whatever is left was filtered out by the processor.
-                        lock(replay).clear();
-                        return End::Done;
-                    }
-                    Ok(None) => {
-                        return End::Failed {
-                            message: "the processor ended its output while its input went on"
-                                .into(),
-                            permanent: false,
-                            established: false,
-                        };
-                    }
-                    Err(status) => {
-                        let fed = lock(replay).next_seq() > first_new;
-                        return failed("Process", &status, received || fed);
-                    }
+            let acked = |id: &str| lock(replay).ack_output(id);
+            match forward(&mut stream, outputs, stats, (presence, endpoint), acked).await {
+                Forwarded::Moved => End::Moved,
+                Forwarded::Closed => End::Closed,
+                Forwarded::Ended if input_ended.load(SeqCst) => {
+                    // Whatever is left was filtered out by the processor.
+                    lock(replay).clear();
+                    End::Done
+                }
+                Forwarded::Ended => End::Failed {
+                    message: "the processor ended its output while its input went on".into(),
+                    permanent: false,
+                    established: false,
+                },
+                Forwarded::Broken { status, received } => {
+                    let fed = lock(replay).next_seq() > first_new;
+                    failed("Process", &status, received || fed)
                 }
             }
         };

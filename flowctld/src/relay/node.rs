@@ -105,6 +105,58 @@ pub(crate) async fn moved(presence: &watch::Receiver<Presence>, target: &Target)
         .await;
 }
 
+/// How forwarding a component's output stream ended.
+pub(crate) enum Forwarded {
+    /// The component went away or moved (see [`moved`]).
+    Moved,
+    /// The edges are closed: the relay is shutting down.
+    Closed,
+    /// The stream ended.
+    Ended,
+    /// The stream broke.
+    Broken {
+        status: tonic::Status,
+        received: bool,
+    },
+}
+
+/// Sends every event of a component's output `stream` along `outputs`,
+/// calling `sent` with each event's id once it was handed to every edge,
+/// until the stream ends, breaks, or the component is gone from `target`.
+/// Whether it is gone is checked between events only: an event read is
+/// always sent along every edge, so no edge misses what another got.
+pub(crate) async fn forward(
+    stream: &mut tonic::Streaming<flowctl_proto::v1::Event>,
+    outputs: &Outputs,
+    stats: &ComponentStats,
+    gone: (&watch::Receiver<Presence>, &Target),
+    mut sent: impl FnMut(&str),
+) -> Forwarded {
+    let gone = moved(gone.0, gone.1);
+    tokio::pin!(gone);
+    let mut received = false;
+    loop {
+        let next = tokio::select! {
+            biased;
+            () = &mut gone => return Forwarded::Moved,
+            next = stream.message() => next,
+        };
+        match next {
+            Ok(Some(event)) => {
+                received = true;
+                stats.count_out(&event);
+                let id = event.id.clone();
+                if outputs.send(event).await.is_err() {
+                    return Forwarded::Closed;
+                }
+                sent(&id);
+            }
+            Ok(None) => return Forwarded::Ended,
+            Err(status) => return Forwarded::Broken { status, received },
+        }
+    }
+}
+
 impl Node {
     pub fn new(
         plan: NodePlan,

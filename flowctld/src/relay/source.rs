@@ -13,7 +13,7 @@ use tonic::Code;
 use tonic::transport::Channel;
 
 use super::dial::MAX_MESSAGE_BYTES;
-use super::node::{End, Node, Target, failed, moved};
+use super::node::{End, Forwarded, Node, Target, failed, forward, moved};
 
 impl Node {
     /// Streams the source's events into its edges until its stream ends.
@@ -59,30 +59,19 @@ impl Node {
             resume_after = resumed.then_some(self.last_forwarded.as_deref()).flatten(),
             "relay: streaming from source"
         );
-        let gone = moved(&self.presence, endpoint);
-        tokio::pin!(gone);
-        let mut received = false;
-        loop {
-            // Checked between events only: an event read is always sent along
-            // every edge, so no edge misses what another got.
-            let next = tokio::select! {
-                biased;
-                () = &mut gone => return End::Moved,
-                next = stream.message() => next,
-            };
-            match next {
-                Ok(Some(event)) => {
-                    received = true;
-                    self.stats.count_out(&event);
-                    let id = event.id.clone();
-                    if self.outputs.send(event).await.is_err() {
-                        return End::Closed;
-                    }
-                    self.last_forwarded = Some(id);
-                }
-                Ok(None) => return End::Done,
-                Err(status) => return failed("StreamEvents", &status, received),
-            }
+        let Node {
+            outputs,
+            stats,
+            presence,
+            last_forwarded,
+            ..
+        } = self;
+        let sent = |id: &str| *last_forwarded = Some(id.to_owned());
+        match forward(&mut stream, outputs, stats, (presence, endpoint), sent).await {
+            Forwarded::Moved => End::Moved,
+            Forwarded::Closed => End::Closed,
+            Forwarded::Ended => End::Done,
+            Forwarded::Broken { status, received } => failed("StreamEvents", &status, received),
         }
     }
 }

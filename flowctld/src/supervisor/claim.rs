@@ -4,7 +4,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use flowctl_proto::daemon::v1::ComponentState;
+use flowctl_core::ComponentState;
 
 use super::{RunEvent, RunHandle, Slot, Supervisor, procfs};
 use crate::registry::Owner;

@@ -14,8 +14,8 @@ use super::probe::{self, ProbeKind, ProbeTarget};
 use super::process::{Launch, spawn};
 use super::run::Executor;
 use crate::logs;
+use flowctl_core::ComponentState;
 use flowctl_core::spec::Component;
-use flowctl_proto::daemon::v1::ComponentState;
 
 /// How long the output of an exited instance may take to drain once every
 /// process holding its pipes is gone.
@@ -297,7 +297,7 @@ impl Executor {
     /// Shows a component's change to users and watchers.
     pub(super) fn show(&self, component: &str, shown: Shown, stamp: Option<Stamp>) {
         self.handle.update(component, |slot| {
-            slot.state = shown.state.into();
+            slot.state = shown.state;
             slot.pid = shown.pid;
             slot.restarts = shown.restarts;
             slot.exit = shown.exit;
@@ -320,7 +320,7 @@ impl Executor {
             .map(|slot| crate::runs::InstanceRecord {
                 id: slot.id.clone(),
                 kind: slot.kind.to_owned(),
-                state: slot.state.into(),
+                state: slot.state,
                 pid: slot.pid.unwrap_or(0),
                 started_at: slot.started_at,
                 exit: slot.exit.clone(),

@@ -39,14 +39,14 @@ pub mod procfs;
 pub mod restart;
 mod run;
 pub mod view;
-mod watch;
+pub mod watch;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
 
-use flowctl_proto::daemon::v1::{ComponentState, WatchEvent};
+use flowctl_core::ComponentState;
 use tokio::sync::{broadcast, mpsc, watch as watch_channel};
 
 use crate::config::Config;
@@ -119,7 +119,7 @@ pub(crate) struct RunHandle {
     pub slots: Mutex<Vec<Slot>>,
     pub events: mpsc::UnboundedSender<RunEvent>,
     /// Component changes, for watchers.
-    pub updates: broadcast::Sender<WatchEvent>,
+    pub updates: broadcast::Sender<view::InstanceStatus>,
     /// Component log lines as they are written, for followers.
     pub lines: broadcast::Sender<crate::logs::LogLine>,
     /// Becomes true when the run task has finished and no process is left.
@@ -145,10 +145,7 @@ impl RunHandle {
             change(slot);
             slot.clone()
         };
-        let status = instance_status(&self.id, &status, None);
-        let _ = self
-            .updates
-            .send(crate::api::convert::component_event(status));
+        let _ = self.updates.send(instance_status(&self.id, &status, None));
     }
 }
 

@@ -224,7 +224,7 @@ pub(crate) fn summary_of(record: &RunRecord, handle: Option<&RunHandle>) -> RunS
             let slots = handle.slots();
             let ready = slots
                 .iter()
-                .filter(|s| ComponentState::from(s.state) == ComponentState::Running)
+                .filter(|s| s.state == ComponentState::Running)
                 .count();
             (ready as u32, slots.iter().map(|s| s.restarts).sum())
         }
@@ -287,7 +287,7 @@ pub(super) fn instance_status(
         run_id: run_id.to_owned(),
         id: slot.id.clone(),
         kind: slot.kind.into(),
-        state: ComponentState::from(slot.state),
+        state: slot.state,
         health,
         pid: slot.pid.unwrap_or(0),
         started_at: slot.started_at,

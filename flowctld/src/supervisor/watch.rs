@@ -7,17 +7,47 @@
 
 use std::sync::Arc;
 
-use flowctl_proto::daemon::v1::{LogLine, LogsRequest, WatchEvent, watch_event::Event};
 use tokio::sync::{broadcast, mpsc};
 use tokio_stream::wrappers::ReceiverStream;
 
-use super::view::statuses_of;
+use super::view::{InstanceStatus, RunSummary, statuses_of};
 use super::{RunEvent, RunHandle, Supervisor, summary_of};
-use crate::api::convert;
 use crate::error::{Error, Result};
 use crate::logs::{Entry, Follow};
 use crate::registry::Registry;
 use crate::runs::Runs;
+
+/// What a watcher of a run is sent (`api/` turns it into a `WatchEvent`).
+#[derive(Debug, Clone)]
+pub enum Update {
+    /// The run's summary.
+    Run(RunSummary),
+    /// One component's current instance.
+    Instance(InstanceStatus),
+    /// A log line or a notice about a component's lines.
+    Log(LogUpdate),
+}
+
+/// What a reader of a run's logs is sent (`api/` turns it into a `LogLine`).
+#[derive(Debug, Clone)]
+pub struct LogUpdate {
+    pub run_id: String,
+    pub entry: Entry,
+    /// Whether the reader follows live lines (a silent component then has
+    /// "no output yet" rather than "no output").
+    pub following: bool,
+}
+
+/// Which lines of a run a `Logs` reader asks for.
+#[derive(Debug, Clone, Default)]
+pub struct LogsQuery {
+    /// One component, or all when empty.
+    pub component: String,
+    /// Keep following new lines until the run ends.
+    pub follow: bool,
+    /// The last N stored lines per component (0: all kept lines).
+    pub tail: usize,
+}
 
 /// Events a client may fall behind by before the stream waits for it.
 const BUFFER: usize = 256;
@@ -34,7 +64,7 @@ impl Supervisor {
         id: &str,
         with_logs: bool,
         stop_on_disconnect: bool,
-    ) -> Result<ReceiverStream<WatchEvent>> {
+    ) -> Result<ReceiverStream<Update>> {
         let record = self.runs.get(id)?;
         let handle = self.handle(id);
         let (tx, rx) = mpsc::channel(BUFFER);
@@ -54,12 +84,12 @@ impl Supervisor {
         let registry = self.registry.clone();
         let runs = self.runs.clone();
         tokio::spawn(async move {
-            let send = |event| send_event(&tx, event);
-            if !send(Event::Run(convert::run_summary(first))).await {
+            let send = |update| send_update(&tx, update);
+            if !send(Update::Run(first)).await {
                 return;
             }
             for component in components {
-                if !send(Event::Component(convert::component_status(component))).await {
+                if !send(Update::Instance(component)).await {
                     return;
                 }
             }
@@ -84,7 +114,7 @@ impl Supervisor {
 
     /// A run's log lines from its files, then (with `follow`) new lines
     /// until the run ends.
-    pub fn logs(&self, id: &str, request: &LogsRequest) -> Result<ReceiverStream<LogLine>> {
+    pub fn logs(&self, id: &str, request: &LogsQuery) -> Result<ReceiverStream<LogUpdate>> {
         let record = self.runs.get(id)?;
         if !record.supervised {
             return Err(Error::FailedPrecondition(format!(
@@ -108,12 +138,18 @@ impl Supervisor {
         let live = handle.as_ref().map(|h| h.lines.subscribe());
         let dir = self.config.state_dir.join("runs").join(id);
         let mut follow = Follow::new(dir, components, live);
-        let tail = request.tail as usize;
+        let tail = request.tail;
         let run_id = id.to_owned();
         let (tx, rx) = mpsc::channel(BUFFER);
         tokio::spawn(async move {
             let following = handle.is_some();
-            let send = |entry| tx.send(wire(&run_id, entry, following));
+            let send = |entry| {
+                tx.send(LogUpdate {
+                    run_id: run_id.clone(),
+                    entry,
+                    following,
+                })
+            };
             for entry in follow.backlog(tail).await {
                 if send(entry).await.is_err() {
                     return;
@@ -141,10 +177,18 @@ impl Supervisor {
     }
 }
 
+/// How often a watcher is told how many events moved through each
+/// component (a display interval: the counts change with every event).
+const FLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// The relay counts a watcher was last sent, per component.
+#[derive(Default)]
+struct Flow(std::collections::HashMap<String, (u64, u64)>);
+
 /// One watcher of a run this daemon supervises, once it was sent the state
 /// the run had when it started watching.
 struct Watcher {
-    tx: mpsc::Sender<WatchEvent>,
+    tx: mpsc::Sender<Update>,
     runs: Arc<Runs>,
     registry: Arc<Registry>,
     handle: Arc<RunHandle>,
@@ -156,7 +200,7 @@ impl Watcher {
     async fn follow(
         &self,
         mut changes: broadcast::Receiver<String>,
-        mut updates: broadcast::Receiver<WatchEvent>,
+        mut updates: broadcast::Receiver<InstanceStatus>,
         mut follow: Option<Follow>,
         stop_on_disconnect: bool,
     ) {
@@ -169,8 +213,15 @@ impl Watcher {
                 }
             }
         }
+        let mut flow = Flow::default();
+        let mut flow_tick =
+            tokio::time::interval_at(tokio::time::Instant::now() + FLOW_EVERY, FLOW_EVERY);
+        flow_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tokio::select! {
+                _ = flow_tick.tick() => {
+                    if !self.send_flow(&mut flow).await { return }
+                }
                 _ = self.tx.closed() => {
                     if stop_on_disconnect && !*handle.done.borrow() {
                         tracing::info!(run = %handle.id, "the attached client went away: stopping the run");
@@ -188,13 +239,13 @@ impl Watcher {
                             self.end(record, updates, follow).await;
                             return;
                         }
-                        if !self.send(Event::Run(convert::run_summary(summary_of(&record, Some(handle))))).await {
+                        if !self.send(Update::Run(summary_of(&record, Some(handle)))).await {
                             return;
                         }
                     }
                 },
                 update = updates.recv() => match update {
-                    Ok(update) => if self.tx.send(update).await.is_err() { return },
+                    Ok(update) => if !self.send(Update::Instance(update)).await { return },
                     Err(broadcast::error::RecvError::Lagged(_)) => {
                         if !self.snapshot().await { return }
                     }
@@ -212,7 +263,7 @@ impl Watcher {
     async fn end(
         &self,
         record: crate::runs::RunRecord,
-        mut updates: broadcast::Receiver<WatchEvent>,
+        mut updates: broadcast::Receiver<InstanceStatus>,
         follow: Option<Follow>,
     ) {
         if let Some(mut follow) = follow {
@@ -224,7 +275,7 @@ impl Watcher {
         loop {
             match updates.try_recv() {
                 Ok(update) => {
-                    self.tx.send(update).await.ok();
+                    self.send(Update::Instance(update)).await;
                 }
                 Err(broadcast::error::TryRecvError::Lagged(_)) => lagged = true,
                 Err(_) => break,
@@ -233,11 +284,8 @@ impl Watcher {
         if lagged {
             self.snapshot().await;
         }
-        self.send(Event::Run(convert::run_summary(summary_of(
-            &record,
-            Some(&self.handle),
-        ))))
-        .await;
+        self.send(Update::Run(summary_of(&record, Some(&self.handle))))
+            .await;
     }
 
     /// The run and every component as they are now, for a watcher that
@@ -247,19 +295,30 @@ impl Watcher {
             return false;
         };
         if !self
-            .send(Event::Run(convert::run_summary(summary_of(
-                &record,
-                Some(&self.handle),
-            ))))
+            .send(Update::Run(summary_of(&record, Some(&self.handle))))
             .await
         {
             return false;
         }
         for component in statuses_of(&self.registry, &self.handle) {
-            if !self
-                .send(Event::Component(convert::component_status(component)))
-                .await
-            {
+            if !self.send(Update::Instance(component)).await {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Components whose relay counts moved since the last call, with their
+    /// counts (a change of state does not carry them).
+    async fn send_flow(&self, flow: &mut Flow) -> bool {
+        for component in statuses_of(&self.registry, &self.handle) {
+            let counts = (component.events_in, component.events_out);
+            let before = flow.0.get(&component.id).copied().unwrap_or((0, 0));
+            if before == counts {
+                continue;
+            }
+            flow.0.insert(component.id.clone(), counts);
+            if !self.send(Update::Instance(component)).await {
                 return false;
             }
         }
@@ -267,12 +326,16 @@ impl Watcher {
     }
 
     async fn log(&self, entry: Entry) -> bool {
-        self.send(Event::Log(wire(&self.handle.id, entry, true)))
-            .await
+        self.send(Update::Log(LogUpdate {
+            run_id: self.handle.id.clone(),
+            entry,
+            following: true,
+        }))
+        .await
     }
 
-    async fn send(&self, event: Event) -> bool {
-        send_event(&self.tx, event).await
+    async fn send(&self, update: Update) -> bool {
+        send_update(&self.tx, update).await
     }
 }
 
@@ -281,9 +344,9 @@ async fn until_done(done: &mut tokio::sync::watch::Receiver<bool>) {
     let _ = done.wait_for(|done| *done).await;
 }
 
-/// Sends one event; false once the client is gone.
-async fn send_event(tx: &mpsc::Sender<WatchEvent>, event: Event) -> bool {
-    tx.send(WatchEvent { event: Some(event) }).await.is_ok()
+/// Sends one update; false once the client is gone.
+async fn send_update(tx: &mpsc::Sender<Update>, update: Update) -> bool {
+    tx.send(update).await.is_ok()
 }
 
 /// The next log entry to show, or never when there are no logs to follow
@@ -298,43 +361,6 @@ async fn next_entry(follow: &mut Option<Follow>) -> Option<Entry> {
             }
         },
         None => std::future::pending().await,
-    }
-}
-
-/// What a reader of the run's logs receives for `entry`. A notice comes as a
-/// line of stream "flowctl" naming the component it is about.
-fn wire(run_id: &str, entry: Entry, following: bool) -> LogLine {
-    let notice = |component: String, text: String| LogLine {
-        component,
-        at_ms: flowctl_core::clock::now_ms(),
-        stream: "flowctl".into(),
-        line: text,
-        run_id: run_id.to_owned(),
-        ..LogLine::default()
-    };
-    match entry {
-        Entry::Line(line) => LogLine {
-            component: line.component,
-            at_ms: line.at_ms,
-            stream: line.stream.as_str().to_string(),
-            line: line.line,
-            run_id: run_id.to_owned(),
-            seq: line.seq,
-            ..LogLine::default()
-        },
-        Entry::Gap(gap) => LogLine {
-            missed: gap.kept,
-            lost: gap.lost,
-            ..notice(gap.component.clone(), gap.describe())
-        },
-        Entry::NoOutput { component } => {
-            let text = if following {
-                "no output yet"
-            } else {
-                "no output"
-            };
-            notice(component, text.into())
-        }
     }
 }
 

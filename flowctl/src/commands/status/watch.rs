@@ -22,6 +22,7 @@ use tokio_stream::{StreamExt, StreamMap};
 
 use super::super::Ctx;
 use crate::connect::Client;
+use crate::display::merge_status;
 
 /// How often runs started since are looked for (without a run argument).
 const DISCOVER_EVERY: Duration = Duration::from_secs(2);
@@ -124,7 +125,7 @@ impl Table {
             Some(Event::Component(update)) => {
                 let key = (update.run_id.clone(), update.id.clone());
                 let merged = match self.components.remove(&key) {
-                    Some(previous) => merge(previous, update),
+                    Some(previous) => merge_status(previous, update),
                     None => update,
                 };
                 self.components.insert(key, merged);
@@ -149,30 +150,6 @@ impl Table {
             print!("\x1b[2J\x1b[H");
         }
         super::show(json, &components, &self.external);
-    }
-}
-
-/// A component's new status over its previous one. A change of state does
-/// not carry what the registry and the relay know (health, last heartbeat,
-/// endpoint, event counts): those stay as the last snapshot said.
-fn merge(previous: ComponentStatus, update: ComponentStatus) -> ComponentStatus {
-    let keep = |new: String, old: String| if new.is_empty() { old } else { new };
-    ComponentStatus {
-        health: keep(update.health.clone(), previous.health),
-        endpoint: keep(update.endpoint.clone(), previous.endpoint),
-        service_id: keep(update.service_id.clone(), previous.service_id),
-        last_heartbeat_ms: match update.last_heartbeat_ms {
-            0 => previous.last_heartbeat_ms,
-            ms => ms,
-        },
-        events_in: update.events_in.max(previous.events_in),
-        events_out: update.events_out.max(previous.events_out),
-        events_per_second: if update.events_in == 0 && update.events_out == 0 {
-            previous.events_per_second
-        } else {
-            update.events_per_second
-        },
-        ..update
     }
 }
 

@@ -3,7 +3,8 @@
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use flowctl_proto::daemon::v1::{ComponentStatus, WatchEvent, watch_event::Event};
+use crate::supervisor::view::InstanceStatus;
+use crate::supervisor::watch::Update;
 use tokio_stream::StreamExt;
 
 use crate::config::Config;
@@ -26,9 +27,9 @@ const PIPELINE: &str = "apiVersion: flowctl/v1\nkind: Pipeline\nmetadata: {name:
     sources:\n    - {id: a, command: [sleep, '1000'], readiness: started}\n    \
     - {id: b, command: [sleep, '1000'], readiness: started}\n";
 
-fn component(event: &WatchEvent) -> Option<&ComponentStatus> {
-    match &event.event {
-        Some(Event::Component(c)) => Some(c),
+fn component(update: &Update) -> Option<&InstanceStatus> {
+    match update {
+        Update::Instance(c) => Some(c),
         _ => None,
     }
 }
@@ -68,12 +69,10 @@ async fn a_watcher_that_lags_on_component_changes_gets_a_snapshot() {
     // More changes than the channel holds, before the watcher runs: it lags,
     // and the change of `a` among them is dropped.
     let handle = supervisor.handle(&id).unwrap();
-    let fake = |id: &str, n: usize| WatchEvent {
-        event: Some(Event::Component(ComponentStatus {
-            id: id.into(),
-            exit: format!("fake {n}"),
-            ..Default::default()
-        })),
+    let fake = |id: &str, n: usize| InstanceStatus {
+        id: id.into(),
+        exit: format!("fake {n}"),
+        ..Default::default()
     };
     handle.updates.send(fake("a", 0)).unwrap();
     for n in 1..=1000 {
@@ -87,14 +86,10 @@ async fn a_watcher_that_lags_on_component_changes_gets_a_snapshot() {
                 .expect("the stream ended"),
         );
     }
-    let is_fake = |e: &WatchEvent| component(e).is_some_and(|c| c.exit.starts_with("fake"));
+    let is_fake = |e: &Update| component(e).is_some_and(|c| c.exit.starts_with("fake"));
     let first_fake = events.iter().position(is_fake).unwrap();
     assert_eq!(first_fake, 6, "{events:#?}");
-    assert!(
-        matches!(events[3].event, Some(Event::Run(_))),
-        "{:?}",
-        events[3]
-    );
+    assert!(matches!(events[3], Update::Run(_)), "{:?}", events[3]);
     let mut snapshot: Vec<&str> = events[4..6]
         .iter()
         .map(|e| component(e).unwrap().id.as_str())
