@@ -29,6 +29,14 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
+    // A contained component being started: nothing else of the daemon runs.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args
+        .get(1)
+        .is_some_and(|a| a == flowctld::supervisor::cgroup::ENTER_FLAG)
+    {
+        return flowctld::supervisor::cgroup::exec_in(&args[2..]);
+    }
     let cli = Cli::parse();
     if let Some(guard) = &cli.guard {
         return flowctld::guard::run(std::path::Path::new(&guard[0]), &guard[1]);

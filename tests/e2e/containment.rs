@@ -48,6 +48,11 @@ fn with_cgroups(world: &World) -> bool {
     false
 }
 
+/// The daemon's own log, for failure messages.
+fn daemon_log(world: &World) -> String {
+    std::fs::read_to_string(world.state_dir().join("flowctld.log")).unwrap_or_default()
+}
+
 #[test]
 fn a_grandchild_that_clears_its_environment_and_calls_setsid_is_gone_after_stop() {
     let world = World::new();
@@ -64,7 +69,12 @@ fn a_grandchild_that_clears_its_environment_and_calls_setsid_is_gone_after_stop(
     assert!(alive(escaped.0));
     world.flowctl(&["pipelines", "stop", &id]).ok();
     // `stop` answers once the kernel said the run's cgroups are empty.
-    assert!(!alive(escaped.0), "pid {} outlived the run", escaped.0);
+    assert!(
+        !alive(escaped.0),
+        "pid {} outlived the run; daemon log:\n{}",
+        escaped.0,
+        daemon_log(&world)
+    );
 }
 
 #[test]
@@ -84,8 +94,9 @@ fn a_grandchild_that_clears_its_environment_dies_when_the_main_process_exits() {
     assert_eq!(info["status"], "COMPLETED", "{info:#}");
     assert!(
         wait_until(PATIENCE, || !alive(escaped.0)),
-        "pid {} outlived its component's main process",
-        escaped.0
+        "pid {} outlived its component's main process; daemon log:\n{}",
+        escaped.0,
+        daemon_log(&world)
     );
 }
 
@@ -230,7 +241,8 @@ fn a_sigkilled_daemon_leaves_no_contained_process_behind() {
     // The guard ends the dead daemon's cgroup subtree.
     assert!(
         wait_until(Duration::from_secs(10), || !alive(escaped.0)),
-        "pid {} outlived its SIGKILLed daemon",
-        escaped.0
+        "pid {} outlived its SIGKILLed daemon; daemon log:\n{}",
+        escaped.0,
+        daemon_log(&world)
     );
 }

@@ -116,10 +116,18 @@ impl Executor {
             component,
             &injected,
         );
+        let cgroup = self.new_cgroup(component);
+        // Born inside its cgroup through the shim where there is one; else
+        // moved in right after the spawn.
+        let shim = self.ctx.shim.as_ref().filter(|shim| shim.is_file());
+        let enter = shim
+            .zip(cgroup.as_ref())
+            .map(|(shim, cgroup)| (shim.clone(), cgroup.dir().to_path_buf()));
         let launch = Launch {
             argv: component.command.clone(),
             working_dir: working_dir(&self.ctx.working_dir, component),
             env,
+            enter,
         };
         let fail = |message: String| format!("component '{}': {message}", component.id);
         let sink = match sink {
@@ -128,11 +136,21 @@ impl Executor {
                 .await
                 .map_err(|err| fail(format!("cannot open its log file: {err}")))?,
         };
-        let cgroup = self.new_cgroup(component);
+        // Seen as starting before it runs, and with its pid at once: it may
+        // register before the rest of its wave is spawned and the machine
+        // hears of it, and a registration is tied to its component by its
+        // id, or by this pid for one under a generated id.
+        self.handle
+            .update(&component.id, |slot| slot.state = ComponentState::Starting);
         let mut child = spawn(&launch).map_err(fail)?;
         let pid = child.id().unwrap_or(0);
-        // Into its cgroup first: it is already running.
-        let cgroup = cgroup.and_then(|cgroup| adopt(cgroup, pid, component));
+        self.handle
+            .update(&component.id, |slot| slot.pid = Some(pid));
+        let cgroup = match launch.enter {
+            Some(_) => cgroup,
+            // Into its cgroup first: it is already running.
+            None => cgroup.and_then(|cgroup| adopt(cgroup, pid, component)),
+        };
         self.ctx.groups.record(pid);
         let ring = logs::RecentLines::default();
         let capture = match (child.stdout.take(), child.stderr.take()) {
@@ -156,16 +174,13 @@ impl Executor {
             });
         });
         let probes = self.start_probes(component, &launch, pid);
-        // Seen as starting at once: it may register before the rest of its
-        // wave is spawned and the machine hears of it, and a registration
-        // is tied to its component by this pid.
-        self.handle.update(&component.id, |slot| {
-            slot.pid = Some(pid);
-            slot.state = ComponentState::Starting;
-            if let Some(cpu) = &mut slot.cpu {
-                cpu.live = cgroup.clone();
-            }
-        });
+        if let Some(cgroup) = &cgroup {
+            self.handle.update(&component.id, |slot| {
+                if let Some(cpu) = &mut slot.cpu {
+                    cpu.live = Some(cgroup.clone());
+                }
+            });
+        }
         let io = InstanceIo {
             pgid: pid,
             cgroup,

@@ -345,6 +345,7 @@ impl Supervisor {
                 .map(PathBuf::from),
             groups: self.groups.clone(),
             cgroups: self.containment.cgroups().cloned(),
+            shim: self.config.guard_binary.clone(),
             supervisor: Arc::downgrade(self),
         };
         tokio::spawn(run::drive(handle, context, inbox));

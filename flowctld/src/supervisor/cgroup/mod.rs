@@ -10,16 +10,24 @@
 //! writable cgroup2 hierarchy, process groups and the environment markers
 //! (see `groups`) are the containment, and [`Containment::describe`] says so.
 //!
+//! Layout: this file finds the hierarchy and makes the subtree and the
+//! instances' cgroups; `enter`: the shim an instance is spawned as, which
+//! enters its cgroup before it becomes the program; `wait` waits for a cgroup to empty (the kernel's
+//! notification on `cgroup.events`) and ends subtrees.
+//!
 //! A component joins its cgroup right after it is spawned (the spawn stays a
 //! vfork-style one, with no per-spawn hook in the child): anything it forks
 //! from then on is born inside.
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use nix::sys::inotify::{AddWatchFlags, InitFlags, Inotify};
-use tokio::io::unix::AsyncFd;
+mod enter;
+mod wait;
+
+pub use enter::{FLAG as ENTER_FLAG, exec_in};
+use wait::end;
+pub use wait::end_blocking;
 
 /// How the daemon contains what its components start.
 #[derive(Debug, Clone)]
@@ -221,50 +229,6 @@ impl Cgroup {
             .is_some_and(|events| events.lines().any(|l| l == "populated 1"))
     }
 
-    /// Waits until no process is left, up to `timeout`; true when empty.
-    /// Woken by the kernel's notification on `cgroup.events`, not by polling.
-    pub async fn wait_empty(&self, timeout: Duration) -> bool {
-        // Usually already so (an instance's main process was reaped and the
-        // rest killed): then no watch is set up at all.
-        if !self.is_populated() {
-            return true;
-        }
-        let watch = Inotify::init(InitFlags::IN_NONBLOCK | InitFlags::IN_CLOEXEC)
-            .and_then(|inotify| {
-                inotify.add_watch(&self.dir.join("cgroup.events"), AddWatchFlags::IN_MODIFY)?;
-                Ok(inotify)
-            })
-            .ok()
-            // SAFETY: the Inotify owns its descriptor, which stays open and
-            // the same until the AsyncFd (which owns the Inotify) is dropped.
-            .and_then(|inotify| unsafe { AsyncFd::register(Watch(inotify)) }.ok());
-        let wait = async {
-            loop {
-                if !self.is_populated() {
-                    return;
-                }
-                match &watch {
-                    Some(fd) => match fd.readable().await {
-                        Ok(mut ready) => {
-                            let _ = fd.get_ref().0.read_events();
-                            ready.clear_ready();
-                        }
-                        Err(_) => return std::future::pending().await,
-                    },
-                    // No inotify: the timeout below is all there is.
-                    None => return std::future::pending().await,
-                }
-            }
-        };
-        let emptied = tokio::time::timeout(timeout, wait).await.is_ok() || !self.is_populated();
-        // Closing an inotify instance waits for a kernel grace period
-        // (milliseconds): not on the runtime's workers.
-        if let Some(watch) = watch {
-            tokio::task::spawn_blocking(move || drop(watch));
-        }
-        emptied
-    }
-
     /// CPU time used by everything that ran inside, in microseconds.
     pub fn cpu_usec(&self) -> Option<u64> {
         read(&self.dir.join("cpu.stat"))?
@@ -293,41 +257,6 @@ impl Cgroup {
         let quota = (millis * PERIOD_USEC / 1000).max(1000);
         std::fs::write(self.dir.join("cpu.max"), format!("{quota} {PERIOD_USEC}"))
     }
-
-    /// [`Cgroup::wait_empty`] for callers without a runtime (the guard, the
-    /// sweep at startup): blocks on the kernel's notification, up to
-    /// `timeout`; true when empty.
-    pub fn wait_empty_blocking(&self, timeout: Duration) -> bool {
-        use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
-        use std::os::fd::AsFd;
-        let deadline = std::time::Instant::now() + timeout;
-        let inotify = Inotify::init(InitFlags::IN_NONBLOCK | InitFlags::IN_CLOEXEC)
-            .and_then(|inotify| {
-                inotify.add_watch(&self.dir.join("cgroup.events"), AddWatchFlags::IN_MODIFY)?;
-                Ok(inotify)
-            })
-            .ok();
-        loop {
-            if !self.is_populated() {
-                return true;
-            }
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            let Some(inotify) = inotify.as_ref().filter(|_| !left.is_zero()) else {
-                return !self.is_populated();
-            };
-            let millis = u16::try_from(left.as_millis()).unwrap_or(u16::MAX);
-            let mut fds = [PollFd::new(inotify.as_fd(), PollFlags::POLLIN)];
-            if poll(&mut fds, PollTimeout::from(millis)).is_err() {
-                return !self.is_populated();
-            }
-            let _ = inotify.read_events();
-        }
-    }
-
-    /// Removes the (empty) cgroup.
-    pub fn remove(&self) {
-        let _ = std::fs::remove_dir(&self.dir);
-    }
 }
 
 /// The most processes [`Cgroup::adopt_tree`] moves (a fork bomb is not
@@ -348,66 +277,6 @@ fn children_of(pid: u32) -> Vec<u32> {
                 .collect::<Vec<u32>>()
         })
         .collect()
-}
-
-/// How long killed processes may take to be gone before a cgroup is left
-/// in place (a process stuck in the kernel cannot be hurried).
-const KILL_GRACE: Duration = Duration::from_secs(5);
-
-/// An inotify instance, as a descriptor the runtime can wait on.
-struct Watch(Inotify);
-
-impl std::os::fd::AsRawFd for Watch {
-    fn as_raw_fd(&self) -> std::os::fd::RawFd {
-        use std::os::fd::AsFd;
-        self.0.as_fd().as_raw_fd()
-    }
-}
-
-/// Kills every process below `dir`, waits until the kernel says none is
-/// left, and removes the folders, deepest first.
-async fn end(dir: &Path) {
-    if !dir.exists() {
-        return;
-    }
-    let cgroup = Cgroup::at(dir.to_path_buf());
-    cgroup.kill();
-    if !cgroup.wait_empty(KILL_GRACE).await {
-        tracing::warn!(cgroup = %dir.display(), "processes survive cgroup.kill; leaving the cgroup");
-        return;
-    }
-    remove_tree(dir);
-}
-
-/// Kills every process below `dir` and removes the folders, without a
-/// runtime (a dead daemon's subtree, from its guard or the next daemon).
-pub fn end_blocking(dir: &Path) {
-    if !dir.exists() {
-        return;
-    }
-    let cgroup = Cgroup::at(dir.to_path_buf());
-    cgroup.kill();
-    if !cgroup.wait_empty_blocking(KILL_GRACE) {
-        tracing::warn!(cgroup = %dir.display(), "processes survive cgroup.kill; leaving the cgroup");
-        return;
-    }
-    remove_tree(dir);
-}
-
-/// Removes an empty cgroup folder and its children.
-fn remove_tree(dir: &Path) {
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                remove_tree(&entry.path());
-            }
-        }
-    }
-    if let Err(err) = std::fs::remove_dir(dir)
-        && err.kind() != io::ErrorKind::NotFound
-    {
-        tracing::warn!(cgroup = %dir.display(), %err, "cannot remove cgroup");
-    }
 }
 
 /// Where cgroup2 is mounted, from `/proc/self/mountinfo`.
@@ -435,6 +304,9 @@ fn read(path: &Path) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
+    use super::wait::remove_tree;
     use super::*;
 
     /// Only where this machine offers a writable cgroup2 hierarchy (root
