@@ -65,12 +65,17 @@ pub async fn serve(config: Config, shutdown: Shutdown) -> Result<()> {
         socket_file,
         control_plane,
     };
-    let result = server::run(listeners, config, shutdown, announce_ready).await;
+    let result = server::run(listeners, config, shutdown.clone(), announce_ready).await;
     drop(lock);
     if let Some(watchdog) = watchdog {
         watchdog.abort();
     }
-    stopping.abort();
+    // A shutdown may be over before that task ran: STOPPING=1 still goes.
+    if shutdown.is_triggered() {
+        let _ = stopping.await;
+    } else {
+        stopping.abort();
+    }
     result
 }
 
