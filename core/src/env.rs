@@ -2,6 +2,8 @@
 
 /// Names the daemon's socket, below the `--socket` flag.
 pub const SOCKET: &str = "FLOWCTL_SOCKET";
+/// How long `flowctl` waits for the daemon to answer, below `--timeout`.
+pub const TIMEOUT: &str = "FLOWCTL_TIMEOUT";
 /// Moves the daemon's state directory (database, logs).
 pub const STATE_DIR: &str = "FLOWCTL_STATE_DIR";
 /// A pipe the daemon writes `ready <pid>` to once it answers on its socket;

@@ -24,8 +24,11 @@ pub enum LogFormat {
 /// unset one falls through to `config.toml` and then to the default.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct DaemonArgs {
-    /// Config file [default: $XDG_CONFIG_HOME/flowctl/config.toml]
-    #[arg(long, value_name = "FILE")]
+    /// Config file [default: $XDG_CONFIG_HOME/flowctl/config.toml]. Not a
+    /// flag of this group: `flowctld` and `flowctl` each parse one global
+    /// `--config` and set it here, so that `flowctl --config FILE` reaches
+    /// the daemon it starts from any command.
+    #[arg(skip)]
     pub config: Option<PathBuf>,
 
     /// Address of the control-plane listener components register with
@@ -121,16 +124,24 @@ mod tests {
 
     use super::*;
 
+    /// As `flowctld` parses its flags: the group and the global `--config`.
     #[derive(Debug, Parser)]
     struct Cli {
         #[command(flatten)]
         daemon: DaemonArgs,
+        #[arg(long)]
+        config: Option<PathBuf>,
     }
 
     fn parse(args: &[String]) -> DaemonArgs {
-        Cli::try_parse_from(std::iter::once("flowctld".to_string()).chain(args.iter().cloned()))
-            .unwrap()
-            .daemon
+        let cli = Cli::try_parse_from(
+            std::iter::once("flowctld".to_string()).chain(args.iter().cloned()),
+        )
+        .unwrap();
+        DaemonArgs {
+            config: cli.config,
+            ..cli.daemon
+        }
     }
 
     /// Every flag survives being forwarded: what a daemon started by the

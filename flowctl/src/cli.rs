@@ -1,18 +1,50 @@
 //! The command line, as clap definitions. Commands users of the older Go
-//! flowctl type keep their names and flags.
+//! flowctl type keep their names and flags (COMPAT.md section 5): the
+//! endpoint flags of its read-only commands, and its global flags that did
+//! nothing, which are accepted and ignored so that scripts keep working.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use flowctl_core::DaemonArgs;
+
+mod operator;
+
+pub use operator::{
+    ListArgs, PlaneArgs, ProcessorsCommand, ProcessorsScope, ServerArgs, StatusArgs, compat_argv,
+    join_host_port,
+};
 
 /// Run data pipelines as supervised local processes.
 #[derive(Debug, Parser)]
 #[command(name = "flowctl", version, about, propagate_version = true)]
 pub struct Cli {
-    /// Output format of listings
+    /// Output format of listings (`wide`: a table with more columns)
     #[arg(short, long, global = true, value_enum, default_value_t = Output::Table)]
     pub output: Output,
+
+    /// Config file of a daemon this command starts (the keys of config.toml)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Kept for compatibility with the older flowctl: accepted, does nothing
+    #[arg(long, global = true, value_name = "NAME")]
+    pub context: Option<String>,
+
+    /// Kept for compatibility with the older flowctl (also `-n NAME` before
+    /// the command): accepted, does nothing
+    #[arg(long, global = true, value_name = "NAME")]
+    pub namespace: Option<String>,
+
+    /// `-n NAME` before the command: the older flowctl's `--namespace`, kept
+    /// for compatibility (after a command, `-n` is that command's own flag)
+    #[arg(short = 'n', value_name = "NAME", hide = true)]
+    pub namespace_short: Option<String>,
+
+    /// Kept for compatibility with the older flowctl: accepted, does nothing
+    #[arg(short, long, global = true)]
+    pub yes: bool,
 
     /// Log level of a daemon this command starts
     #[arg(long, global = true, value_name = "LEVEL")]
@@ -22,8 +54,25 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub socket: Option<PathBuf>,
 
+    /// How long the daemon may take to answer a request (0: no limit);
+    /// streams are bounded only until their first answer
+    #[arg(
+        long,
+        global = true,
+        value_name = "DURATION",
+        env = flowctl_core::env::TIMEOUT,
+        default_value = "5s",
+        value_parser = parse_timeout
+    )]
+    pub timeout: Duration,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// A `--timeout` value: `5s`, `500ms`, `1m`, or `0` for no limit.
+fn parse_timeout(text: &str) -> Result<Duration, String> {
+    flowctl_core::spec::parse_duration(text)
 }
 
 /// How listings are printed.
@@ -31,6 +80,9 @@ pub struct Cli {
 pub enum Output {
     Table,
     Json,
+    Yaml,
+    /// A table with extra columns (endpoint, event types, metrics)
+    Wide,
 }
 
 #[derive(Debug, Subcommand)]
@@ -44,15 +96,9 @@ pub enum Command {
         file: PathBuf,
     },
     /// Components of the active runs (or of one run) and their health
-    Status {
-        /// A run id or unique prefix
-        run: Option<String>,
-        /// Refresh until interrupted
-        #[arg(long, short)]
-        watch: bool,
-    },
+    Status(StatusArgs),
     /// Registered services (components) of the control plane
-    List,
+    List(ListArgs),
     /// Component logs of a run
     Logs(LogsArgs),
     /// Follow a detached run as `flowctl run` shows it
@@ -68,16 +114,20 @@ pub enum Command {
         component: Option<String>,
     },
     /// Pipelines and their runs
+    Pipelines(PipelinesArgs),
+    /// Processors registered with the control plane, found by event types
+    /// and metadata
     #[command(subcommand)]
-    Pipelines(PipelinesCommand),
+    Processors(ProcessorsCommand),
     /// Start, stop and inspect the daemon
     #[command(subcommand)]
     Daemon(DaemonCommand),
-    /// Versions of this client and of the running daemon
+    /// Versions of this client (commit, build date, target, Rust) and of
+    /// the running daemon
     Version,
     /// Run the daemon in the foreground (what `flowctld` does)
     #[command(hide = true)]
-    Server(DaemonArgs),
+    Server(ServerArgs),
     /// Install flowctld as a systemd or launchd service, or remove it
     #[command(subcommand)]
     Service(ServiceCommand),
@@ -109,6 +159,13 @@ pub struct RunArgs {
     #[arg(long, value_enum, default_value_t = Orchestrator::Process)]
     pub orchestrator: Orchestrator,
 
+    /// Components register with the control plane already running at
+    /// --control-plane-address:--control-plane-port (default
+    /// 127.0.0.1:8080) instead of the local daemon's; the local daemon still
+    /// supervises their processes
+    #[arg(long)]
+    pub use_external_control_plane: bool,
+
     /// Settings of a daemon this command starts
     #[command(
         flatten,
@@ -138,6 +195,16 @@ pub struct LogsArgs {
     pub lines: u32,
 }
 
+/// `flowctl pipelines`: a control plane (by default the local daemon's)
+/// and what to do there.
+#[derive(Debug, Args)]
+pub struct PipelinesArgs {
+    #[command(flatten)]
+    pub plane: PlaneArgs,
+    #[command(subcommand)]
+    pub command: PipelinesCommand,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum PipelinesCommand {
     /// Runs of every pipeline, newest first
@@ -146,6 +213,14 @@ pub enum PipelinesCommand {
     Runs {
         /// Pipeline name (metadata.name)
         name: String,
+        /// At most N runs, newest first (a negative N: all)
+        #[arg(
+            long,
+            default_value_t = 10,
+            value_name = "N",
+            allow_negative_numbers = true
+        )]
+        limit: i32,
     },
     /// Runs that are starting, running or stopping
     Active,

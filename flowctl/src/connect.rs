@@ -1,6 +1,9 @@
 //! Reaching the daemon: connect over the Unix socket, and start a daemon
 //! when none answers, race-free.
 //!
+//! Connecting is bounded by the `--timeout` setting, and every request by
+//! [`Deadline`] (see [`crate::deadline`]).
+//!
 //! Starting is serialized by an exclusive lock on `<socket>.spawn.lock`:
 //! whoever holds it checks again whether a daemon answers, and only then
 //! spawns one. The daemon tells the spawning client it is ready through a
@@ -9,7 +12,7 @@
 
 use std::io::Read;
 use std::os::fd::{AsRawFd, OwnedFd};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
@@ -20,37 +23,32 @@ use hyper_util::rt::TokioIo;
 use nix::fcntl::{Flock, FlockArg};
 use tokio::net::UnixStream;
 use tonic::codegen::InterceptedService;
-use tonic::service::Interceptor;
-use tonic::transport::{Channel, Endpoint};
+use tonic::transport::Endpoint;
+
+pub use crate::deadline::Deadline;
+use crate::deadline::{AddVersion, within};
 
 /// How long a freshly spawned daemon may take to answer.
 const START_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// Adds the client's version to every request (the daemon checks it).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct AddVersion;
-
-impl Interceptor for AddVersion {
-    fn call(
-        &mut self,
-        mut request: tonic::Request<()>,
-    ) -> Result<tonic::Request<()>, tonic::Status> {
-        request.metadata_mut().insert(
-            flowctl_proto::VERSION_HEADER,
-            tonic::metadata::MetadataValue::from_static(flowctl_proto::VERSION),
-        );
-        Ok(request)
-    }
-}
-
 /// A connected daemon API client.
-pub type Client = DaemonClient<InterceptedService<Channel, AddVersion>>;
+pub type Client = DaemonClient<Deadline>;
 
-/// Connects to a running daemon; `Ok(None)` when none is running.
+/// Connects to a running daemon; `Ok(None)` when none is running. A path
+/// where no daemon of ours can be (not a socket, or in a directory others
+/// may write to) is an error naming it.
 pub async fn connect(socket: &Path) -> Result<Option<Client>> {
-    let stream = match UnixStream::connect(socket).await {
+    refuse_unusable(socket)?;
+    let stream = match within(socket, UnixStream::connect(socket)).await? {
         Ok(stream) => stream,
         Err(err) if not_running(&err) => return Ok(None),
+        Err(err) if err.kind() == std::io::ErrorKind::WouldBlock => {
+            bail!(
+                "flowctld on {} accepts no more connections (its queue is full): \
+                 it may be stopped or overloaded; see `flowctl daemon status`",
+                socket.display()
+            );
+        }
         Err(err) => {
             return Err(err).with_context(|| format!("cannot connect to {}", socket.display()));
         }
@@ -58,27 +56,56 @@ pub async fn connect(socket: &Path) -> Result<Option<Client>> {
     let first = std::sync::Mutex::new(Some(stream));
     let path = socket.to_path_buf();
     // The URI is required by tonic and unused: the connector below decides.
-    let channel = Endpoint::from_static("http://flowctld.local")
-        .connect_with_connector(tower::service_fn(move |_| {
-            let reused = first.lock().ok().and_then(|mut s| s.take());
-            let path = path.clone();
-            async move {
-                let stream = match reused {
-                    Some(stream) => stream,
-                    None => UnixStream::connect(path).await?,
-                };
-                Ok::<_, std::io::Error>(TokioIo::new(stream))
-            }
-        }))
-        .await;
-    match channel {
-        Ok(channel) => Ok(Some(DaemonClient::with_interceptor(channel, AddVersion))),
+    let endpoint = Endpoint::from_static("http://flowctld.local");
+    let channel = endpoint.connect_with_connector(tower::service_fn(move |_| {
+        let reused = first.lock().ok().and_then(|mut s| s.take());
+        let path = path.clone();
+        async move {
+            let stream = match reused {
+                Some(stream) => stream,
+                None => UnixStream::connect(path).await?,
+            };
+            Ok::<_, std::io::Error>(TokioIo::new(stream))
+        }
+    }));
+    match within(socket, channel).await? {
+        Ok(channel) => Ok(Some(DaemonClient::new(Deadline::new(
+            InterceptedService::new(channel, AddVersion),
+            socket,
+        )))),
         // A daemon that died as we connected: nobody is serving.
         Err(err) if gone(&err) => Ok(None),
         Err(err) => {
             Err(err).with_context(|| format!("cannot talk to the daemon on {}", socket.display()))
         }
     }
+}
+
+/// Refuses a socket path no daemon of ours can serve on: something that is
+/// not a socket (a pipeline file, a directory), or a socket in
+/// a directory others may write to (flowctld refuses those too, as anyone
+/// could put their own socket there). Nothing at the path is fine: no
+/// daemon runs.
+fn refuse_unusable(socket: &Path) -> Result<()> {
+    // Another user's socket is left to the daemon, which names its owner.
+    let a_socket = std::fs::metadata(socket).is_ok_and(|meta| meta.file_type().is_socket());
+    if !a_socket {
+        flowctl_core::paths::refuse_foreign(socket, flowctl_core::paths::Expect::Socket)?;
+    }
+    let dir = socket.parent().unwrap_or(Path::new("/"));
+    if let Ok(meta) = std::fs::metadata(dir) {
+        let mode = meta.mode() & 0o7777;
+        if mode & 0o022 != 0 {
+            bail!(
+                "the socket {}: its directory {} is writable by others (mode {mode:04o}), \
+                 so anyone could put their own socket there and flowctld refuses it; \
+                 choose a socket in a directory only you can write to (0700)",
+                socket.display(),
+                dir.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Whether a failed connection means "no daemon there".
@@ -315,4 +342,48 @@ fn log_tail(path: &Path, offset: u64, lines: usize) -> String {
         .map(|l| format!("  {l}"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    /// A fresh directory of this test, removed when dropped.
+    struct TempDir(PathBuf);
+
+    impl TempDir {
+        fn new(name: &str) -> TempDir {
+            let dir = std::env::temp_dir().join(format!("flowctl-{}-{name}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            TempDir(dir)
+        }
+
+        fn path(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn socket_paths_no_daemon_can_use_are_refused() {
+        let tmp = TempDir::new("unusable");
+        assert!(refuse_unusable(&tmp.path().join("absent.sock")).is_ok());
+        let file = tmp.path().join("flow.yml");
+        std::fs::write(&file, "x").unwrap();
+        let err = format!("{:#}", refuse_unusable(&file).unwrap_err());
+        assert!(err.contains("a regular file"), "{err}");
+        let shared = tmp.path().join("shared");
+        std::fs::create_dir(&shared).unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+        let err = format!("{:#}", refuse_unusable(&shared.join("s.sock")).unwrap_err());
+        assert!(err.contains("writable by others (mode 1777)"), "{err}");
+    }
 }

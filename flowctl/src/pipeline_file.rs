@@ -1,6 +1,8 @@
 //! Reading a pipeline file as `flowctl run` and `flowctl validate` do:
 //! refuse what no pipeline can be (a directory, a file over the limit)
-//! before parsing, then parse with the daemon's own validator.
+//! before parsing, then parse with the daemon's own validator. At most the
+//! limit and one byte is ever read, so a device (`/dev/zero`) or an endless
+//! pipe is refused like a file that is too large, without filling memory.
 
 use std::path::Path;
 
@@ -41,19 +43,33 @@ pub fn print_invalid(diagnostics: &Diagnostics) {
 
 /// Reads a pipeline file, refusing what no pipeline can be before parsing.
 fn read(file: &Path) -> Result<(String, Vec<u8>), String> {
+    use std::io::Read;
     let display = file.display().to_string();
-    let meta = std::fs::metadata(file).map_err(|err| {
-        format!("{display}: cannot read the pipeline file: {err} (give the path of a pipeline YAML file)")
-    })?;
+    let unreadable = |err: std::io::Error| {
+        format!(
+            "{display}: cannot read the pipeline file: {err} (give the path of a pipeline YAML file)"
+        )
+    };
+    let meta = std::fs::metadata(file).map_err(unreadable)?;
     if meta.is_dir() {
         return Err(format!("{display}: is a directory, not a pipeline file"));
     }
-    if meta.len() > spec::MAX_FILE_BYTES as u64 {
-        return Err(format!(
-            "{display}: is {:.1} MiB; pipeline files are limited to 1 MiB",
+    let limit = spec::MAX_FILE_BYTES as u64;
+    let too_large =
+        |size: String| format!("{display}: is {size}; pipeline files are limited to 1 MiB");
+    if meta.is_file() && meta.len() > limit {
+        return Err(too_large(format!(
+            "{:.1} MiB",
             meta.len() as f64 / 1_048_576.0
-        ));
+        )));
     }
-    let bytes = std::fs::read(file).map_err(|err| format!("{display}: cannot read: {err}"))?;
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|opened| opened.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|err| format!("{display}: cannot read: {err}"))?;
+    if bytes.len() as u64 > limit {
+        // A device, a pipe, or a file that grew: its size is unknown.
+        return Err(too_large("more than 1 MiB".into()));
+    }
     Ok((display, bytes))
 }

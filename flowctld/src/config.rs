@@ -28,6 +28,7 @@ struct FileConfig {
     daemon_log_max_bytes: Option<u64>,
     daemon_log_keep: Option<usize>,
     cgroups: Option<bool>,
+    control_plane_allow_root: Option<bool>,
 }
 
 /// The daemon's resolved settings.
@@ -58,6 +59,9 @@ pub struct Config {
     /// Whether to contain components with cgroup v2 where the system offers
     /// it (`--no-cgroups`, `cgroups = false` turn it off).
     pub cgroups: bool,
+    /// Admit root on the control plane besides the daemon's own user
+    /// (`control_plane_allow_root`, off by default).
+    pub control_plane_allow_root: bool,
 }
 
 /// How long a component stays healthy without a heartbeat.
@@ -89,6 +93,7 @@ impl Config {
             guard_binary: None,
             // The embedding program's cgroup is not ours to divide.
             cgroups: false,
+            control_plane_allow_root: false,
         }
     }
 
@@ -174,6 +179,7 @@ impl Config {
             janitor_interval,
             guard_binary: None,
             cgroups: !args.no_cgroups && file.cgroups.unwrap_or(true),
+            control_plane_allow_root: file.control_plane_allow_root.unwrap_or(false),
         })
     }
 
@@ -213,7 +219,8 @@ mod tests {
         std::fs::write(
             &path,
             "heartbeat_ttl = \"5s\"\ncontrol_plane_port = 4000\n\
-             daemon_log_max_bytes = 4096\ndaemon_log_keep = 2\ncgroups = false\n",
+             daemon_log_max_bytes = 4096\ndaemon_log_keep = 2\ncgroups = false\n\
+             control_plane_allow_root = true\n",
         )
         .unwrap();
         let args = DaemonArgs {
@@ -230,6 +237,7 @@ mod tests {
             (4096, 2)
         );
         assert!(!config.cgroups);
+        assert!(config.control_plane_allow_root);
     }
 
     #[test]

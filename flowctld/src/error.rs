@@ -51,6 +51,21 @@ pub enum Error {
     Store { path: PathBuf, message: String },
 
     #[error(
+        "the state disk is full: cannot write the database {} ({detail}); \
+         free space on its disk (old runs' logs are under the state directory's runs/) \
+         and try again",
+        path.display()
+    )]
+    DiskFull { path: PathBuf, detail: String },
+
+    #[error(
+        "cannot write the database {} ({detail}): check its disk; \
+         flowctld opens it again at the next change",
+        path.display()
+    )]
+    StoreIo { path: PathBuf, detail: String },
+
+    #[error(
         "database {} is in use by another flowctld: stop it (`flowctl daemon stop`) or choose another --db-path",
         .0.display()
     )]
@@ -79,6 +94,15 @@ pub enum Error {
 
     #[error("{0}")]
     FailedPrecondition(String),
+
+    /// Something happened that the store could not record (`full`: the
+    /// disk is full); the message says what the record says instead.
+    #[error("{message}")]
+    NotRecorded { message: String, full: bool },
+
+    /// The caller may not do this (another process's component id).
+    #[error("{0}")]
+    PermissionDenied(String),
 }
 
 /// Shorthand used across the daemon library.
@@ -97,6 +121,12 @@ impl From<Error> for tonic::Status {
             Error::FailedPrecondition(_) | Error::AlreadyRunning { .. } => {
                 tonic::Status::failed_precondition(message)
             }
+            Error::PermissionDenied(_) => tonic::Status::permission_denied(message),
+            Error::DiskFull { .. } | Error::NotRecorded { full: true, .. } => {
+                tonic::Status::resource_exhausted(message)
+            }
+            Error::NotRecorded { .. } => tonic::Status::unavailable(message),
+            Error::StoreIo { .. } => tonic::Status::unavailable(message),
             _ => tonic::Status::internal(message),
         }
     }

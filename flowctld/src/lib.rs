@@ -16,6 +16,8 @@
 //! - `state`: what every service shares (store, registry, runs, supervisor);
 //! - `api`: the gRPC services, one file per service;
 //! - [`peer`]: who calls the control plane over TCP, and admitting only the daemon's user;
+//! - `procfs`: what Linux's /proc tells: who holds a connection, process
+//!   trees and start times (used by `peer` and `supervisor`);
 //! - [`registry`]: registered components, health, TTL;
 //! - [`runs`]: run records and their state machine;
 //! - [`store`]: the embedded database (redb) behind runs and the registry;
@@ -55,6 +57,7 @@ pub(crate) mod error;
 pub mod guard;
 pub mod logs;
 pub mod peer;
+pub(crate) mod procfs;
 pub mod registry;
 pub mod relay;
 pub mod runs;

@@ -15,6 +15,10 @@ struct Cli {
     #[command(flatten)]
     daemon: DaemonArgs,
 
+    /// Config file [default: $XDG_CONFIG_HOME/flowctl/config.toml]
+    #[arg(long, value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
+
     /// Unix socket the daemon listens on [env: FLOWCTL_SOCKET]
     #[arg(long, value_name = "PATH")]
     socket: Option<std::path::PathBuf>,
@@ -28,6 +32,9 @@ struct Cli {
     guard: Option<Vec<String>>,
 }
 
+/// Threads for blocking work (file operations, fsync'd commits).
+const BLOCKING_THREADS: usize = 8;
+
 fn main() -> ExitCode {
     // A contained component being started: nothing else of the daemon runs.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -37,7 +44,8 @@ fn main() -> ExitCode {
     {
         return flowctld::supervisor::cgroup::exec_in(&args[2..]);
     }
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    cli.daemon.config = cli.config.take();
     if let Some(guard) = &cli.guard {
         return flowctld::guard::run(std::path::Path::new(&guard[0]), &guard[1]);
     }
@@ -52,8 +60,14 @@ fn main() -> ExitCode {
         };
     config.guard_binary = std::env::current_exe().ok();
     init_logging(&config);
+    // File work (log files, the store) runs on tokio's blocking pool. A wave
+    // of 100 starts would otherwise grow it to a thread per file operation
+    // in flight, each with its stack, kept for 10 s: a few threads do the
+    // same work, and idle ones leave soon.
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        .max_blocking_threads(BLOCKING_THREADS)
+        .thread_keep_alive(std::time::Duration::from_secs(2))
         .enable_all()
         .build()
     {

@@ -18,7 +18,7 @@ use tokio_stream::Stream;
 use tonic::transport::server::Connected;
 use tonic::{Request, Status};
 
-use crate::supervisor::procfs;
+use crate::procfs;
 
 /// What is known about a connection's caller.
 #[derive(Debug, Clone)]
@@ -29,6 +29,9 @@ pub struct PeerInfo {
     pub local: Option<SocketAddr>,
     /// The caller's uid, when the system tells (Linux, loopback).
     pub uid: Option<u32>,
+    /// The inode of the caller's end of the connection (Linux), which names
+    /// the process holding it (`supervisor::claim`).
+    pub inode: Option<u64>,
 }
 
 /// An accepted control-plane connection with what we know of its caller.
@@ -43,13 +46,18 @@ impl PeerStream {
     pub fn new(inner: TcpStream) -> PeerStream {
         let remote = inner.peer_addr().ok();
         let local = inner.local_addr().ok();
-        let uid = match (remote, local) {
-            (Some(remote), Some(local)) => procfs::tcp_socket_uid(remote, local),
+        let owner = match (remote, local) {
+            (Some(remote), Some(local)) => procfs::tcp_socket_owner(remote, local),
             _ => None,
         };
         PeerStream {
             inner,
-            info: PeerInfo { remote, local, uid },
+            info: PeerInfo {
+                remote,
+                local,
+                uid: owner.map(|(uid, _)| uid),
+                inode: owner.map(|(_, inode)| inode),
+            },
         }
     }
 }
@@ -138,8 +146,8 @@ impl Admission {
                  (run your components as uid {own})"
             ))),
             None => Err(Status::permission_denied(format!(
-                "the control plane on {address} cannot tell which user is calling, \
-                 so it refuses the call"
+                "the control plane on {address} cannot tell which user is calling \
+                 (only callers on this machine can be identified), so it refuses the call"
             ))),
         }
     }
@@ -159,6 +167,7 @@ mod tests {
         let peer = PeerStream::new(accepted);
         assert_eq!(peer.info.uid, Some(nix::unistd::getuid().as_raw()));
         assert_eq!(peer.info.local, Some(address));
+        assert!(peer.info.inode.is_some(), "{:?}", peer.info);
     }
 
     #[test]
@@ -170,6 +179,7 @@ mod tests {
                 remote: None,
                 local: Some("127.0.0.1:8080".parse().unwrap()),
                 uid,
+                inode: None,
             });
             request
         };

@@ -21,7 +21,7 @@ use flowctl_proto::daemon::v1::daemon_server::DaemonServer;
 use flowctl_proto::legacy::control_plane_server::ControlPlaneServer;
 use flowctl_proto::v1::control_plane_service_server::ControlPlaneServiceServer;
 use tokio::net::{TcpListener, UnixListener};
-use tokio_stream::wrappers::{TcpListenerStream, UnixListenerStream};
+use tokio_stream::wrappers::UnixListenerStream;
 use tonic::transport::Server;
 
 use crate::api::control_plane::ControlPlane;
@@ -29,6 +29,7 @@ use crate::api::daemon::{DaemonApi, only_same_user};
 use crate::api::legacy::Legacy;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::peer::Admission;
 use crate::shutdown::Shutdown;
 use crate::state::State;
 
@@ -111,6 +112,14 @@ pub async fn run(
         tracing::info!("shutting down: stopping runs");
         state.supervisor.stop_all().await;
     }
+    // Last chance for statuses a full disk refused (`supervisor::unrecorded`).
+    let waiting = state.supervisor.record_pending();
+    if waiting > 0 {
+        tracing::error!(
+            runs = waiting,
+            "exiting with run statuses that could not be recorded"
+        );
+    }
     if let Some(file) = socket_file {
         // The caller still holds the daemon lock.
         crate::socket::remove_socket(&file);
@@ -143,19 +152,26 @@ async fn serve_control_plane(state: Arc<State>, tcp: tokio::net::TcpListener) {
     let reflection = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(flowctl_proto::FILE_DESCRIPTOR_SET)
         .build_v1();
+    // Both control-plane services admit only the daemon's own user (root
+    // too when configured), before any handler runs; health and reflection
+    // tell nothing about runs and stay open.
+    let admission = Admission {
+        root: state.config.control_plane_allow_root,
+    };
     let mut router = Server::builder()
-        .add_service(ControlPlaneServiceServer::new(ControlPlane::new(
-            state.clone(),
-        )))
-        .add_service(ControlPlaneServer::new(Legacy::new(state)))
+        .add_service(ControlPlaneServiceServer::with_interceptor(
+            ControlPlane::new(state.clone()),
+            move |request| admission.check(request),
+        ))
+        .add_service(ControlPlaneServer::with_interceptor(
+            Legacy::new(state),
+            move |request| admission.check(request),
+        ))
         .add_service(health);
     if let Ok(reflection) = reflection {
         router = router.add_service(reflection);
     }
-    if let Err(err) = router
-        .serve_with_incoming(TcpListenerStream::new(tcp))
-        .await
-    {
+    if let Err(err) = router.serve_with_incoming(crate::peer::incoming(tcp)).await {
         tracing::error!(%err, "control plane stopped");
     }
 }
@@ -180,7 +196,10 @@ async fn janitor(state: Arc<State>) {
         if marked.is_none_or(|at| at.elapsed() >= ALIVE_EVERY) {
             marked = Some(tokio::time::Instant::now());
             let store = state.store.clone();
+            let supervisor = state.supervisor.clone();
             let result = tokio::task::spawn_blocking(move || {
+                // Statuses a full disk refused are written once it has room.
+                supervisor.record_pending();
                 store.mark_alive(flowctl_core::clock::now_ms())
             })
             .await;

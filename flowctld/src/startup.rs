@@ -53,6 +53,7 @@ pub async fn serve(config: Config, shutdown: Shutdown) -> Result<()> {
     };
     let watchdog = activation::watchdog_interval()
         .map(|interval| tokio::spawn(activation::watchdog(interval)));
+    let shutdown_seen = shutdown.clone();
     let stopping = tokio::spawn({
         let shutdown = shutdown.clone();
         async move {
@@ -65,14 +66,16 @@ pub async fn serve(config: Config, shutdown: Shutdown) -> Result<()> {
         socket_file,
         control_plane,
     };
-    let result = server::run(listeners, config, shutdown.clone(), announce_ready).await;
+    let result = server::run(listeners, config, shutdown, announce_ready).await;
     drop(lock);
     if let Some(watchdog) = watchdog {
         watchdog.abort();
     }
-    // A shutdown may be over before that task ran: STOPPING=1 still goes.
-    if shutdown.is_triggered() {
-        let _ = stopping.await;
+    // A daemon with nothing to stop can be through `run` before the task
+    // above ran: systemd still hears STOPPING=1 once.
+    if shutdown_seen.is_triggered() && !stopping.is_finished() {
+        stopping.abort();
+        activation::notify("STOPPING=1");
     } else {
         stopping.abort();
     }

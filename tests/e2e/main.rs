@@ -8,12 +8,16 @@
 mod containment;
 mod control_plane;
 mod daemon;
+mod disk_full;
 mod harness;
 mod logs;
+mod operator;
 mod relay;
 mod runs;
+mod security;
 mod service;
 mod settings;
 mod state;
 mod supervision;
 mod validate;
+mod waits;

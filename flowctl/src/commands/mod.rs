@@ -4,6 +4,8 @@ pub mod completions;
 pub mod daemon;
 pub mod logs;
 pub mod pipelines;
+pub mod plane;
+pub mod processors;
 pub mod run;
 pub mod server;
 pub mod service;
@@ -20,10 +22,13 @@ use crate::cli::{Cli, Command, Output};
 use crate::connect::{self, Client};
 
 /// What every command needs to know.
+#[derive(Clone)]
 pub struct Ctx {
     pub output: Output,
     pub log_level: Option<String>,
     pub socket: PathBuf,
+    /// The global `--config`, given to a daemon this command starts.
+    pub config: Option<PathBuf>,
 }
 
 impl Ctx {
@@ -35,6 +40,10 @@ impl Ctx {
 
     /// The daemon, started first (with `settings`) if none is running.
     pub async fn started(&self, settings: &flowctl_core::DaemonArgs) -> Result<(Client, bool)> {
+        let mut settings = settings.clone();
+        if settings.config.is_none() {
+            settings.config.clone_from(&self.config);
+        }
         let mut flags = settings.to_args();
         if let Some(level) = &self.log_level {
             flags.extend(["--log-level".to_owned(), level.clone()]);
@@ -42,8 +51,15 @@ impl Ctx {
         connect::connect_or_start(&self.socket, &flags).await
     }
 
+    /// Whether values are printed for programs (JSON, or YAML: see
+    /// [`crate::output::print_json`]) rather than as tables.
     pub fn json(&self) -> bool {
-        self.output == Output::Json
+        matches!(self.output, Output::Json | Output::Yaml)
+    }
+
+    /// Whether tables get their extra columns (`-o wide`).
+    pub fn wide(&self) -> bool {
+        self.output == Output::Wide
     }
 
     /// What read-only commands say when no daemon runs.
@@ -62,20 +78,24 @@ impl Ctx {
 
 pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
     let socket = flowctl_core::paths::socket_path(cli.socket.as_deref())?;
+    crate::output::print_yaml_instead(cli.output == Output::Yaml);
+    crate::deadline::set_timeout(cli.timeout);
     let ctx = Ctx {
         output: cli.output,
         log_level: cli.log_level,
         socket,
+        config: cli.config,
     };
     match cli.command {
         Command::Run(args) => run::run(&ctx, args).await,
         Command::Attach { run } => run::attach(&ctx, &run).await,
         Command::Restart { run, component } => status::restart(&ctx, &run, component).await,
         Command::Validate { file } => validate::validate(&ctx, &file),
-        Command::Status { run, watch } => status::status(&ctx, run.as_deref(), watch).await,
-        Command::List => status::list(&ctx).await,
+        Command::Status(args) => status::status(&ctx, args).await,
+        Command::List(args) => status::list(&ctx, args).await,
         Command::Logs(args) => logs::logs(&ctx, args).await,
-        Command::Pipelines(command) => pipelines::pipelines(&ctx, command).await,
+        Command::Pipelines(args) => pipelines::pipelines(&ctx, args).await,
+        Command::Processors(command) => processors::processors(&ctx, command).await,
         Command::Daemon(command) => daemon::daemon(&ctx, command).await,
         Command::Version => version::version(&ctx).await,
         Command::Server(_) => unreachable!("handled before the runtime starts"),

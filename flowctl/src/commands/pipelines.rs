@@ -6,16 +6,22 @@ use anyhow::Result;
 use flowctl_proto::daemon::v1::{ComponentStatus, EdgeStatus, ListRunsRequest, RunDetail, RunRef};
 
 use super::Ctx;
-use crate::cli::PipelinesCommand;
+use crate::cli::{PipelinesArgs, PipelinesCommand};
 use crate::display::{component_json, run_json, state_name};
 use crate::live::{self, Signals};
 use crate::output::{self, Table};
 
-pub async fn pipelines(ctx: &Ctx, command: PipelinesCommand) -> Result<ExitCode> {
-    match command {
-        PipelinesCommand::List => list(ctx, "", false).await,
-        PipelinesCommand::Runs { name } => list(ctx, &name, false).await,
-        PipelinesCommand::Active => list(ctx, "", true).await,
+pub async fn pipelines(ctx: &Ctx, args: PipelinesArgs) -> Result<ExitCode> {
+    if let Some(addr) = args.plane.endpoint() {
+        return super::plane::pipelines(ctx, &addr, args.command).await;
+    }
+    match args.command {
+        PipelinesCommand::List => list(ctx, "", false, 0).await,
+        // A negative limit means every run, as 0 does for the daemon.
+        PipelinesCommand::Runs { name, limit } => {
+            list(ctx, &name, false, u32::try_from(limit).unwrap_or(0)).await
+        }
+        PipelinesCommand::Active => list(ctx, "", true, 0).await,
         PipelinesCommand::RunInfo { run } => run_info(ctx, &run).await,
         PipelinesCommand::Stop { run } => stop(ctx, &run).await,
         PipelinesCommand::Restart { run, detach } => restart(ctx, &run, detach).await,
@@ -47,7 +53,7 @@ async fn restart(ctx: &Ctx, run: &str, detach: bool) -> Result<ExitCode> {
     live::follow(client, &summary.run_id, true, ctx.json(), Signals::new()?).await
 }
 
-async fn list(ctx: &Ctx, name: &str, active_only: bool) -> Result<ExitCode> {
+async fn list(ctx: &Ctx, name: &str, active_only: bool, limit: u32) -> Result<ExitCode> {
     let Some(mut client) = ctx.running().await? else {
         return Ok(ctx.nothing_running(serde_json::json!([])));
     };
@@ -55,7 +61,7 @@ async fn list(ctx: &Ctx, name: &str, active_only: bool) -> Result<ExitCode> {
         .list_runs(ListRunsRequest {
             pipeline_name: name.to_owned(),
             active_only,
-            limit: 0,
+            limit,
         })
         .await?
         .into_inner()
@@ -89,12 +95,23 @@ async fn list(ctx: &Ctx, name: &str, active_only: bool) -> Result<ExitCode> {
                 .to_owned(),
             output::datetime_ms(run.started_at_ms),
             output::span_ms(run.started_at_ms, run.ended_at_ms),
-            format!("{}/{}", run.components_ready, run.components_total),
+            ready(run),
             run.error.lines().next().unwrap_or("").to_owned(),
         ]);
     }
     table.print();
     Ok(ExitCode::SUCCESS)
+}
+
+/// The READY column: components ready of the run's total while it is
+/// active; once it has ended, nothing is ready and "0/3" would read as a
+/// failure, so `-`.
+fn ready(run: &flowctl_proto::daemon::v1::RunSummary) -> String {
+    if flowctl_core::RunStatus::from(run.status()).is_terminal() {
+        "-".into()
+    } else {
+        format!("{}/{}", run.components_ready, run.components_total)
+    }
 }
 
 async fn run_info(ctx: &Ctx, run: &str) -> Result<ExitCode> {

@@ -3,11 +3,26 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use flowctl_core::DaemonArgs;
+use crate::cli::ServerArgs;
 
 /// Execs `flowctld` with the same flags, so there is one daemon program.
-pub fn run(args: &DaemonArgs, socket: Option<&Path>, log_level: Option<&str>) -> ExitCode {
+pub fn run(
+    args: &ServerArgs,
+    config: Option<&Path>,
+    socket: Option<&Path>,
+    log_level: Option<&str>,
+) -> ExitCode {
     use std::os::unix::process::CommandExt;
+    if args.tls_cert.is_some() || args.tls_key.is_some() || args.tls_ca_cert.is_some() {
+        eprintln!(
+            "flowctl: --tls-cert, --tls-key and --tls-ca-cert are not supported yet: TLS on \
+             the control plane comes with the issue \"Past one machine\". Until then run \
+             without them (the control plane listens on loopback by default)."
+        );
+        return ExitCode::from(2);
+    }
+    let mut daemon = args.daemon.clone();
+    daemon.config = config.map(Path::to_path_buf);
     let binary = match crate::connect::daemon_binary() {
         Ok(binary) => binary,
         Err(err) => {
@@ -22,7 +37,7 @@ pub fn run(args: &DaemonArgs, socket: Option<&Path>, log_level: Option<&str>) ->
     if let Some(level) = log_level {
         command.args(["--log-level", level]);
     }
-    command.args(args.to_args());
+    command.args(daemon.to_args());
     let err = command.exec();
     eprintln!("flowctl: cannot run {}: {err}", binary.display());
     ExitCode::FAILURE

@@ -8,14 +8,29 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use flowctl_proto::daemon::v1::{
-    ComponentState, ComponentStatus, ExternalComponent, ListComponentsRequest,
+    ComponentState, ComponentStatus, ExternalComponent, ListComponentsRequest, Registration,
 };
 
-use super::Ctx;
+use super::{Ctx, plane};
+use crate::cli::{ListArgs, Output, StatusArgs};
 use crate::display::{component_json, cpu, events, state_name};
 use crate::output::{self, Table};
+use crate::remote::view;
 
-pub async fn status(ctx: &Ctx, run: Option<&str>, watch: bool) -> Result<ExitCode> {
+pub async fn status(ctx: &Ctx, args: StatusArgs) -> Result<ExitCode> {
+    if args.watch && args.interval == 0 {
+        anyhow::bail!(
+            "--interval 0 would refresh without pause: give the seconds between refreshes, \
+             1 or more (default 5)"
+        );
+    }
+    if let Some(addr) = args.endpoint() {
+        let every = args
+            .watch
+            .then(|| std::time::Duration::from_secs(args.interval));
+        return plane::status(ctx, &addr, args.include_unhealthy, every).await;
+    }
+    let (run, watch) = (args.run.as_deref(), args.watch);
     let Some(mut client) = ctx.running().await? else {
         return Ok(ctx.nothing_running(serde_json::json!({"components": [], "external": []})));
     };
@@ -28,46 +43,98 @@ pub async fn status(ctx: &Ctx, run: Option<&str>, watch: bool) -> Result<ExitCod
         })
         .await?
         .into_inner();
-    show(ctx.json(), &response.components, &response.external);
+    show_with(
+        ctx.json(),
+        ctx.wide(),
+        &response.components,
+        &response.external,
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 /// Prints supervised components and registrations outside any run.
 fn show(json: bool, components: &[ComponentStatus], external: &[ExternalComponent]) {
+    show_with(json, false, components, external);
+}
+
+/// [`show`], with `wide` adding what components registered.
+fn show_with(
+    json: bool,
+    wide: bool,
+    components: &[ComponentStatus],
+    external: &[ExternalComponent],
+) {
     if json {
         output::print_json(&serde_json::json!({
-            "components": components.iter().map(component_json).collect::<Vec<_>>(),
+            "components": components.iter().map(|c| {
+                let mut value = component_json(c);
+                value["registration"] = registration_json(c.registration.as_ref());
+                value
+            }).collect::<Vec<_>>(),
             "external": external.iter().map(|e| serde_json::json!({
                 "service_id": e.service_id, "health": e.health,
                 "last_heartbeat_ms": e.last_heartbeat_ms, "endpoint": e.endpoint,
-                "kind": e.kind,
+                "kind": e.kind, "registration": registration_json(e.registration.as_ref()),
             })).collect::<Vec<_>>(),
         }));
         return;
     }
-    print_components(components);
+    print_components(components, wide);
     if !external.is_empty() {
         println!();
         println!("Registered outside any run:");
-        let mut table = Table::new(vec!["SERVICE", "HEALTH", "LAST HEARTBEAT", "ENDPOINT"]);
+        let mut header = vec!["SERVICE", "HEALTH", "LAST HEARTBEAT", "ENDPOINT"];
+        if wide {
+            header.extend(WIDE);
+        }
+        let mut table = Table::new(header);
         for e in external {
-            table.row(vec![
+            let mut row = vec![
                 e.service_id.clone(),
                 e.health.clone(),
                 ago(e.last_heartbeat_ms),
                 e.endpoint.clone(),
-            ]);
+            ];
+            if wide {
+                row.extend(wide_cells(e.registration.as_ref()));
+            }
+            table.row(row);
         }
         table.print();
     }
 }
 
-fn print_components(components: &[ComponentStatus]) {
+/// The columns `-o wide` adds: what a component registered.
+const WIDE: [&str; 3] = ["INPUT TYPES", "OUTPUT TYPES", "METRICS"];
+
+fn wide_cells(registration: Option<&Registration>) -> [String; 3] {
+    let r = registration.cloned().unwrap_or_default();
+    [
+        view::list_text(&r.input_event_types),
+        view::list_text(&r.output_event_types),
+        view::map_text(&r.metrics),
+    ]
+}
+
+/// A registration as JSON (null when the component did not register).
+fn registration_json(registration: Option<&Registration>) -> serde_json::Value {
+    match registration {
+        None => serde_json::Value::Null,
+        Some(r) => serde_json::json!({
+            "name": r.name, "description": r.description, "version": r.version,
+            "input_event_types": r.input_event_types,
+            "output_event_types": r.output_event_types,
+            "metadata": r.metadata, "metrics": r.metrics,
+        }),
+    }
+}
+
+fn print_components(components: &[ComponentStatus], wide: bool) {
     if components.is_empty() {
         println!("No components are running.");
         return;
     }
-    let mut table = Table::new(vec![
+    let mut header = vec![
         "COMPONENT",
         "RUN",
         "STATE",
@@ -79,10 +146,15 @@ fn print_components(components: &[ComponentStatus]) {
         "LAST HEARTBEAT",
         "EVENTS IN/OUT",
         "LAST RESTART",
-    ]);
+    ];
+    if wide {
+        header.push("ENDPOINT");
+        header.extend(WIDE);
+    }
+    let mut table = Table::new(header);
     for c in components {
         let running = c.state() == ComponentState::Running || c.state() == ComponentState::Starting;
-        table.row(vec![
+        let mut row = vec![
             c.id.clone(),
             flowctl_core::short_id(&c.run_id).to_owned(),
             state_name(c.state()).to_owned(),
@@ -114,7 +186,16 @@ fn print_components(components: &[ComponentStatus]) {
                     c.last_restart_reason
                 )
             },
-        ]);
+        ];
+        if wide {
+            row.push(if c.endpoint.is_empty() {
+                "-".into()
+            } else {
+                c.endpoint.clone()
+            });
+            row.extend(wide_cells(c.registration.as_ref()));
+        }
+        table.row(row);
     }
     table.print();
 }
@@ -148,8 +229,26 @@ pub async fn restart(ctx: &Ctx, run: &str, component: Option<String>) -> Result<
     Ok(ExitCode::SUCCESS)
 }
 
-pub async fn list(ctx: &Ctx) -> Result<ExitCode> {
-    let Some(mut client) = ctx.running().await? else {
+pub async fn list(ctx: &Ctx, args: ListArgs) -> Result<ExitCode> {
+    // `-t/--table` asks for the table whatever `-o` says.
+    let table_asked = Ctx {
+        output: if args.table {
+            Output::Table
+        } else {
+            ctx.output
+        },
+        ..ctx.clone()
+    };
+    let ctx = &table_asked;
+    if let Some(addr) = &args.endpoint {
+        return plane::list(ctx, addr, args.wait).await;
+    }
+    let client = if args.wait {
+        wait_for_daemon(ctx).await?
+    } else {
+        ctx.running().await?
+    };
+    let Some(mut client) = client else {
         return Ok(ctx.nothing_running(serde_json::json!([])));
     };
     let response = client
@@ -167,35 +266,66 @@ pub async fn list(ctx: &Ctx) -> Result<ExitCode> {
         output::print_json(&serde_json::Value::Array(all));
         return Ok(ExitCode::SUCCESS);
     }
-    let mut table = Table::new(vec![
-        "SERVICE",
-        "HEALTH",
-        "RUN",
-        "LAST HEARTBEAT",
-        "ENDPOINT",
-    ]);
+    let mut header = vec!["SERVICE", "HEALTH", "RUN", "LAST HEARTBEAT", "ENDPOINT"];
+    if ctx.wide() {
+        header.extend(WIDE);
+    }
+    let mut table = Table::new(header);
+    let mut row = |mut cells: Vec<String>, registration: Option<&Registration>| {
+        if ctx.wide() {
+            cells.extend(wide_cells(registration));
+        }
+        table.row(cells);
+    };
     for c in response
         .components
         .iter()
         .filter(|c| !c.service_id.is_empty())
     {
-        table.row(vec![
+        let cells = vec![
             c.service_id.clone(),
             c.health.clone(),
             flowctl_core::short_id(&c.run_id).to_owned(),
             ago(c.last_heartbeat_ms),
             c.endpoint.clone(),
-        ]);
+        ];
+        row(cells, c.registration.as_ref());
     }
     for e in &response.external {
-        table.row(vec![
+        let cells = vec![
             e.service_id.clone(),
             e.health.clone(),
             "-".into(),
             ago(e.last_heartbeat_ms),
             e.endpoint.clone(),
-        ]);
+        ];
+        row(cells, e.registration.as_ref());
     }
     table.print();
     Ok(ExitCode::SUCCESS)
+}
+
+/// `list --wait` without an endpoint: the local daemon, waited for (bounded).
+async fn wait_for_daemon(ctx: &Ctx) -> Result<Option<crate::connect::Client>> {
+    if let Some(client) = ctx.running().await? {
+        return Ok(Some(client));
+    }
+    eprintln!(
+        "Waiting for a flowctl daemon on {} (up to {} s)...",
+        ctx.socket.display(),
+        plane::LIST_WAIT.as_secs()
+    );
+    let deadline = std::time::Instant::now() + plane::LIST_WAIT;
+    while std::time::Instant::now() < deadline {
+        // A retry period: a daemon not started yet cannot notify us.
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        if let Some(client) = ctx.running().await? {
+            return Ok(Some(client));
+        }
+    }
+    anyhow::bail!(
+        "no flowctl daemon answered on {} (waited {} s): start one with `flowctl daemon start`",
+        ctx.socket.display(),
+        plane::LIST_WAIT.as_secs()
+    )
 }

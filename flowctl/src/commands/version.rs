@@ -1,4 +1,5 @@
-//! `flowctl version`: this client's version and the running daemon's.
+//! `flowctl version`: this client's version and build facts (from
+//! `build.rs`), and the running daemon's version.
 
 use std::process::ExitCode;
 
@@ -7,6 +8,12 @@ use flowctl_proto::daemon::v1::GetInfoRequest;
 
 use super::Ctx;
 
+/// Build facts of this binary, as `build.rs` found them.
+const COMMIT: &str = env!("FLOWCTL_BUILD_COMMIT");
+const BUILD_DATE: &str = env!("FLOWCTL_BUILD_DATE");
+const TARGET: &str = env!("FLOWCTL_BUILD_TARGET");
+const RUSTC: &str = env!("FLOWCTL_BUILD_RUSTC");
+
 pub async fn version(ctx: &Ctx) -> Result<ExitCode> {
     let daemon = match ctx.running().await? {
         Some(mut client) => Some(client.get_info(GetInfoRequest {}).await?.into_inner()),
@@ -14,12 +21,22 @@ pub async fn version(ctx: &Ctx) -> Result<ExitCode> {
     };
     if ctx.json() {
         crate::output::print_json(&serde_json::json!({
-            "client": flowctl_proto::VERSION,
-            "daemon": daemon.as_ref().map(|d| d.version.clone()),
+            "client": {
+                "version": flowctl_proto::VERSION, "commit": COMMIT, "build_date": BUILD_DATE,
+                "target": TARGET, "rust": RUSTC,
+            },
+            "daemon": daemon.as_ref().map(|d| serde_json::json!({
+                "version": d.version, "pid": d.pid, "socket": d.socket_path,
+                "control_plane": d.control_plane_endpoint,
+            })),
         }));
         return Ok(ExitCode::SUCCESS);
     }
     println!("flowctl {}", flowctl_proto::VERSION);
+    println!("  commit:     {COMMIT}");
+    println!("  built:      {BUILD_DATE}");
+    println!("  target:     {TARGET}");
+    println!("  rust:       {RUSTC}");
     match daemon {
         Some(info) => {
             println!("flowctld {} (pid {})", info.version, info.pid);

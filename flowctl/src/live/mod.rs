@@ -34,6 +34,8 @@ pub struct Signals {
     interrupt: Signal,
     terminate: Signal,
     hangup: Signal,
+    /// One caught before the run existed, handed back to count as the next.
+    replayed: Option<ExitCode>,
 }
 
 impl Signals {
@@ -44,11 +46,27 @@ impl Signals {
             interrupt: signal(SignalKind::interrupt())?,
             terminate: signal(SignalKind::terminate())?,
             hangup: signal(SignalKind::hangup())?,
+            replayed: None,
         })
     }
 
+    /// Hands back a signal (as [`Signals::next`] gave it) to be the next
+    /// one again: one that came while the run was being submitted stops
+    /// the run once it is shown.
+    pub fn replay(&mut self, code: ExitCode) {
+        self.replayed = Some(code);
+    }
+
+    /// The signal handed back by [`Signals::replay`], if any, taken.
+    pub fn take_replayed(&mut self) -> Option<ExitCode> {
+        self.replayed.take()
+    }
+
     /// The next one, as the exit code a shell gives a process it ended.
-    async fn next(&mut self) -> ExitCode {
+    pub async fn next(&mut self) -> ExitCode {
+        if let Some(code) = self.replayed.take() {
+            return code;
+        }
         tokio::select! {
             _ = self.interrupt.recv() => ExitCode::from(130),
             _ = self.terminate.recv() => ExitCode::from(143),
@@ -66,17 +84,28 @@ pub async fn follow(
     json: bool,
     mut signals: Signals,
 ) -> Result<ExitCode> {
-    let mut events = client
-        .watch(WatchRequest {
-            run_id: run.to_owned(),
-            stop_on_disconnect: true,
-            logs: true,
-        })
-        .await?
-        .into_inner();
     let mut shown = Shown::new(show_status, json);
-    let mut spinner = tokio::time::interval(SPIN_EVERY);
     let mut stopping = false;
+    let mut watcher = client.clone();
+    let watch = watcher.watch(WatchRequest {
+        run_id: run.to_owned(),
+        stop_on_disconnect: true,
+        logs: true,
+    });
+    tokio::pin!(watch);
+    // Signals count while the watch opens too: the first asks for the stop,
+    // a second leaves at once.
+    let mut events = loop {
+        tokio::select! {
+            events = &mut watch => break events?.into_inner(),
+            code = signals.next() => {
+                if on_signal(&mut client, run, &mut stopping, &mut shown.view) {
+                    return Ok(code);
+                }
+            }
+        }
+    };
+    let mut spinner = tokio::time::interval(SPIN_EVERY);
     loop {
         let event = tokio::select! {
             event = events.message() => event,

@@ -58,7 +58,7 @@ impl ControlPlaneService for ControlPlane {
         let owner = self
             .state
             .supervisor
-            .claim(&service_id, peer, &info.endpoint);
+            .claim(&service_id, peer.as_ref(), &info.endpoint)?;
         let entry = self
             .state
             .register(Registration {
@@ -79,9 +79,12 @@ impl ControlPlaneService for ControlPlane {
         &self,
         request: Request<UnregisterRequest>,
     ) -> Result<Response<()>, Status> {
+        let peer = super::tcp_peer(&request);
+        let service_id = request.into_inner().service_id;
         self.state
-            .registry
-            .unregister(&request.into_inner().service_id)?;
+            .supervisor
+            .check_speaks_for(&service_id, peer.as_ref())?;
+        self.state.registry.unregister(&service_id)?;
         Ok(Response::new(()))
     }
 
@@ -107,7 +110,11 @@ impl ControlPlaneService for ControlPlane {
     }
 
     async fn heartbeat(&self, request: Request<HeartbeatRequest>) -> Result<Response<()>, Status> {
+        let peer = super::tcp_peer(&request);
         let request = request.into_inner();
+        self.state
+            .supervisor
+            .check_speaks_for(&request.service_id, peer.as_ref())?;
         let status = convert::health(request.status);
         self.state
             .registry

@@ -192,6 +192,7 @@ pub fn component_status(status: view::InstanceStatus) -> daemon::ComponentStatus
         events_out: status.events_out,
         events_per_second: status.events_per_second,
         cpu_usec: status.cpu_usec,
+        registration: None,
     }
 }
 
@@ -272,6 +273,40 @@ pub fn run_detail(detail: view::RunDetail) -> daemon::RunDetail {
     }
 }
 
+/// What the registry holds for `service_id`, if it is registered.
+pub fn registration_of(
+    registry: &crate::registry::Registry,
+    service_id: &str,
+) -> Option<daemon::Registration> {
+    let entry = registry.get(service_id).ok()?;
+    let info = entry.info;
+    Some(daemon::Registration {
+        name: info.name,
+        description: info.description,
+        version: info.version,
+        input_event_types: info.input_event_types,
+        output_event_types: info.output_event_types,
+        metadata: info.metadata,
+        metrics: entry.metrics,
+    })
+}
+
+/// `list` with every entry's registration filled in from `registry`.
+pub fn with_registrations(
+    mut list: daemon::ListComponentsResponse,
+    registry: &crate::registry::Registry,
+) -> daemon::ListComponentsResponse {
+    for c in &mut list.components {
+        if !c.service_id.is_empty() {
+            c.registration = registration_of(registry, &c.service_id);
+        }
+    }
+    for e in &mut list.external {
+        e.registration = registration_of(registry, &e.service_id);
+    }
+    list
+}
+
 /// The components `ListComponents` shows.
 pub fn component_list(list: view::ComponentList) -> daemon::ListComponentsResponse {
     daemon::ListComponentsResponse {
@@ -285,6 +320,7 @@ pub fn component_list(list: view::ComponentList) -> daemon::ListComponentsRespon
                 last_heartbeat_ms: ms(e.last_heartbeat),
                 endpoint: e.endpoint,
                 kind: wire_role(e.role).as_str_name().into(),
+                registration: None,
             })
             .collect(),
     }

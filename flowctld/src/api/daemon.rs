@@ -60,6 +60,18 @@ pub fn only_same_user(request: Request<()>) -> Result<Request<()>, Status> {
     }
 }
 
+/// The calling client's process (from the socket's peer credentials), so
+/// that a run it submits can be withdrawn if it is gone before the answer.
+fn client_pid<T>(request: &Request<T>) -> Option<u32> {
+    request
+        .extensions()
+        .get::<UdsConnectInfo>()
+        .and_then(|info| info.peer_cred)
+        .and_then(|cred| cred.pid())
+        .and_then(|pid| u32::try_from(pid).ok())
+        .filter(|pid| *pid > 0)
+}
+
 /// Refuses a client of another version: the two would disagree on the API.
 fn same_version<T>(request: &Request<T>) -> Result<(), Status> {
     let Some(client) = request.metadata().get(flowctl_proto::VERSION_HEADER) else {
@@ -115,7 +127,13 @@ impl Daemon for DaemonApi {
         &self,
         request: Request<ShutdownRequest>,
     ) -> Result<Response<Self::ShutdownStream>, Status> {
-        let active = self.state.runs.count(RunStatus::is_active);
+        // Runs whose end waits to be recorded are over, whatever their
+        // record still says.
+        let active = self
+            .state
+            .runs
+            .count(RunStatus::is_active)
+            .saturating_sub(self.state.supervisor.unrecorded_count());
         let resume = request.into_inner().resume_runs;
         tracing::info!(
             active_runs = active,
@@ -123,10 +141,31 @@ impl Daemon for DaemonApi {
             "shutdown requested by a client"
         );
         let message = if resume {
-            format!(
+            // Marked before the answer, so that it tells which runs the
+            // next daemon will start again (a full disk may refuse some).
+            let supervisor = self.state.supervisor.clone();
+            let refused = tokio::task::spawn_blocking(move || supervisor.mark_for_restart())
+                .await
+                .unwrap_or_default();
+            let mut message = format!(
                 "stopping flowctld (pid {}); its {active} active run(s) start again with the next daemon",
                 std::process::id()
-            )
+            );
+            if let Some((_, why)) = refused.first() {
+                let ids: Vec<&str> = refused
+                    .iter()
+                    .map(|(id, _)| flowctl_core::short_id(id))
+                    .collect();
+                message = format!(
+                    "stopping flowctld (pid {}); {} of its {active} active run(s) do not start again \
+                     ({}), as they could not be marked to: {why}. They are recorded as stopped, or \
+                     as failed if even their stop cannot be recorded",
+                    std::process::id(),
+                    refused.len(),
+                    ids.join(", ")
+                );
+            }
+            message
         } else {
             format!(
                 "stopping flowctld (pid {}) and its {active} active run(s)",
@@ -159,13 +198,16 @@ impl Daemon for DaemonApi {
         request: Request<SubmitRunRequest>,
     ) -> Result<Response<RunSummary>, Status> {
         same_version(&request)?;
+        let submitter = client_pid(&request);
         let request = request.into_inner();
         let request = RunRequest {
+            submitter,
             pipeline_yaml: request.pipeline_yaml,
             pipeline_path: request.pipeline_path,
             working_dir: request.working_dir,
             env: request.env.into_iter().collect(),
             log_dir: request.log_dir,
+            control_plane: request.control_plane_endpoint,
         };
         let record = self.state.supervisor.submit(request).await?;
         Ok(self.summary(&record))
@@ -221,7 +263,10 @@ impl Daemon for DaemonApi {
             prefix => Some(self.state.runs.resolve(prefix)?),
         };
         let list = self.state.supervisor.list_components(run.as_deref());
-        Ok(Response::new(convert::component_list(list)))
+        Ok(Response::new(convert::with_registrations(
+            convert::component_list(list),
+            &self.state.registry,
+        )))
     }
 
     type WatchStream = BoxStream<WatchEvent>;
@@ -244,8 +289,9 @@ impl Daemon for DaemonApi {
 
     async fn restart_run(&self, request: Request<RunRef>) -> Result<Response<RunSummary>, Status> {
         same_version(&request)?;
+        let submitter = client_pid(&request);
         let id = self.state.runs.resolve(&request.into_inner().run_id)?;
-        let record = self.state.supervisor.rerun(&id).await?;
+        let record = self.state.supervisor.rerun(&id, submitter).await?;
         Ok(self.summary(&record))
     }
 

@@ -101,7 +101,10 @@ impl ControlPlane for Legacy {
             metadata,
             ..ComponentInfo::default()
         };
-        let owner = self.state.supervisor.claim(&service_id, peer, "");
+        let owner = self
+            .state
+            .supervisor
+            .claim(&service_id, peer.as_ref(), "")?;
         self.state
             .register(Registration {
                 service_id: service_id.clone(),
@@ -117,7 +120,11 @@ impl ControlPlane for Legacy {
     }
 
     async fn heartbeat(&self, request: Request<ServiceHeartbeat>) -> Result<Response<()>, Status> {
+        let peer = super::tcp_peer(&request);
         let beat = request.into_inner();
+        self.state
+            .supervisor
+            .check_speaks_for(&beat.service_id, peer.as_ref())?;
         let metrics = beat
             .metrics
             .into_iter()

@@ -12,11 +12,10 @@ pub mod convert;
 pub mod daemon;
 pub mod legacy;
 
-use std::net::SocketAddr;
-
-/// The TCP peer of a control-plane request, when tonic knows it.
-pub(crate) fn tcp_peer<T>(request: &tonic::Request<T>) -> Option<SocketAddr> {
-    request.remote_addr()
+/// The caller of a control-plane request, as looked up when its connection
+/// was accepted ([`crate::peer`]); `None` outside the TCP listener (tests).
+pub(crate) fn tcp_peer<T>(request: &tonic::Request<T>) -> Option<crate::peer::PeerInfo> {
+    crate::peer::of(request).cloned()
 }
 
 /// A daemon's state in memory for tests, its state directory in `dir`.

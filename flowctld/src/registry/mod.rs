@@ -151,10 +151,18 @@ impl Registry {
     }
 
     /// Registers, or re-registers (an upsert keyed by service id).
+    ///
+    /// A registration the store cannot write (a full disk) is kept in
+    /// memory all the same: the next daemon shows stored registrations only
+    /// as stale, until their components register again, so one it does not
+    /// find is no different, and a full disk (often a component's own logs)
+    /// must not stop components from registering.
     pub fn register(&self, registration: Registration) -> Result<Entry> {
         let now = SystemTime::now();
-        if let Some(store) = &self.store {
-            store.put_registration(&stored::registration_of(&registration, now))?;
+        if let Some(store) = &self.store
+            && let Err(err) = store.put_registration(&stored::registration_of(&registration, now))
+        {
+            tracing::warn!(service_id = %registration.service_id, %err, "cannot store a registration");
         }
         let entry = Entry {
             service_id: registration.service_id.clone(),
@@ -213,8 +221,12 @@ impl Registry {
 
     /// Forgets a registration.
     pub fn unregister(&self, service_id: &str) -> Result<Entry> {
-        if let Some(store) = &self.store {
-            store.delete_registration(service_id)?;
+        // As in `register`: a stored registration left behind comes back
+        // only stale, so a full disk does not refuse this.
+        if let Some(store) = &self.store
+            && let Err(err) = store.delete_registration(service_id)
+        {
+            tracing::warn!(%service_id, %err, "cannot forget a stored registration");
         }
         let entry = self
             .lock()

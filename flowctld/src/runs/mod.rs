@@ -208,8 +208,10 @@ impl Runs {
     }
 
     /// On a daemon's start: runs a dead daemon left active are FAILED (they
-    /// did not survive it), and the runs it was asked to restart are
-    /// returned to be started again.
+    /// did not survive it), those it left STOPPING are STOPPED (a stop was
+    /// asked for), and the runs it was asked to restart are returned to be
+    /// started again. A change it cannot commit (a full disk) is an error:
+    /// the daemon does not start rather than show what the record does not say.
     pub fn reconcile(&self, last_alive_ms: Option<i64>) -> Result<Vec<RunRecord>> {
         let when = last_alive_ms
             .map(flowctl_core::clock::format_rfc3339_ms)
@@ -220,11 +222,20 @@ impl Runs {
             if record.resume {
                 resume.push(record);
             } else if record.supervised && !record.status.is_terminal() {
-                self.transition(
-                    &record.id,
-                    RunStatus::Failed,
-                    Some(format!("daemon exited unexpectedly at {when}")),
-                )?;
+                // A run found stopping was being stopped on request: it is
+                // stopped (the startup sweep ended its processes), as the
+                // stop that could not record its end told the client
+                // (`supervisor::unrecorded`). Any other active run died
+                // with its daemon.
+                let (status, error) = if record.status == RunStatus::Stopping {
+                    (RunStatus::Stopped, None)
+                } else {
+                    (
+                        RunStatus::Failed,
+                        Some(format!("daemon exited unexpectedly at {when}")),
+                    )
+                };
+                self.transition(&record.id, status, error)?;
                 // Its processes were killed with (or after) the daemon.
                 let components = record
                     .components
@@ -477,9 +488,22 @@ mod tests {
         runs.transition("resumed", RunStatus::Stopped, None)
             .unwrap();
         runs.set_resume("resumed", true).unwrap();
+        let mut stopping = new_run("stopping");
+        stopping.supervised = true;
+        runs.create(stopping).unwrap();
+        runs.transition("stopping", RunStatus::Running, None)
+            .unwrap();
+        runs.transition("stopping", RunStatus::Stopping, None)
+            .unwrap();
 
         let reopened = Runs::open(store).unwrap();
         let resume = reopened.reconcile(Some(0)).unwrap();
+        let stopped = reopened.get("stopping").unwrap();
+        assert_eq!(
+            (stopped.status, stopped.error.as_str()),
+            (RunStatus::Stopped, ""),
+            "a run left stopping was stopped on request"
+        );
         assert_eq!(resume.len(), 1);
         let dead = reopened.get("alive").unwrap();
         assert_eq!(dead.status, RunStatus::Failed);

@@ -10,8 +10,18 @@
 //! of it, which the next daemon does not need (its registrations come back
 //! stale, its pids are gone).
 //!
+//! A commit that fails (the disk is full, an I/O error) changes nothing the
+//! next daemon reads, and the caller gets the error (in words: "the state
+//! disk is full: ..."); callers apply a change to what they keep in memory
+//! only after its commit succeeded. After an I/O error redb refuses every
+//! further transaction (`PreviousIo`) until the file is opened again: the
+//! store closes the file at the first such error and opens it again at the
+//! next access (lost then: the `WithNext` commits since the last durable
+//! one, bookkeeping by definition).
+//!
 //! Layout:
 //! - this file: opening, the schema check, reads and writes;
+//! - `failure`: reopening after an I/O error, and naming what failed;
 //! - [`records`]: the `Stored*` types, which *are* the on-disk format, and
 //!   the fixed numbers of statuses and states;
 //! - `migrate`: upgrading a file of an older schema on open (a checked-in
@@ -19,12 +29,14 @@
 
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+use std::sync::RwLock;
 
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
 
+mod failure;
 mod migrate;
 pub mod records;
 pub use records::{
@@ -57,13 +69,16 @@ pub enum Durable {
 /// The database, or an in-memory one.
 #[derive(Debug)]
 pub struct Store {
-    db: Database,
+    /// `None` once closed after an I/O error, until opened again.
+    db: RwLock<Option<Database>>,
     path: Option<PathBuf>,
 }
 
 impl Store {
     /// Opens (or creates) the database file, private to the user.
     pub fn open(path: &Path) -> Result<Store> {
+        // A mistyped --db-path must never turn a user's file into a database.
+        flowctl_core::paths::refuse_foreign(path, flowctl_core::paths::Expect::Database)?;
         // A missing directory is created private; an existing one (the
         // user's own choice of --db-path) is left as it is.
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -91,12 +106,8 @@ impl Store {
                 path: path.to_path_buf(),
                 source,
             })?;
-        let db = Database::create(path).map_err(|err| match err {
-            redb::DatabaseError::DatabaseAlreadyOpen => Error::StoreLocked(path.to_path_buf()),
-            other => store_error(path, other),
-        })?;
         let store = Store {
-            db,
+            db: RwLock::new(Some(failure::open_file(path)?)),
             path: Some(path.to_path_buf()),
         };
         store.check_schema()?;
@@ -108,7 +119,10 @@ impl Store {
         let db = Database::builder()
             .create_with_backend(redb::backends::InMemoryBackend::new())
             .map_err(|err| store_error(Path::new("(memory)"), err))?;
-        let store = Store { db, path: None };
+        let store = Store {
+            db: RwLock::new(Some(db)),
+            path: None,
+        };
         store.check_schema()?;
         Ok(store)
     }
@@ -147,14 +161,16 @@ impl Store {
 
     /// A number kept in the meta table.
     pub fn meta(&self, key: &str) -> Result<Option<u64>> {
-        let read = self.db.begin_read().map_err(|e| self.error(e))?;
-        let table = match read.open_table(META) {
-            Ok(table) => table,
-            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),
-            Err(err) => return Err(self.error(err)),
-        };
-        let value = table.get(key).map_err(|e| self.error(e))?;
-        Ok(value.map(|v| v.value()))
+        self.with_db(|db| {
+            let read = db.begin_read()?;
+            let table = match read.open_table(META) {
+                Ok(table) => table,
+                Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),
+                Err(err) => return Err(err.into()),
+            };
+            let value = table.get(key)?;
+            Ok(value.map(|v| v.value()))
+        })
     }
 
     /// Sets a number of the meta table, durably.
@@ -237,38 +253,42 @@ impl Store {
         &self,
         definition: TableDefinition<&str, &[u8]>,
     ) -> Result<Vec<T>> {
-        let read = self.db.begin_read().map_err(|e| self.error(e))?;
-        let table = match read.open_table(definition) {
-            Ok(table) => table,
-            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
-            Err(err) => return Err(self.error(err)),
-        };
-        let mut items = Vec::new();
-        for item in table.iter().map_err(|e| self.error(e))? {
-            let (key, value) = item.map_err(|e| self.error(e))?;
-            match serde_json::from_slice(value.value()) {
-                Ok(parsed) => items.push(parsed),
-                Err(err) => {
-                    tracing::warn!(key = key.value(), %err, "skipping an unreadable record")
+        self.with_db(|db| {
+            let read = db.begin_read()?;
+            let table = match read.open_table(definition) {
+                Ok(table) => table,
+                Err(redb::TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
+                Err(err) => return Err(err.into()),
+            };
+            let mut items = Vec::new();
+            for item in table.iter()? {
+                let (key, value) = item?;
+                match serde_json::from_slice(value.value()) {
+                    Ok(parsed) => items.push(parsed),
+                    Err(err) => {
+                        tracing::warn!(key = key.value(), %err, "skipping an unreadable record")
+                    }
                 }
             }
-        }
-        Ok(items)
+            Ok(items)
+        })
     }
 
     /// Runs `change` in one write transaction and commits it.
     fn write(
         &self,
         durable: Durable,
-        change: impl FnOnce(&redb::WriteTransaction) -> std::result::Result<(), redb::Error>,
+        change: impl Fn(&redb::WriteTransaction) -> std::result::Result<(), redb::Error>,
     ) -> Result<()> {
-        let mut txn = self.db.begin_write().map_err(|e| self.error(e))?;
-        if durable == Durable::WithNext {
-            txn.set_durability(redb::Durability::None)
-                .map_err(|e| self.error(e))?;
-        }
-        change(&txn).map_err(|e| self.error(e))?;
-        txn.commit().map_err(|e| self.error(e))
+        self.with_db(|db| {
+            let mut txn = db.begin_write()?;
+            if durable == Durable::WithNext {
+                txn.set_durability(redb::Durability::None)?;
+            }
+            change(&txn)?;
+            txn.commit()?;
+            Ok(())
+        })
     }
 
     fn display(&self) -> PathBuf {
@@ -285,7 +305,7 @@ impl Store {
     }
 }
 
-fn store_error(path: &Path, err: impl std::fmt::Display) -> Error {
+pub(super) fn store_error(path: &Path, err: impl std::fmt::Display) -> Error {
     Error::Store {
         path: path.to_path_buf(),
         message: err.to_string(),

@@ -145,3 +145,17 @@ fn registrations_round_trip() {
     store.delete_registration("gen").unwrap();
     assert!(store.load_registrations().unwrap().is_empty());
 }
+
+#[test]
+fn a_db_path_naming_another_file_is_refused_and_left_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pipeline = tmp.path().join("flow.yml");
+    let text = "name: p\nsources: []\n";
+    std::fs::write(&pipeline, text).unwrap();
+    let err = Store::open(&pipeline).unwrap_err().to_string();
+    assert!(
+        err.contains("flow.yml") && err.contains("a flowctl database"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&pipeline).unwrap(), text);
+}

@@ -29,7 +29,7 @@ use std::sync::{Arc, Mutex};
 use nix::sys::signal::Signal;
 
 use super::process::signal_group;
-use super::procfs::{Stat, all_pids};
+use crate::procfs::{Stat, all_pids};
 
 /// Environment variable naming the daemon instance that started a component.
 pub const INSTANCE_ENV: &str = "FLOWCTL_DAEMON_INSTANCE";

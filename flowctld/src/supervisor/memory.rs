@@ -8,8 +8,8 @@
 use std::time::Duration;
 
 use super::cgroup::{Cgroup, Containment};
-use super::procfs::{Stat, all_pids};
 use crate::error::{Error, Result};
+use crate::procfs::{Stat, all_pids};
 use flowctl_core::spec::Pipeline;
 
 /// How often limited instances are sampled: often enough to catch a leak

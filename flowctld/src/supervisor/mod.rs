@@ -20,11 +20,14 @@
 //!   the system offers it; `memory`: sampling instances against
 //!   `resources.limits.memory`;
 //! - [`groups`]: process groups recorded on disk, killed if a daemon died;
-//! - [`procfs`]: which group holds a connection, when a process started;
 //! - [`watch`]: the live streams (`flowctl run`'s view, `flowctl logs`);
+//! - `withdraw`: a run whose client went away before the answer never runs;
 //! - [`view`]: the daemon's own views of runs and instances (summaries,
 //!   statuses, details), which `api/` converts; `claim`: which component a
-//!   registration belongs to.
+//!   registration belongs to, and refusing anyone else its id;
+//! - `unrecorded`: run statuses a full disk refused, written once it has
+//!   room (the rule that keeps the record and what clients were told
+//!   agreeing is there).
 
 pub mod cgroup;
 mod claim;
@@ -35,11 +38,12 @@ mod machine;
 mod memory;
 mod probe;
 pub mod process;
-pub mod procfs;
 pub mod restart;
 mod run;
+mod unrecorded;
 pub mod view;
 pub mod watch;
+mod withdraw;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -72,6 +76,12 @@ pub struct RunRequest {
     pub env: BTreeMap<String, String>,
     /// Where to mirror component logs; empty for none.
     pub log_dir: String,
+    /// A control plane elsewhere that components register with (their
+    /// `FLOWCTL_ENDPOINT`); empty for this daemon's own.
+    pub control_plane: String,
+    /// The submitting client's process, when known: a run whose submitter
+    /// is gone by the time it would start is withdrawn (`withdraw`).
+    pub submitter: Option<u32>,
 }
 
 /// One component of a run, as shown to users.
@@ -158,6 +168,10 @@ pub struct Supervisor {
     endpoint: Arc<OnceLock<String>>,
     handles: Mutex<HashMap<String, Arc<RunHandle>>>,
     groups: groups::Groups,
+    /// Which process group holds each control-plane connection (`claim`).
+    holders: claim::Holders,
+    /// Run statuses the store could not commit yet (`unrecorded`).
+    unrecorded: unrecorded::Unrecorded,
     containment: cgroup::Containment,
 }
 
@@ -181,16 +195,20 @@ impl Supervisor {
             config,
             endpoint,
             handles: Mutex::new(HashMap::new()),
+            holders: claim::Holders::default(),
+            unrecorded: unrecorded::Unrecorded::default(),
         }
     }
 
-    /// Validates the pipeline and starts it as a new run.
+    /// Validates the pipeline and starts it as a new run, unless its
+    /// submitter is already gone (see `withdraw`).
     pub async fn submit(self: &Arc<Self>, request: RunRequest) -> Result<RunRecord> {
         let pipeline = self.validate(
             &request.pipeline_path,
             &request.pipeline_yaml,
             &request.working_dir,
         )?;
+        let external = Some(request.control_plane).filter(|e| !e.is_empty());
         let record = self.runs.create(NewRun {
             id: String::new(),
             pipeline_name: pipeline.name.clone(),
@@ -203,14 +221,18 @@ impl Supervisor {
             log_dir: request.log_dir,
             restarted_from: String::new(),
         })?;
+        if self.withdrawn(&record, request.submitter) {
+            return self.runs.get(&record.id);
+        }
         tracing::info!(run = %record.id, pipeline = %record.pipeline_name, "run submitted");
-        self.start(&record, pipeline);
+        self.start(&record, pipeline, external);
         Ok(record)
     }
 
     /// Runs a recorded run again as a new run (same pipeline text,
-    /// environment and directory), linked to the old one.
-    pub async fn rerun(self: &Arc<Self>, id: &str) -> Result<RunRecord> {
+    /// environment and directory), linked to the old one; `submitter` as
+    /// for [`Supervisor::submit`].
+    pub async fn rerun(self: &Arc<Self>, id: &str, submitter: Option<u32>) -> Result<RunRecord> {
         let old = self.runs.get(id)?;
         if !old.supervised {
             return Err(Error::FailedPrecondition(format!(
@@ -230,8 +252,11 @@ impl Supervisor {
             log_dir: old.log_dir.clone(),
             restarted_from: old.id.clone(),
         })?;
+        if self.withdrawn(&record, submitter) {
+            return self.runs.get(&record.id);
+        }
         tracing::info!(run = %record.id, from = %old.id, "run restarted as a new run");
-        self.start(&record, pipeline);
+        self.start(&record, pipeline, None);
         Ok(record)
     }
 
@@ -254,7 +279,7 @@ impl Supervisor {
             }
         };
         tracing::info!(run = %record.id, restarts = record.restarts, "run resumed after a daemon restart");
-        self.start(&record, pipeline);
+        self.start(&record, pipeline, None);
         Ok(record)
     }
 
@@ -279,22 +304,45 @@ impl Supervisor {
     /// Stops every active run and marks it to be started again by the next
     /// daemon (`flowctl daemon restart`).
     pub async fn stop_all_for_restart(&self) {
+        self.mark_for_restart();
+        self.stop_all().await;
+    }
+
+    /// Marks every active run to be started again by the next daemon;
+    /// returns those the store refused to mark (a full disk), with why.
+    pub fn mark_for_restart(&self) -> Vec<(String, Error)> {
         let active: Vec<String> = self
             .runs
             .list("", Some(flowctl_core::RunStatus::is_active))
             .into_iter()
-            .filter(|r| r.supervised)
+            .filter(|r| r.supervised && !r.resume)
             .map(|r| r.id)
+            // A run whose stop could not be recorded is no longer active.
+            .filter(|id| self.handle(id).is_some_and(|h| !*h.done.borrow()))
             .collect();
-        for id in &active {
-            if let Err(err) = self.runs.set_resume(id, true) {
+        let mut refused = Vec::new();
+        for id in active {
+            if let Err(err) = self.runs.set_resume(&id, true) {
                 tracing::error!(run = %id, %err, "cannot mark a run for restart");
+                refused.push((id, err));
             }
         }
-        self.stop_all().await;
+        refused
     }
 
-    fn start(self: &Arc<Self>, record: &RunRecord, pipeline: Pipeline) {
+    /// Starts a run's components; with an `external` control plane they
+    /// register there, so this daemon counts them ready once started.
+    fn start(
+        self: &Arc<Self>,
+        record: &RunRecord,
+        mut pipeline: Pipeline,
+        external: Option<String>,
+    ) {
+        if external.is_some() {
+            for component in &mut pipeline.components {
+                component.readiness = flowctl_core::spec::Readiness::Started;
+            }
+        }
         let log_dir = self.config.state_dir.join("runs").join(&record.id);
         let start_order: Vec<String> = pipeline
             .start_order()
@@ -336,7 +384,8 @@ impl Supervisor {
         let context = run::Context {
             runs: self.runs.clone(),
             registry: self.registry.clone(),
-            control_plane: self.endpoint.get().cloned().unwrap_or_default(),
+            control_plane: external
+                .unwrap_or_else(|| self.endpoint.get().cloned().unwrap_or_default()),
             heartbeat_interval: env::heartbeat_interval(self.config.heartbeat_ttl),
             caller_env: record.env.clone(),
             working_dir: PathBuf::from(&record.working_dir),
@@ -384,6 +433,11 @@ impl Supervisor {
                 let mut done = handle.done.subscribe();
                 let _ = handle.events.send(RunEvent::Stop);
                 let _ = done.wait_for(|d| *d).await;
+                let record = self.runs.get(id)?;
+                if let Some(err) = self.unrecorded_stop(id, record.status) {
+                    return Err(err);
+                }
+                return Ok(record);
             }
             _ => {
                 let record = self.runs.get(id)?;

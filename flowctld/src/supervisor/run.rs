@@ -262,8 +262,14 @@ impl Executor {
             Action::Persist => self.persist(),
             Action::SetRunStatus { status, error } => {
                 let id = &self.handle.id;
-                if let Err(err) = self.ctx.runs.transition(id, status, error) {
+                let result = self.ctx.runs.transition(id, status, error.clone());
+                if let Err(err) = &result {
                     tracing::error!(run = %id, %err, %status, "cannot record the run's status");
+                }
+                // A status the store refused waits to be written (see
+                // `unrecorded`); one written replaces any that waited.
+                if let Some(supervisor) = self.ctx.supervisor.upgrade() {
+                    supervisor.settle_status(id, status, error, result.err().as_ref());
                 }
             }
             Action::CloseRelay => {

@@ -290,6 +290,7 @@ async fn submit_idle(client: &mut DaemonClient<Channel>) -> String {
             working_dir: std::env::temp_dir().display().to_string(),
             env: std::env::vars().collect(),
             log_dir: String::new(),
+            control_plane_endpoint: String::new(),
         })
         .await
         .expect("SubmitRun")

@@ -62,9 +62,11 @@ pub async fn watch(ctx: &Ctx, mut client: Client, run: Option<&str>) -> Result<E
             },
             // The relative times move on; JSON readers get changes only.
             _ = redraw.tick() => !ctx.json(),
-            _ = rediscover.tick(), if run.is_none() => {
-                discover(&mut client, &mut streams, &mut table).await?
-            }
+            // A daemon slow to list must not hold up Ctrl+C.
+            _ = rediscover.tick(), if run.is_none() => tokio::select! {
+                changed = discover(&mut client, &mut streams, &mut table) => changed?,
+                _ = tokio::signal::ctrl_c() => return Ok(ExitCode::SUCCESS),
+            },
             _ = tokio::signal::ctrl_c() => return Ok(ExitCode::SUCCESS),
         };
         if changed {

@@ -1,7 +1,21 @@
-//! Printing for people (tables) and for programs (JSON).
+//! Printing for people (tables) and for programs (JSON or YAML).
+//!
+//! - `yaml`: `-o yaml`, the YAML form of the JSON values commands print.
+
+mod yaml;
 
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
+
+/// Whether `-o yaml` was asked: set once by `dispatch`, read by
+/// [`print_json`], so that every command printing a value prints YAML.
+static YAML: AtomicBool = AtomicBool::new(false);
+
+/// Makes [`print_json`] print YAML (`-o yaml`).
+pub fn print_yaml_instead(yes: bool) {
+    YAML.store(yes, Ordering::Relaxed);
+}
 
 /// A table with aligned columns; the last column is never padded.
 pub struct Table {
@@ -47,8 +61,12 @@ impl Table {
     }
 }
 
-/// Prints a value as pretty JSON.
+/// Prints a value as pretty JSON (or as a YAML document under `-o yaml`).
 pub fn print_json(value: &serde_json::Value) {
+    if YAML.load(Ordering::Relaxed) {
+        print!("---\n{}", yaml::to_yaml(value));
+        return;
+    }
     println!(
         "{}",
         serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into())

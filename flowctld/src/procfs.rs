@@ -1,5 +1,6 @@
 //! What Linux's `/proc` tells about our processes: which process group a
-//! TCP connection belongs to, and when a process started.
+//! TCP connection belongs to, when a process started, and whether it has
+//! exited (a client that submitted a run and went away).
 //!
 //! Both answer questions no API does: an SDK component that registers under
 //! a generated id is recognised by the connection it registered over, and a
@@ -24,9 +25,11 @@ pub fn socket_inode(addr: SocketAddr) -> Option<u64> {
 }
 
 /// The uid owning the TCP socket whose local end is `local` and whose
-/// remote end is `remote`: for a connection accepted by the daemon, pass the
-/// peer's address as `local` and ours as `remote` to learn who connected.
-pub fn tcp_socket_uid(local: SocketAddr, remote: SocketAddr) -> Option<u32> {
+/// remote end is `remote`, and that socket's inode: for a connection
+/// accepted by the daemon, pass the peer's address as `local` and ours as
+/// `remote` to learn who connected (and, by the inode, which process holds
+/// the caller's end).
+pub fn tcp_socket_owner(local: SocketAddr, remote: SocketAddr) -> Option<(u32, u64)> {
     ["/proc/net/tcp", "/proc/net/tcp6"]
         .iter()
         .find_map(|table| {
@@ -35,7 +38,7 @@ pub fn tcp_socket_uid(local: SocketAddr, remote: SocketAddr) -> Option<u32> {
                 let fields: Vec<&str> = line.split_whitespace().collect();
                 let ours = same_endpoint(parse_hex_addr(fields.get(1)?)?, local)
                     && same_endpoint(parse_hex_addr(fields.get(2)?)?, remote);
-                ours.then(|| fields.get(7)?.parse().ok())?
+                ours.then(|| Some((fields.get(7)?.parse().ok()?, fields.get(9)?.parse().ok()?)))?
             })
         })
 }
@@ -63,9 +66,38 @@ pub fn group_holding(inode: u64, groups: &[u32]) -> Option<u32> {
     None
 }
 
+/// The process group among `groups` of the process holding `inode` or of
+/// one of its ancestors: a component's process tree includes children that
+/// left its group (`setsid`). Scans every process: for when
+/// [`group_holding`] found none.
+pub fn tree_holding(inode: u64, groups: &[u32]) -> Option<u32> {
+    let target = format!("socket:[{inode}]");
+    let holder = all_pids().find(|pid| {
+        std::fs::read_dir(format!("/proc/{pid}/fd")).is_ok_and(|fds| {
+            fds.filter_map(Result::ok).any(|fd| {
+                std::fs::read_link(fd.path()).is_ok_and(|link| link.as_os_str() == target.as_str())
+            })
+        })
+    })?;
+    let mut pid = holder;
+    // Bounded: a pid namespace is shallow, and a loop must not hang us.
+    for _ in 0..64 {
+        let stat = Stat::read(pid)?;
+        if groups.contains(&stat.pgrp) {
+            return Some(stat.pgrp);
+        }
+        if stat.ppid <= 1 {
+            return None;
+        }
+        pid = stat.ppid;
+    }
+    None
+}
+
 /// Fields of `/proc/<pid>/stat` we use.
 #[derive(Debug, Clone, Copy)]
 pub struct Stat {
+    pub ppid: u32,
     pub pgrp: u32,
     /// Clock ticks after boot when the process started.
     pub start_time: u64,
@@ -81,10 +113,21 @@ impl Stat {
         // After ')': state(0) ppid(1) pgrp(2) ... starttime(19)
         Some(Stat {
             zombie: fields.first() == Some(&"Z"),
+            ppid: fields.get(1)?.parse().ok()?,
             pgrp: fields.get(2)?.parse().ok()?,
             start_time: fields.get(19)?.parse().ok()?,
         })
     }
+}
+
+/// Whether process `pid` has exited (a zombie has: its files and sockets
+/// are closed). Without `/proc` (not Linux), whether no such process is left.
+pub fn exited(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        return Stat::read(pid).is_none_or(|stat| stat.zombie);
+    }
+    let pid = nix::unistd::Pid::from_raw(pid as i32);
+    nix::sys::signal::kill(pid, None) == Err(nix::errno::Errno::ESRCH)
 }
 
 /// Every pid currently in `/proc`.
@@ -144,6 +187,22 @@ mod tests {
         let me = Stat::read(std::process::id()).unwrap();
         assert_eq!(group_holding(inode, &[me.pgrp]), Some(me.pgrp));
         assert_eq!(group_holding(inode, &[u32::MAX]), None);
+        assert_eq!(tree_holding(inode, &[me.pgrp]), Some(me.pgrp));
+        assert_eq!(tree_holding(inode, &[u32::MAX]), None);
+    }
+
+    #[test]
+    fn an_accepted_connection_names_its_callers_uid_and_socket() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let client = std::net::TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (accepted, _) = listener.accept().unwrap();
+        let (uid, inode) = tcp_socket_owner(
+            accepted.peer_addr().unwrap(),
+            accepted.local_addr().unwrap(),
+        )
+        .expect("the caller's socket in /proc/net/tcp");
+        assert_eq!(uid, nix::unistd::getuid().as_raw());
+        assert_eq!(Some(inode), socket_inode(client.local_addr().unwrap()));
     }
 
     #[test]

@@ -1,0 +1,231 @@
+//! Flags of the older flowctl's operator commands (COMPAT.md section 5):
+//! endpoint flags naming a control plane, `status`, `list`, `processors`
+//! and `server`'s flags, and the one spelling clap cannot take as is.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use flowctl_core::DaemonArgs;
+
+/// The control plane a command queries, as the older flowctl's
+/// `--control-plane-address`/`--control-plane-port` named it. Given neither,
+/// the command asks the local daemon.
+#[derive(Debug, Args, Default, Clone)]
+pub struct PlaneArgs {
+    /// Query the control plane at this address instead of the local daemon [default: 127.0.0.1]
+    #[arg(long, global = true, value_name = "ADDR")]
+    pub control_plane_address: Option<String>,
+    /// Query the control plane on this port instead of the local daemon [default: 8080]
+    #[arg(long, global = true, value_name = "PORT")]
+    pub control_plane_port: Option<u16>,
+}
+
+impl PlaneArgs {
+    /// `host:port` of the control plane named, if any flag names one.
+    pub fn endpoint(&self) -> Option<String> {
+        if self.control_plane_address.is_none() && self.control_plane_port.is_none() {
+            return None;
+        }
+        let address = self.control_plane_address.as_deref().unwrap_or("127.0.0.1");
+        Some(join_host_port(
+            address,
+            self.control_plane_port.unwrap_or(8080),
+        ))
+    }
+}
+
+/// `host:port`, with IPv6 addresses in brackets.
+pub fn join_host_port(host: &str, port: u16) -> String {
+    if host.contains(':') && !host.starts_with('[') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// A run id or unique prefix (local daemon only)
+    pub run: Option<String>,
+    /// Refresh until interrupted
+    #[arg(long, short)]
+    pub watch: bool,
+    /// Seconds between refreshes of a control plane given by endpoint flags
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub interval: u64,
+    /// Also show components whose heartbeats stopped
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1,
+          default_missing_value = "true", value_name = "BOOL")]
+    pub include_unhealthy: bool,
+    /// The control plane as `host:port` (instead of the two flags)
+    #[arg(long, value_name = "HOST:PORT", conflicts_with_all = ["control_plane_address", "control_plane_port"])]
+    pub control_plane_addr: Option<String>,
+    #[command(flatten)]
+    pub plane: PlaneArgs,
+}
+
+impl StatusArgs {
+    /// `host:port` of the control plane named, if any flag names one.
+    pub fn endpoint(&self) -> Option<String> {
+        self.control_plane_addr
+            .clone()
+            .or_else(|| self.plane.endpoint())
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Query the control plane at `host:port` instead of the local daemon [default: localhost:8080]
+    #[arg(short, long, value_name = "HOST:PORT")]
+    pub endpoint: Option<String>,
+    /// Wait (bounded) until the control plane answers
+    #[arg(long)]
+    pub wait: bool,
+    /// Print a table (the default unless -o says otherwise)
+    #[arg(short, long)]
+    pub table: bool,
+}
+
+/// Where `flowctl processors` looks, and what it includes.
+#[derive(Debug, Args, Clone)]
+pub struct ProcessorsScope {
+    /// Query the control plane at `host:port` instead of the local daemon's
+    #[arg(short, long, value_name = "HOST:PORT")]
+    pub endpoint: Option<String>,
+    /// Also show processors whose heartbeats stopped
+    #[arg(long, default_value_t = false, action = clap::ArgAction::Set, num_args = 0..=1,
+          default_missing_value = "true", value_name = "BOOL")]
+    pub include_unhealthy: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProcessorsCommand {
+    /// Every registered processor
+    List {
+        #[command(flatten)]
+        scope: ProcessorsScope,
+    },
+    /// Processors matching every filter given
+    Find {
+        #[command(flatten)]
+        scope: ProcessorsScope,
+        /// Consumes this event type
+        #[arg(long, value_name = "TYPE")]
+        input: Option<String>,
+        /// Produces this event type (`--output TYPE` after `find`, as the
+        /// older flowctl spelled it, means this too)
+        #[arg(long = "output-type", value_name = "TYPE")]
+        output_type: Option<String>,
+        /// Has this metadata entry (repeatable; all must match)
+        #[arg(long, value_name = "KEY=VALUE", value_parser = parse_metadata)]
+        metadata: Vec<(String, String)>,
+    },
+    /// One registered component: info, health, heartbeat, metrics
+    Show {
+        #[command(flatten)]
+        scope: ProcessorsScope,
+        /// The component's service id
+        id: String,
+    },
+}
+
+/// The command line with the older flowctl's `processors find --output TYPE`
+/// spelled `--output-type TYPE`: `--output` is also the global format flag,
+/// which clap cannot let a subcommand reuse.
+pub fn compat_argv(args: impl IntoIterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut args: Vec<std::ffi::OsString> = args.into_iter().collect();
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let Some(processors) = words.iter().position(|w| w == "processors") else {
+        return args;
+    };
+    let Some(find) = words[processors..].iter().position(|w| w == "find") else {
+        return args;
+    };
+    for i in processors + find + 1..args.len() {
+        if words[i] == "--" {
+            break;
+        }
+        if words[i] == "--output" {
+            args[i] = "--output-type".into();
+        } else if let Some(value) = words[i].strip_prefix("--output=") {
+            args[i] = format!("--output-type={value}").into();
+        }
+    }
+    args
+}
+
+/// `k=v` of `--metadata`.
+fn parse_metadata(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((key, value)) if !key.is_empty() => Ok((key.to_owned(), value.to_owned())),
+        _ => Err(format!(
+            "'{text}' is not KEY=VALUE: write the filter as --metadata key=value"
+        )),
+    }
+}
+
+/// `flowctl server`: the daemon's flags, and the older flowctl's TLS flags.
+#[derive(Debug, Args)]
+pub struct ServerArgs {
+    #[command(flatten)]
+    pub daemon: DaemonArgs,
+    /// TLS certificate of the control plane (not supported yet: an error)
+    #[arg(long, value_name = "FILE")]
+    pub tls_cert: Option<PathBuf>,
+    /// TLS key of the control plane (not supported yet: an error)
+    #[arg(long, value_name = "FILE")]
+    pub tls_key: Option<PathBuf>,
+    /// CA certificate for client certificates (not supported yet: an error)
+    #[arg(long, value_name = "FILE")]
+    pub tls_ca_cert: Option<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::cli::{Cli, Command, Output};
+
+    fn parse(line: &str) -> Cli {
+        let args = line.split_whitespace().map(std::ffi::OsString::from);
+        Cli::try_parse_from(compat_argv(args)).unwrap()
+    }
+
+    /// `find --output TYPE` is the event type; `-o` stays the format.
+    #[test]
+    fn find_output_is_the_event_type() {
+        let cli = parse("flowctl -o json processors find --output upper --metadata a=b=c");
+        assert_eq!(cli.output, Output::Json);
+        let Command::Processors(ProcessorsCommand::Find {
+            output_type,
+            metadata,
+            ..
+        }) = cli.command
+        else {
+            panic!("not find");
+        };
+        assert_eq!(output_type.as_deref(), Some("upper"));
+        assert_eq!(metadata, vec![("a".to_owned(), "b=c".to_owned())]);
+        let cli = parse("flowctl processors find --output=row -o yaml");
+        assert_eq!(cli.output, Output::Yaml);
+        // Elsewhere `--output` is the format.
+        assert_eq!(parse("flowctl status --output wide").output, Output::Wide);
+    }
+
+    #[test]
+    fn endpoint_flags_default_as_the_older_flowctl() {
+        let plane = |address: Option<&str>, port: Option<u16>| PlaneArgs {
+            control_plane_address: address.map(str::to_owned),
+            control_plane_port: port,
+        };
+        assert_eq!(plane(None, None).endpoint(), None);
+        assert_eq!(plane(None, Some(9)).endpoint().unwrap(), "127.0.0.1:9");
+        assert_eq!(plane(Some("h"), None).endpoint().unwrap(), "h:8080");
+        assert_eq!(plane(Some("::1"), Some(7)).endpoint().unwrap(), "[::1]:7");
+        assert!(parse_metadata("=v").is_err() && parse_metadata("k").is_err());
+    }
+}
