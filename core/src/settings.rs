@@ -59,6 +59,11 @@ pub struct DaemonArgs {
     #[arg(long)]
     pub no_persistence: bool,
 
+    /// Contain components with process groups only, even where cgroup v2 is
+    /// available (`cgroups = false` in config.toml)
+    #[arg(long)]
+    pub no_cgroups: bool,
+
     /// File the daemon's log goes to (set by the client that starts it)
     #[arg(long, value_name = "FILE", hide = true)]
     pub log_file: Option<PathBuf>,
@@ -100,6 +105,9 @@ impl DaemonArgs {
         }
         if self.no_persistence {
             args.push("--no-persistence".into());
+        }
+        if self.no_cgroups {
+            args.push("--no-cgroups".into());
         }
         args
     }
@@ -149,6 +157,7 @@ mod tests {
             log_format: Some(LogFormat::Json),
             db_path: None,
             no_persistence: true,
+            no_cgroups: true,
             log_file: Some("/tmp/d.log".into()),
         };
         let back = parse(&given.to_args());

@@ -28,6 +28,16 @@ pub fn events(c: &ComponentStatus) -> String {
     format!("{}/{}{rate}", c.events_in, c.events_out)
 }
 
+/// "1.25s": the CPU time a component's instances used (cgroup `cpu.stat`),
+/// or "-" without cgroup containment.
+pub fn cpu(c: &ComponentStatus) -> String {
+    match c.cpu_usec {
+        None => "-".into(),
+        Some(usec) if usec < 10_000_000 => format!("{:.2}s", usec as f64 / 1e6),
+        Some(usec) => format!("{:.0}s", usec as f64 / 1e6),
+    }
+}
+
 /// A component's new status over its previous one. A change of state does
 /// not carry what the registry and the relay know (health, last heartbeat,
 /// endpoint, event counts): those stay as the last snapshot said.
@@ -48,6 +58,7 @@ pub fn merge_status(previous: ComponentStatus, update: ComponentStatus) -> Compo
         } else {
             update.events_per_second
         },
+        cpu_usec: update.cpu_usec.or(previous.cpu_usec),
         ..update
     }
 }
@@ -72,7 +83,7 @@ pub fn component_json(c: &ComponentStatus) -> serde_json::Value {
         "exit": c.exit, "service_id": c.service_id, "endpoint": c.endpoint,
         "last_restart_reason": c.last_restart_reason, "last_restart_ms": c.last_restart_ms,
         "events_in": c.events_in, "events_out": c.events_out,
-        "events_per_second": c.events_per_second,
+        "events_per_second": c.events_per_second, "cpu_usec": c.cpu_usec,
     })
 }
 

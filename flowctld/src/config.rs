@@ -27,6 +27,7 @@ struct FileConfig {
     keep_runs: Option<usize>,
     daemon_log_max_bytes: Option<u64>,
     daemon_log_keep: Option<usize>,
+    cgroups: Option<bool>,
     control_plane_allow_root: Option<bool>,
 }
 
@@ -55,6 +56,9 @@ pub struct Config {
     /// The `flowctld` executable to run as this daemon's guard (see
     /// [`crate::guard`]); none when the daemon runs inside another program.
     pub guard_binary: Option<PathBuf>,
+    /// Whether to contain components with cgroup v2 where the system offers
+    /// it (`--no-cgroups`, `cgroups = false` turn it off).
+    pub cgroups: bool,
     /// Admit root on the control plane besides the daemon's own user
     /// (`control_plane_allow_root`, off by default).
     pub control_plane_allow_root: bool,
@@ -87,6 +91,8 @@ impl Config {
             db_path: None,
             keep_runs: DEFAULT_KEEP_RUNS,
             guard_binary: None,
+            // The embedding program's cgroup is not ours to divide.
+            cgroups: false,
             control_plane_allow_root: false,
         }
     }
@@ -172,6 +178,7 @@ impl Config {
             heartbeat_ttl,
             janitor_interval,
             guard_binary: None,
+            cgroups: !args.no_cgroups && file.cgroups.unwrap_or(true),
             control_plane_allow_root: file.control_plane_allow_root.unwrap_or(false),
         })
     }
@@ -212,7 +219,7 @@ mod tests {
         std::fs::write(
             &path,
             "heartbeat_ttl = \"5s\"\ncontrol_plane_port = 4000\n\
-             daemon_log_max_bytes = 4096\ndaemon_log_keep = 2\n\
+             daemon_log_max_bytes = 4096\ndaemon_log_keep = 2\ncgroups = false\n\
              control_plane_allow_root = true\n",
         )
         .unwrap();
@@ -229,6 +236,7 @@ mod tests {
             (config.daemon_log_max_bytes, config.daemon_log_keep),
             (4096, 2)
         );
+        assert!(!config.cgroups);
         assert!(config.control_plane_allow_root);
     }
 

@@ -36,6 +36,14 @@ struct Cli {
 const BLOCKING_THREADS: usize = 8;
 
 fn main() -> ExitCode {
+    // A contained component being started: nothing else of the daemon runs.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args
+        .get(1)
+        .is_some_and(|a| a == flowctld::supervisor::cgroup::ENTER_FLAG)
+    {
+        return flowctld::supervisor::cgroup::exec_in(&args[2..]);
+    }
     let mut cli = Cli::parse();
     cli.daemon.config = cli.config.take();
     if let Some(guard) = &cli.guard {

@@ -11,6 +11,8 @@ use crate::runs::Runs;
 use crate::shutdown::Shutdown;
 use crate::store::Store;
 use crate::supervisor::Supervisor;
+use crate::supervisor::cgroup::Containment;
+use crate::supervisor::groups::Groups;
 
 /// The daemon's shared state: one per daemon, behind an `Arc`.
 #[derive(Debug)]
@@ -25,6 +27,9 @@ pub struct State {
     pub runs: Arc<Runs>,
     /// The processes of the active runs.
     pub supervisor: Arc<Supervisor>,
+    /// How components are contained (cgroups, or process groups and why),
+    /// detected once at start.
+    pub containment: Containment,
     /// Triggered by the `Shutdown` rpc as by a signal.
     pub shutdown: Shutdown,
     /// When this daemon started, for `daemon status`.
@@ -44,11 +49,18 @@ impl State {
         let registry = Arc::new(Registry::open(config.heartbeat_ttl, store.clone())?);
         let runs = Arc::new(Runs::open(store.clone())?);
         let endpoint = Arc::new(OnceLock::new());
+        let containment = if config.cgroups {
+            Containment::detect(Groups::new(&config.state_dir).instance())
+        } else {
+            Containment::turned_off()
+        };
+        tracing::info!(containment = %containment.describe(), "containment of components");
         let supervisor = Arc::new(Supervisor::new(
             registry.clone(),
             runs.clone(),
             config.clone(),
             endpoint.clone(),
+            containment.clone(),
         ));
         Ok(State {
             config,
@@ -56,6 +68,7 @@ impl State {
             registry,
             runs,
             supervisor,
+            containment,
             shutdown,
             started_at: SystemTime::now(),
             control_plane_endpoint: endpoint,

@@ -632,6 +632,7 @@ fn realistic_run(n: usize) -> StoredRun {
         restarts: 0,
         service_id: name.into(),
         last_restart_reason: String::new(),
+        cpu_usec: None,
     };
     StoredRun {
         pipeline_name: "ingest".into(),
@@ -969,4 +970,78 @@ fn slow_sink_daemon_memory() {
     table.row("daemon VmRSS before", mib(before));
     table.print();
     stop_daemon(&world, daemon);
+}
+
+// ---------------------------------------------------------------------------
+// Containment: what a cgroup per instance costs a start and a stop.
+
+/// One run of 100 `sleep`s: how long until all run, how long the stop took.
+fn start_and_stop_100(flags: &[&str]) -> (Duration, Duration) {
+    let world = World::new();
+    let daemon = world.start_daemon(flags);
+    let mut pipeline = Pipeline::new("hundred");
+    for n in 0..100 {
+        pipeline = pipeline.source(
+            &format!("s{n:03}"),
+            "[\"sleep\", \"100000\"]",
+            &["readiness: started", "stop_timeout: 5s"],
+        );
+    }
+    let file = world.pipeline(&pipeline);
+    let started = Instant::now();
+    let run = world.detach(&file);
+    world.wait_status(&run, "RUNNING");
+    let start = started.elapsed();
+    let stopping = Instant::now();
+    flowctl_within(
+        &world,
+        &["pipelines", "stop", &run],
+        Duration::from_secs(60),
+    )
+    .ok();
+    let stop = stopping.elapsed();
+    stop_daemon(&world, daemon);
+    (start, stop)
+}
+
+#[test]
+#[ignore = "a figure: run with --ignored --nocapture"]
+fn start_and_stop_100_with_cgroups_on_and_off() {
+    const ROUNDS: usize = 5;
+    let containment = {
+        let world = World::new();
+        let daemon = world.start_daemon(&[]);
+        let text = world.daemon_status()["containment"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        stop_daemon(&world, daemon);
+        text
+    };
+    let mut table = Table::new(&format!(
+        "Start 100 and stop 100 `sleep`s, median of {ROUNDS} (cgroups on: {containment})"
+    ));
+    for (name, flags) in [
+        ("process groups (--no-cgroups)", &["--no-cgroups"][..]),
+        ("cgroup per instance", &[][..]),
+    ] {
+        let mut starts = Vec::new();
+        let mut stops = Vec::new();
+        for _ in 0..ROUNDS {
+            let (start, stop) = start_and_stop_100(flags);
+            starts.push(start);
+            stops.push(stop);
+        }
+        starts.sort();
+        stops.sort();
+        table.row(
+            &format!("start 100 until RUNNING, {name}"),
+            ms(percentile(&starts, 0.5)),
+        );
+        table.row(
+            &format!("stop 100 (`pipelines stop`), {name}"),
+            ms(percentile(&stops, 0.5)),
+        );
+    }
+    table.print();
 }

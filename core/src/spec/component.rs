@@ -7,10 +7,11 @@ use super::diagnostic::{Pos, Report};
 use super::env::{read_config, read_env};
 use super::lifecycle::{non_empty, read_lifecycle, read_port};
 use super::model::{
-    Component, ComponentKind, DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT, OnFailure, Readiness,
-    StopSignal,
+    Component, ComponentKind, DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT, Limits, OnFailure,
+    Readiness, StopSignal,
 };
 use super::probe::read_probes;
+use super::resources::read_resources;
 use super::restart::{read_on_failure, read_restart};
 use super::tree::Node;
 
@@ -51,14 +52,7 @@ const FIELDS: &[&str] = &[
 ];
 
 /// Fields of the old format that only its container driver used.
-const CONTAINER_ONLY: &[&str] = &[
-    "image",
-    "volumes",
-    "secrets",
-    "ports",
-    "replicas",
-    "resources",
-];
+const CONTAINER_ONLY: &[&str] = &["image", "volumes", "secrets", "ports", "replicas"];
 
 /// A component as read, with the positions that the checks across
 /// components need for their messages.
@@ -171,6 +165,7 @@ pub(crate) fn decode(
         on_failure: OnFailure::default(),
         readiness_probe: None,
         liveness_probe: None,
+        limits: Limits::default(),
     };
     // After `comand:` or a merge key, "no command" would only repeat the error.
     let command_hidden =
@@ -184,6 +179,7 @@ pub(crate) fn decode(
     );
     read_lifecycle(&fields, &label, &mut component, report);
     read_probes(&fields, &label, &mut component, report);
+    read_resources(&fields, &label, &mut component, report);
     let on_failure = fields
         .get("on_component_failure")
         .and_then(|n| read_on_failure(n, &what("on_component_failure"), report));

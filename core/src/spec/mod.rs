@@ -37,6 +37,7 @@ mod graph;
 mod lifecycle;
 mod model;
 mod probe;
+mod resources;
 mod restart;
 mod source;
 mod suggest;
@@ -54,8 +55,9 @@ pub use document::{API_VERSION, KIND};
 pub use duration::{format_duration, parse_duration};
 pub use model::{
     Component, ComponentKind, Condition, DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT, Dependency,
-    OnFailure, Pipeline, Probe, ProbeAction, Readiness, Restart, RestartPolicy, StopSignal,
+    Limits, OnFailure, Pipeline, Probe, ProbeAction, Readiness, Restart, RestartPolicy, StopSignal,
 };
+pub use resources::{format_bytes, parse_cpu, parse_memory};
 pub use source::MAX_FILE_BYTES;
 
 use diagnostic::{Pos, Report};

@@ -214,6 +214,18 @@ pub struct Component {
     /// `liveness_probe`: a check that, failing, gets the component killed and
     /// handled by its restart policy.
     pub liveness_probe: Option<Probe>,
+    /// `resources.limits`: what it may use at most.
+    pub limits: Limits,
+}
+
+/// `resources.limits` of a component; `None` is no limit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// `memory`, in bytes: restarted above it (and, with a memory
+    /// controller, held to it by the kernel).
+    pub memory_bytes: Option<u64>,
+    /// `cpu`, in millicores (1000 is one core): needs a cpu controller.
+    pub cpu_millis: Option<u64>,
 }
 
 impl Component {

@@ -114,6 +114,7 @@ async fn status(ctx: &Ctx) -> Result<ExitCode> {
             "heartbeat_ttl": info.heartbeat_ttl,
             "janitor_interval": info.janitor_interval,
             "db_path": info.db_path,
+            "containment": info.containment,
         }));
         return Ok(ExitCode::SUCCESS);
     }
@@ -133,6 +134,9 @@ async fn status(ctx: &Ctx) -> Result<ExitCode> {
     );
     println!("  heartbeat TTL:  {}", info.heartbeat_ttl);
     println!("  janitor:        every {}", info.janitor_interval);
+    if !info.containment.is_empty() {
+        println!("  containment:    {}", info.containment);
+    }
     println!(
         "  database:       {}",
         if info.db_path.is_empty() {

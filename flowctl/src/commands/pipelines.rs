@@ -214,6 +214,7 @@ fn print_components(components: &[ComponentStatus]) {
         "HEALTH",
         "PID",
         "RESTARTS",
+        "CPU",
         "EXIT",
         "LAST RESTART REASON",
     ]);
@@ -229,6 +230,7 @@ fn print_components(components: &[ComponentStatus]) {
                 c.pid.to_string()
             },
             c.restarts.to_string(),
+            crate::display::cpu(c),
             dash(&c.exit),
             dash(&c.last_restart_reason),
         ]);

@@ -13,7 +13,7 @@ use flowctl_proto::daemon::v1::{
 
 use super::{Ctx, plane};
 use crate::cli::{ListArgs, Output, StatusArgs};
-use crate::display::{component_json, events, state_name};
+use crate::display::{component_json, cpu, events, state_name};
 use crate::output::{self, Table};
 use crate::remote::view;
 
@@ -142,6 +142,7 @@ fn print_components(components: &[ComponentStatus], wide: bool) {
         "PID",
         "UPTIME",
         "RESTARTS",
+        "CPU",
         "LAST HEARTBEAT",
         "EVENTS IN/OUT",
         "LAST RESTART",
@@ -173,6 +174,7 @@ fn print_components(components: &[ComponentStatus], wide: bool) {
                 c.exit.clone()
             },
             c.restarts.to_string(),
+            cpu(c),
             ago(c.last_heartbeat_ms),
             events(c),
             if c.last_restart_reason.is_empty() {

@@ -191,6 +191,7 @@ pub fn component_status(status: view::InstanceStatus) -> daemon::ComponentStatus
         events_in: status.events_in,
         events_out: status.events_out,
         events_per_second: status.events_per_second,
+        cpu_usec: status.cpu_usec,
         registration: None,
     }
 }

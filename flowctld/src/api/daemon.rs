@@ -117,6 +117,7 @@ impl Daemon for DaemonApi {
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
             janitor_interval: flowctl_core::spec::format_duration(state.config.janitor_interval),
+            containment: state.containment.describe(),
         }))
     }
 

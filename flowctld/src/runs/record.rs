@@ -59,6 +59,9 @@ pub struct InstanceRecord {
     /// The id its registration used, when it registered.
     pub service_id: String,
     pub last_restart_reason: String,
+    /// CPU time its instances used (from their cgroups), in microseconds;
+    /// `None` without cgroup containment.
+    pub cpu_usec: Option<u64>,
 }
 
 /// A run's event counts.

@@ -79,6 +79,7 @@ fn instance_to_stored(instance: &InstanceRecord) -> StoredInstance {
         restarts: instance.restarts,
         service_id: instance.service_id.clone(),
         last_restart_reason: instance.last_restart_reason.clone(),
+        cpu_usec: instance.cpu_usec,
     }
 }
 
@@ -93,6 +94,7 @@ fn instance_from_stored(stored: StoredInstance) -> InstanceRecord {
         restarts: stored.restarts,
         service_id: stored.service_id,
         last_restart_reason: stored.last_restart_reason,
+        cpu_usec: stored.cpu_usec,
     }
 }
 

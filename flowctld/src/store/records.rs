@@ -59,6 +59,8 @@ pub struct StoredInstance {
     pub restarts: u32,
     pub service_id: String,
     pub last_restart_reason: String,
+    /// CPU time of its instances in microseconds, when cgroups counted it.
+    pub cpu_usec: Option<u64>,
 }
 
 /// A run's event counts, as stored.

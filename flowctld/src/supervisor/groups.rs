@@ -12,6 +12,10 @@
 //! with the leader gone, members remain. The kernel does not reuse an id
 //! while a group holds it, so a stranger's group is never hit.
 //!
+//! A daemon with cgroup containment also records its subtree, as a line
+//! `cgroup <path>`: its guard, or the next daemon, kills everything in it
+//! (`cgroup.kill`) and removes it, escaped processes included.
+//!
 //! A daemon killed between spawning a component and recording it would
 //! leave that one unrecorded, so every component also carries the daemon's
 //! instance name in its environment ([`INSTANCE_ENV`]); the sweep kills the
@@ -29,6 +33,9 @@ use crate::procfs::{Stat, all_pids};
 
 /// Environment variable naming the daemon instance that started a component.
 pub const INSTANCE_ENV: &str = "FLOWCTL_DAEMON_INSTANCE";
+
+/// How a record line names the daemon's cgroup subtree.
+const CGROUP_PREFIX: &str = "cgroup ";
 
 /// The group record of one daemon.
 #[derive(Debug, Clone)]
@@ -78,6 +85,15 @@ impl Groups {
     /// Records a group whose leader just started.
     pub fn record(&self, pgid: u32) {
         let Some(stat) = Stat::read(pgid) else { return };
+        self.append(&format!("{pgid} {}", stat.start_time));
+    }
+
+    /// Records this daemon's cgroup subtree, to be ended if the daemon dies.
+    pub fn record_cgroup(&self, root: &Path) {
+        self.append(&format!("{CGROUP_PREFIX}{}", root.display()));
+    }
+
+    fn append(&self, line: &str) {
         let mut file = self
             .file
             .lock()
@@ -89,9 +105,9 @@ impl Groups {
                 .ok();
         }
         if let Some(file) = file.as_mut()
-            && let Err(err) = writeln!(file, "{pgid} {}", stat.start_time)
+            && let Err(err) = writeln!(file, "{line}")
         {
-            tracing::warn!(pgid, %err, "cannot record process group");
+            tracing::warn!(record = line, %err, "cannot record process group");
         }
     }
 
@@ -115,6 +131,19 @@ impl Groups {
     pub fn kill_leftovers(&self) -> usize {
         let text = std::fs::read_to_string(&self.path).unwrap_or_default();
         let _ = std::fs::remove_file(&self.path);
+        // The subtree first: it holds every process of every instance,
+        // escaped ones too (gone after a clean shutdown, which removed it).
+        for root in text.lines().filter_map(|l| l.strip_prefix(CGROUP_PREFIX)) {
+            let root = Path::new(root);
+            let ours = root
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("flowctl-"));
+            if ours && root.exists() {
+                tracing::warn!(cgroup = %root.display(), "killing the cgroups a previous daemon left");
+                super::cgroup::end_blocking(root);
+            }
+        }
         let records: Vec<(u32, u64)> = text
             .lines()
             .filter_map(|line| {
@@ -224,6 +253,33 @@ mod tests {
         let status = child.wait().unwrap();
         assert!(!status.success());
         assert!(!groups.path.exists());
+    }
+
+    /// The next daemon (or the guard) ends a dead daemon's cgroup subtree,
+    /// processes no group record or marker would find included.
+    #[test]
+    fn a_dead_daemons_cgroup_subtree_is_killed_and_removed() {
+        use super::super::cgroup::Containment;
+        let instance = format!("test-{}", uuid::Uuid::new_v4().simple());
+        let Containment::Cgroups(cgroups) = Containment::detect(&instance) else {
+            assert!(std::env::var_os("CI").is_none(), "CI must offer cgroups");
+            eprintln!("skipped: no writable cgroup2");
+            return;
+        };
+        let tmp = tempfile::tempdir().unwrap();
+        let groups = Groups::of_instance(tmp.path(), &instance);
+        groups.record_cgroup(cgroups.root());
+        let cgroup = cgroups.instance("run1", "gen", 1).unwrap();
+        let mut child = std::process::Command::new("sleep")
+            .arg("100")
+            .env_clear()
+            .spawn()
+            .unwrap();
+        cgroup.adopt(child.id()).unwrap();
+        Groups::kill_all_leftovers(tmp.path());
+        let status = child.wait().unwrap();
+        assert!(!status.success());
+        assert!(!cgroups.root().exists());
     }
 
     use std::os::unix::process::CommandExt;

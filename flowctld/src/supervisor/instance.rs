@@ -7,12 +7,14 @@ use std::time::{Duration, SystemTime};
 use tokio::task::JoinHandle;
 
 use super::RunEvent;
+use super::cgroup::Cgroup;
 use super::env::{Injected, component_env, working_dir};
 use super::machine::{LAST_LINES, Shown, Spawned, Stamp};
 use super::probe::{self, ProbeKind, ProbeTarget};
 use super::process::{Launch, spawn};
 use super::run::Executor;
 use crate::logs;
+use flowctl_core::ComponentState;
 use flowctl_core::spec::Component;
 
 /// How long the output of an exited instance may take to drain once every
@@ -23,8 +25,25 @@ const DRAIN_GRACE: Duration = Duration::from_secs(5);
 /// escaped processes holding the pipes are looked for.
 const ESCAPE_CHECK: Duration = Duration::from_millis(200);
 
+/// Moves a freshly spawned instance into its cgroup; `None` (its process
+/// group alone contains it) when that fails.
+fn adopt(cgroup: Cgroup, pid: u32, component: &Component) -> Option<Cgroup> {
+    match cgroup.adopt_tree(pid) {
+        Ok(()) => Some(cgroup),
+        Err(err) => {
+            tracing::warn!(component = %component.id, pid, %err, "cannot move into its cgroup; using its process group only");
+            cgroup.remove();
+            None
+        }
+    }
+}
+
 /// What the run task holds of a live instance.
 pub(super) struct InstanceIo {
+    /// Its process group (the pid of its main process).
+    pub pgid: u32,
+    /// Its cgroup, when components are contained by cgroups.
+    pub cgroup: Option<Cgroup>,
     /// Copies its output into its log files; ends when its pipes close.
     capture: JoinHandle<()>,
     /// Its last output lines, quoted when it fails.
@@ -97,10 +116,18 @@ impl Executor {
             component,
             &injected,
         );
+        let cgroup = self.new_cgroup(component);
+        // Born inside its cgroup through the shim where there is one; else
+        // moved in right after the spawn.
+        let shim = self.ctx.shim.as_ref().filter(|shim| shim.is_file());
+        let enter = shim
+            .zip(cgroup.as_ref())
+            .map(|(shim, cgroup)| (shim.clone(), cgroup.dir().to_path_buf()));
         let launch = Launch {
             argv: component.command.clone(),
             working_dir: working_dir(&self.ctx.working_dir, component),
             env,
+            enter,
         };
         let fail = |message: String| format!("component '{}': {message}", component.id);
         let sink = match sink {
@@ -109,8 +136,21 @@ impl Executor {
                 .await
                 .map_err(|err| fail(format!("cannot open its log file: {err}")))?,
         };
+        // Seen as starting before it runs, and with its pid at once: it may
+        // register before the rest of its wave is spawned and the machine
+        // hears of it, and a registration is tied to its component by its
+        // id, or by this pid for one under a generated id.
+        self.handle
+            .update(&component.id, |slot| slot.state = ComponentState::Starting);
         let mut child = spawn(&launch).map_err(fail)?;
         let pid = child.id().unwrap_or(0);
+        self.handle
+            .update(&component.id, |slot| slot.pid = Some(pid));
+        let cgroup = match launch.enter {
+            Some(_) => cgroup,
+            // Into its cgroup first: it is already running.
+            None => cgroup.and_then(|cgroup| adopt(cgroup, pid, component)),
+        };
         self.ctx.groups.record(pid);
         let ring = logs::RecentLines::default();
         let capture = match (child.stdout.take(), child.stderr.take()) {
@@ -134,13 +174,48 @@ impl Executor {
             });
         });
         let probes = self.start_probes(component, &launch, pid);
+        if let Some(cgroup) = &cgroup {
+            self.handle.update(&component.id, |slot| {
+                if let Some(cpu) = &mut slot.cpu {
+                    cpu.live = Some(cgroup.clone());
+                }
+            });
+        }
         let io = InstanceIo {
+            pgid: pid,
+            cgroup,
             capture,
             ring,
             probes,
         };
         self.instances.insert(component.id.clone(), io);
         Ok(pid)
+    }
+
+    /// A fresh cgroup for the next instance of `component`, with its limits
+    /// where the controllers allow; `None` without cgroups (or when it
+    /// cannot be made: the process group then contains it, as without).
+    fn new_cgroup(&mut self, component: &Component) -> Option<Cgroup> {
+        let cgroups = self.ctx.cgroups.as_ref()?;
+        self.spawned += 1;
+        let cgroup = cgroups
+            .instance(&self.handle.id, &component.id, self.spawned)
+            .map_err(|err| {
+                tracing::warn!(component = %component.id, %err, "cannot create a cgroup; using its process group only");
+            })
+            .ok()?;
+        let limits = component.limits;
+        if let Some(bytes) = limits.memory_bytes.filter(|_| cgroups.has("memory"))
+            && let Err(err) = cgroup.set_memory_max(bytes)
+        {
+            tracing::warn!(component = %component.id, %err, "cannot set memory.max");
+        }
+        if let Some(millis) = limits.cpu_millis.filter(|_| cgroups.has("cpu"))
+            && let Err(err) = cgroup.set_cpu_max(millis)
+        {
+            tracing::warn!(component = %component.id, %err, "cannot set cpu.max");
+        }
+        Some(cgroup)
     }
 
     fn start_probes(
@@ -171,10 +246,12 @@ impl Executor {
     }
 
     /// Stops an exited instance's probes and, in a task, waits until every
-    /// line it wrote is on disk, then reports `Drained`. Output pipes still
-    /// open after the group is gone mean a process escaped the group
-    /// (`setsid`): it carries the component's variables, so it is found
-    /// and ended, and the pipes close.
+    /// line it wrote is on disk, then reports `Drained`. With a cgroup, the
+    /// kernel says when everything in it is gone (the machine killed it all
+    /// when the main process exited), and the cgroup is removed, its CPU
+    /// time kept. Without one, output pipes still open after the group is
+    /// gone mean a process escaped the group (`setsid`): it carries the
+    /// component's variables, so it is found and ended, and the pipes close.
     pub(super) fn drain(&mut self, component: &str) {
         let events = self.handle.events.clone();
         let component = component.to_owned();
@@ -189,9 +266,26 @@ impl Executor {
             probe.abort();
         }
         let run_id = self.handle.id.clone();
+        let handle = self.handle.clone();
         tokio::spawn(async move {
             let mut capture = io.capture;
-            if tokio::time::timeout(ESCAPE_CHECK, &mut capture)
+            if let Some(cgroup) = io.cgroup {
+                // The machine killed the whole cgroup when the main process
+                // exited: the kernel says when all of it is gone, and then
+                // no pipe can be held open any more.
+                if !cgroup.wait_empty(DRAIN_GRACE).await {
+                    tracing::warn!(cgroup = %cgroup.dir().display(), "processes survive cgroup.kill");
+                }
+                let _ = tokio::time::timeout(DRAIN_GRACE, capture).await;
+                let used = cgroup.cpu_usec().unwrap_or(0);
+                cgroup.remove();
+                handle.update(&component, |slot| {
+                    if let Some(cpu) = &mut slot.cpu {
+                        cpu.ended_usec += used;
+                        cpu.live = None;
+                    }
+                });
+            } else if tokio::time::timeout(ESCAPE_CHECK, &mut capture)
                 .await
                 .is_err()
             {
@@ -248,6 +342,7 @@ impl Executor {
                 restarts: slot.restarts,
                 service_id: slot.service_id.clone(),
                 last_restart_reason: slot.last_restart_reason.clone(),
+                cpu_usec: slot.cpu.as_ref().map(super::CpuUse::usec),
             })
             .collect();
         if let Err(err) = self.ctx.runs.set_components(&self.handle.id, components) {

@@ -16,6 +16,9 @@
 //!   process side of an instance (spawn, probes, output drain, record);
 //! - [`restart`]: restart policy, limits and backoff;
 //! - [`probe`]: HTTP and command probes for readiness and liveness;
+//! - [`cgroup`]: containment with cgroup v2 (one cgroup per instance), where
+//!   the system offers it; `memory`: sampling instances against
+//!   `resources.limits.memory`;
 //! - [`groups`]: process groups recorded on disk, killed if a daemon died;
 //! - [`watch`]: the live streams (`flowctl run`'s view, `flowctl logs`);
 //! - `withdraw`: a run whose client went away before the answer never runs;
@@ -32,6 +35,7 @@ pub mod env;
 pub mod groups;
 mod instance;
 mod machine;
+mod memory;
 mod probe;
 pub mod process;
 pub mod restart;
@@ -94,6 +98,24 @@ pub(crate) struct Slot {
     /// Why it was last restarted (exit status, missed heartbeats, probe).
     pub last_restart_reason: String,
     pub last_restart_at: Option<SystemTime>,
+    /// CPU time, from the cgroups of its instances; `None` without cgroups.
+    pub cpu: Option<CpuUse>,
+}
+
+/// The CPU time of a component's instances, each counted by its cgroup.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CpuUse {
+    /// Used by instances that ended (their cgroups are gone).
+    pub ended_usec: u64,
+    /// The live instance's cgroup.
+    pub live: Option<cgroup::Cgroup>,
+}
+
+impl CpuUse {
+    /// Everything its instances used so far, in microseconds.
+    pub fn usec(&self) -> u64 {
+        self.ended_usec + self.live.as_ref().and_then(|c| c.cpu_usec()).unwrap_or(0)
+    }
 }
 
 /// A run this daemon supervises; forgotten once the run has ended (its
@@ -150,6 +172,7 @@ pub struct Supervisor {
     holders: claim::Holders,
     /// Run statuses the store could not commit yet (`unrecorded`).
     unrecorded: unrecorded::Unrecorded,
+    containment: cgroup::Containment,
 }
 
 impl Supervisor {
@@ -158,9 +181,15 @@ impl Supervisor {
         runs: Arc<Runs>,
         config: Config,
         endpoint: Arc<OnceLock<String>>,
+        containment: cgroup::Containment,
     ) -> Supervisor {
+        let groups = groups::Groups::new(&config.state_dir);
+        if let Some(cgroups) = containment.cgroups() {
+            groups.record_cgroup(cgroups.root());
+        }
         Supervisor {
-            groups: groups::Groups::new(&config.state_dir),
+            groups,
+            containment,
             registry,
             runs,
             config,
@@ -174,7 +203,7 @@ impl Supervisor {
     /// Validates the pipeline and starts it as a new run, unless its
     /// submitter is already gone (see `withdraw`).
     pub async fn submit(self: &Arc<Self>, request: RunRequest) -> Result<RunRecord> {
-        let pipeline = validate(
+        let pipeline = self.validate(
             &request.pipeline_path,
             &request.pipeline_yaml,
             &request.working_dir,
@@ -215,7 +244,7 @@ impl Supervisor {
                 "run {id} was recorded through the legacy API; flowctld has no pipeline to run"
             )));
         }
-        let pipeline = validate(&old.pipeline_path, &old.config_yaml, &old.working_dir)?;
+        let pipeline = self.validate(&old.pipeline_path, &old.config_yaml, &old.working_dir)?;
         let record = self.runs.create(NewRun {
             id: String::new(),
             pipeline_name: old.pipeline_name.clone(),
@@ -242,7 +271,8 @@ impl Supervisor {
     /// resuming, and its record says why.
     pub fn resume(self: &Arc<Self>, id: &str) -> Result<RunRecord> {
         let old = self.runs.get(id)?;
-        let resumed = validate(&old.pipeline_path, &old.config_yaml, &old.working_dir)
+        let resumed = self
+            .validate(&old.pipeline_path, &old.config_yaml, &old.working_dir)
             .and_then(|pipeline| Ok((self.runs.resume(id)?, pipeline)));
         let (record, pipeline) = match resumed {
             Ok(resumed) => resumed,
@@ -338,6 +368,7 @@ impl Supervisor {
                 service_id: String::new(),
                 last_restart_reason: String::new(),
                 last_restart_at: None,
+                cpu: self.containment.cgroups().map(|_| CpuUse::default()),
             })
             .collect();
         let (events, inbox) = mpsc::unbounded_channel();
@@ -367,6 +398,8 @@ impl Supervisor {
                 .filter(|d| !d.is_empty())
                 .map(PathBuf::from),
             groups: self.groups.clone(),
+            cgroups: self.containment.cgroups().cloned(),
+            shim: self.config.guard_binary.clone(),
             supervisor: Arc::downgrade(self),
         };
         tokio::spawn(run::drive(handle, context, inbox));
@@ -440,6 +473,15 @@ impl Supervisor {
             let mut done = handle.done.subscribe();
             let _ = done.wait_for(|d| *d).await;
         }
+        // The daemon is going: its subtree goes with it.
+        if let Some(cgroups) = self.containment.cgroups() {
+            cgroups.end_all().await;
+        }
+    }
+
+    /// How this daemon contains its components (`flowctl daemon status`).
+    pub fn containment(&self) -> &cgroup::Containment {
+        &self.containment
     }
 
     pub(crate) fn handle(&self, id: &str) -> Option<Arc<RunHandle>> {
@@ -453,17 +495,21 @@ impl Supervisor {
     }
 }
 
-/// Parses and checks a pipeline for a run in `working_dir`.
-fn validate(path: &str, yaml: &str, working_dir: &str) -> Result<Pipeline> {
-    let display = if path.is_empty() { "pipeline" } else { path };
-    let pipeline = spec::parse(display, yaml.as_bytes())?.pipeline;
-    let dir = PathBuf::from(working_dir);
-    if !dir.is_absolute() || !dir.is_dir() {
-        return Err(Error::InvalidArgument(format!(
-            "working directory '{working_dir}' is not an existing absolute directory"
-        )));
+impl Supervisor {
+    /// Parses and checks a pipeline for a run in `working_dir`, and that
+    /// this daemon can honour its limits.
+    fn validate(&self, path: &str, yaml: &str, working_dir: &str) -> Result<Pipeline> {
+        let display = if path.is_empty() { "pipeline" } else { path };
+        let pipeline = spec::parse(display, yaml.as_bytes())?.pipeline;
+        let dir = PathBuf::from(working_dir);
+        if !dir.is_absolute() || !dir.is_dir() {
+            return Err(Error::InvalidArgument(format!(
+                "working directory '{working_dir}' is not an existing absolute directory"
+            )));
+        }
+        memory::check_cpu_limits(&pipeline, &self.containment)?;
+        Ok(pipeline)
     }
-    Ok(pipeline)
 }
 
 #[cfg(test)]

@@ -15,6 +15,9 @@ pub struct Launch {
     pub argv: Vec<String>,
     pub env: BTreeMap<String, String>,
     pub working_dir: PathBuf,
+    /// Started through `flowctld --in-cgroup` (the shim, the cgroup), so
+    /// that it runs inside its cgroup from its first instruction.
+    pub enter: Option<(PathBuf, PathBuf)>,
 }
 
 /// Starts `launch` in a new process group with piped output.
@@ -24,7 +27,17 @@ pub fn spawn(launch: &Launch) -> Result<Child, String> {
         .split_first()
         .ok_or_else(|| "empty command".to_string())?;
     let program = resolve_program(program, &launch.working_dir, launch.env.get("PATH"))?;
-    let mut command = Command::new(&program);
+    let mut command = match &launch.enter {
+        Some((shim, cgroup)) => {
+            let mut command = Command::new(shim);
+            command
+                .arg(super::cgroup::ENTER_FLAG)
+                .arg(cgroup)
+                .arg(&program);
+            command
+        }
+        None => Command::new(&program),
+    };
     command
         .args(args)
         .env_clear()

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use nix::sys::signal::Signal;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::mpsc;
 use tokio::time::Instant;
@@ -71,6 +72,11 @@ pub(crate) struct Context {
     pub working_dir: PathBuf,
     pub log_dir_mirror: Option<PathBuf>,
     pub groups: super::groups::Groups,
+    /// This daemon's cgroup subtree, when components are contained by cgroups.
+    pub cgroups: Option<super::cgroup::Cgroups>,
+    /// The `flowctld` executable, to start contained instances through
+    /// (`--in-cgroup`); none inside another program.
+    pub shim: Option<PathBuf>,
     /// To prune old runs once this one ends (weak: the supervisor owns us).
     pub supervisor: std::sync::Weak<super::Supervisor>,
 }
@@ -83,6 +89,15 @@ pub(super) struct Executor {
     pub health_ports: HashMap<String, u16>,
     /// The process side of each component's latest instance.
     pub instances: HashMap<String, InstanceIo>,
+    /// Instances spawned so far, numbering their cgroups.
+    pub spawned: u32,
+}
+
+/// What the run task waits for next.
+enum Next {
+    Event(Event),
+    /// Time to sample the memory of instances with a memory limit.
+    Sample,
 }
 
 /// Drives one run from submission to its end.
@@ -101,30 +116,47 @@ pub(crate) async fn drive(
     };
     let mut machine = Machine::new(&handle.id, &handle.pipeline, ctx.registry.ttl());
     let mut registry = Some(ctx.registry.subscribe());
+    let mut sampler = components
+        .iter()
+        .any(|c| c.limits.memory_bytes.is_some())
+        .then(|| {
+            let mut interval = tokio::time::interval(super::memory::SAMPLE_INTERVAL);
+            interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            interval
+        });
     let mut executor = Executor {
         handle,
         ctx,
         health_ports,
         instances: HashMap::new(),
+        spawned: 0,
     };
     executor.apply(&mut machine, Event::Begin).await;
     while !machine.is_done() {
         let active = machine.is_active();
         let relay = executor.handle.relay.clone();
-        let event = tokio::select! {
-            event = inbox.recv() => match event {
+        let next = tokio::select! {
+            event = inbox.recv() => Next::Event(match event {
                 Some(event) => translate(event),
                 None => Event::StopRequested,
-            },
+            }),
             change = next_change(&mut registry), if active && registry.is_some() => match change {
-                Some(service_id) => Event::HeartbeatExpired { service_id },
+                Some(service_id) => Next::Event(Event::HeartbeatExpired { service_id }),
                 None => continue,
             },
-            _ = sleep_until(machine.next_deadline()) => Event::Timer,
+            _ = sleep_until(machine.next_deadline()) => Next::Event(Event::Timer),
             // Every source ended and everything downstream drained.
-            flowed = relay.finished(), if active => Event::RelayFinished(flowed),
+            flowed = relay.finished(), if active => Next::Event(Event::RelayFinished(flowed)),
+            _ = tick(&mut sampler), if active => Next::Sample,
         };
-        executor.apply(&mut machine, event).await;
+        match next {
+            Next::Event(event) => executor.apply(&mut machine, event).await,
+            Next::Sample => {
+                for sample in executor.sample_memory().await {
+                    executor.apply(&mut machine, sample).await;
+                }
+            }
+        }
     }
     drop(executor);
     drop(machine);
@@ -211,7 +243,11 @@ impl Executor {
     async fn perform(&mut self, action: Action) -> Option<Event> {
         match action {
             Action::Spawn(wave) => return Some(Event::Spawned(self.spawn_wave(&wave).await)),
-            Action::Signal { pgid, signal, .. } => signal_group(pgid, signal),
+            Action::Signal {
+                component,
+                pgid,
+                signal,
+            } => self.signal(&component, pgid, signal),
             Action::RelayReady {
                 component,
                 endpoint,
@@ -247,15 +283,67 @@ impl Executor {
         None
     }
 
-    /// Ends, in a task, every process carrying the run's id.
+    /// Sends `signal` to an instance's process group; SIGKILL also kills
+    /// its cgroup, so that nothing it started survives, escaped or not.
+    fn signal(&self, component: &str, pgid: u32, signal: Signal) {
+        signal_group(pgid, signal);
+        if signal == Signal::SIGKILL
+            && let Some(cgroup) = self
+                .instances
+                .get(component)
+                .filter(|io| io.pgid == pgid)
+                .and_then(|io| io.cgroup.as_ref())
+        {
+            cgroup.kill();
+        }
+    }
+
+    /// Ends, in a task, whatever is left of the run: its cgroups, or every
+    /// process carrying the run's id without them.
     fn sweep_run(&self) {
-        let markers = [("FLOWCTL_RUN_ID".to_string(), self.handle.id.clone())];
+        let id = self.handle.id.clone();
         let events = self.handle.events.clone();
+        let cgroups = self.ctx.cgroups.clone();
         tokio::spawn(async move {
-            let _ =
-                tokio::task::spawn_blocking(move || super::groups::kill_carrying(&markers)).await;
+            match cgroups {
+                Some(cgroups) => cgroups.end_run(&id).await,
+                None => {
+                    let markers = [("FLOWCTL_RUN_ID".to_string(), id)];
+                    let sweep = move || super::groups::kill_carrying(&markers);
+                    let _ = tokio::task::spawn_blocking(sweep).await;
+                }
+            }
             let _ = events.send(RunEvent::Swept);
         });
+    }
+
+    /// The memory each live instance with a memory limit holds now.
+    async fn sample_memory(&self) -> Vec<Event> {
+        let targets: Vec<(String, u32, Option<super::cgroup::Cgroup>)> = self
+            .instances
+            .iter()
+            .filter(|(id, _)| {
+                let limits = self.handle.pipeline.component(id).map(|c| c.limits);
+                limits.is_some_and(|l| l.memory_bytes.is_some())
+            })
+            .map(|(id, io)| (id.clone(), io.pgid, io.cgroup.clone()))
+            .collect();
+        if targets.is_empty() {
+            return Vec::new();
+        }
+        let sample = move || {
+            targets
+                .into_iter()
+                .map(|(component, pgid, cgroup)| Event::MemorySampled {
+                    bytes: super::memory::resident_bytes(pgid, cgroup.as_ref()),
+                    component,
+                    pgid,
+                })
+                .collect()
+        };
+        tokio::task::spawn_blocking(sample)
+            .await
+            .unwrap_or_default()
     }
 
     /// The run is over: its registrations go, waiters are told, old runs
@@ -270,6 +358,16 @@ impl Executor {
         if let Some(supervisor) = self.ctx.supervisor.upgrade() {
             supervisor.prune();
         }
+    }
+}
+
+/// The next tick of the memory sampler, or never without one.
+async fn tick(sampler: &mut Option<tokio::time::Interval>) {
+    match sampler {
+        Some(interval) => {
+            interval.tick().await;
+        }
+        None => std::future::pending().await,
     }
 }
 

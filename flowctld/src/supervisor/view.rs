@@ -58,6 +58,8 @@ pub struct InstanceStatus {
     pub events_in: u64,
     pub events_out: u64,
     pub events_per_second: f64,
+    /// CPU time its instances used, in microseconds; `None` without cgroups.
+    pub cpu_usec: Option<u64>,
 }
 
 /// A run with its instances and, while it runs, its relay's edges.
@@ -260,6 +262,7 @@ fn recorded_statuses(record: &RunRecord) -> Vec<InstanceStatus> {
             exit: c.exit.clone(),
             service_id: c.service_id.clone(),
             last_restart_reason: c.last_restart_reason.clone(),
+            cpu_usec: c.cpu_usec,
             ..InstanceStatus::default()
         })
         .collect()
@@ -295,6 +298,7 @@ pub(super) fn instance_status(
         endpoint,
         last_restart_reason: slot.last_restart_reason.clone(),
         last_restart_at: slot.last_restart_at,
+        cpu_usec: slot.cpu.as_ref().map(super::CpuUse::usec),
         ..InstanceStatus::default()
     }
 }

@@ -1,4 +1,4 @@
-//! `health_check`, `readiness_probe` and `liveness_probe`.
+//! `health_check`, `readiness_probe` and `liveness_probe`; `resources.limits`.
 
 use std::time::Duration;
 
@@ -191,4 +191,17 @@ fn readiness_started_contradicts_a_readiness_check() {
     // A liveness probe says nothing about readiness.
     let c = component("      readiness: started\n      liveness_probe: {exec: [x]}\n");
     assert!(c.liveness_probe.is_some());
+}
+
+#[test]
+fn resource_limits_are_read_in_quantity_syntax() {
+    let c = component("      resources:\n        limits: {memory: 256Mi, cpu: \"0.5\"}\n");
+    assert_eq!(c.limits.memory_bytes, Some(256 << 20));
+    assert_eq!(c.limits.cpu_millis, Some(500));
+    assert_eq!(component("").limits, crate::spec::Limits::default());
+    let message = only_error(&one("      resources:\n        limits: {memory: lots}\n"));
+    assert!(
+        message.contains("'resources.limits.memory' of component 'gen' is 'lots'"),
+        "{message}"
+    );
 }

@@ -50,6 +50,7 @@ fn plain(
         on_failure: OnFailure::StopRun,
         readiness_probe: None,
         liveness_probe: None,
+        limits: Default::default(),
     }
 }
 

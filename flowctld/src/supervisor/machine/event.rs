@@ -57,6 +57,13 @@ pub(crate) enum Event {
         pgid: u32,
         reason: String,
     },
+    /// The instance `pgid` of the component holds `bytes` of memory (sampled
+    /// for components with `resources.limits.memory`).
+    MemorySampled {
+        component: String,
+        pgid: u32,
+        bytes: u64,
+    },
     /// The registration `service_id` stopped heartbeating.
     HeartbeatExpired { service_id: String },
     /// The component's main process exited so.

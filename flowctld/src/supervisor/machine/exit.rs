@@ -8,7 +8,7 @@ use tokio::time::Instant;
 use super::{Action, Ended, Machine, Outcome, Phase, Stamp};
 use crate::supervisor::restart::{Decision, Ending};
 use flowctl_core::ComponentState;
-use flowctl_core::spec::OnFailure;
+use flowctl_core::spec::{OnFailure, format_bytes};
 
 /// Number of log lines quoted when a component fails.
 pub(crate) const LAST_LINES: usize = 10;
@@ -62,6 +62,26 @@ impl Machine {
         if let Some(id) = hung {
             let ttl = self.ttl.as_secs_f64();
             self.end_instance(&id, format!("no heartbeat for {ttl}s (hung)"), false, now);
+        }
+    }
+
+    /// A sample of an instance's memory: above its `resources.limits.memory`
+    /// it is restarted (pm2's `max_memory_restart`), the reason saying so.
+    pub(super) fn on_memory(&mut self, id: &str, bytes: u64, now: Instant) {
+        let Some(limit) = self.spec(id).and_then(|c| c.limits.memory_bytes) else {
+            return;
+        };
+        let live = matches!(
+            self.phase_of(id),
+            Some(Phase::Starting { .. } | Phase::Running { .. })
+        );
+        if live && bytes > limit {
+            let reason = format!(
+                "used {}, over its memory limit of {} (resources.limits.memory)",
+                format_bytes(bytes),
+                format_bytes(limit)
+            );
+            self.end_instance(id, reason, false, now);
         }
     }
 

@@ -127,6 +127,13 @@ impl Machine {
             } if active && self.is_current(&component, pgid) => {
                 self.end_instance(&component, reason, false, now)
             }
+            Event::MemorySampled {
+                component,
+                pgid,
+                bytes,
+            } if active && self.is_current(&component, pgid) => {
+                self.on_memory(&component, bytes, now)
+            }
             Event::HeartbeatExpired { service_id } if active => self.on_expired(&service_id, now),
             Event::Exited {
                 component,

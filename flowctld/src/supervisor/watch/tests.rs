@@ -44,6 +44,7 @@ async fn a_watcher_that_lags_on_component_changes_gets_a_snapshot() {
         runs.clone(),
         config(tmp.path()),
         Arc::new(OnceLock::new()),
+        crate::supervisor::cgroup::Containment::turned_off(),
     ));
     let mut changes = runs.subscribe();
     let record = supervisor

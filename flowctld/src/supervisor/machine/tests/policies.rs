@@ -361,3 +361,56 @@ fn restart_by_hand_is_immediate_and_not_counted() {
     assert_eq!(spawned(&actions), ["a"]);
     assert_eq!(signals(&actions), [("b".to_string(), Signal::SIGTERM)]);
 }
+
+#[test]
+fn an_instance_over_its_memory_limit_is_restarted_saying_why() {
+    let mut run = one(&format!(
+        "{}      resources: {{limits: {{memory: 256Mi}}}}\n",
+        restart("on-failure")
+    ));
+    let pgid = run.pids["a"];
+    let sample = |bytes: u64| Event::MemorySampled {
+        component: "a".into(),
+        pgid,
+        bytes,
+    };
+    // At its limit it is left alone.
+    assert!(signals(&run.feed(sample(256 << 20))).is_empty());
+    let actions = run.feed(sample(300 << 20));
+    assert_eq!(signals(&actions), [("a".to_string(), Signal::SIGTERM)]);
+    // Another sample while it ends changes nothing.
+    assert!(signals(&run.feed(sample(400 << 20))).is_empty());
+    let actions = run.feed(Event::Exited {
+        component: "a".into(),
+        exit: "signal 15 (SIGTERM)".into(),
+        success: false,
+    });
+    assert!(signals(&actions).contains(&("a".to_string(), Signal::SIGKILL)));
+    let actions = run.feed(Event::Drained {
+        component: "a".into(),
+        last_lines: Vec::new(),
+    });
+    let shown = last_shown(&actions, "a").unwrap();
+    assert_eq!(
+        shown.last_restart_reason,
+        "used 300 MiB, over its memory limit of 256 MiB (resources.limits.memory); \
+         signal 15 (SIGTERM)"
+    );
+    assert_eq!(shown.restarts, 1);
+    // A late sample of the ended instance spares its successor.
+    run.advance(ms(100));
+    assert_ne!(run.pids["a"], pgid);
+    assert!(signals(&run.feed(sample(400 << 20))).is_empty());
+}
+
+#[test]
+fn memory_samples_of_an_unlimited_component_change_nothing() {
+    let mut run = one(&restart("always"));
+    let pgid = run.pids["a"];
+    let actions = run.feed(Event::MemorySampled {
+        component: "a".into(),
+        pgid,
+        bytes: u64::MAX,
+    });
+    assert!(signals(&actions).is_empty());
+}

@@ -10,16 +10,24 @@
 //! writable cgroup2 hierarchy, process groups and the environment markers
 //! (see `groups`) are the containment, and [`Containment::describe`] says so.
 //!
+//! Layout: this file finds the hierarchy and makes the subtree and the
+//! instances' cgroups; `enter`: the shim an instance is spawned as, which
+//! enters its cgroup before it becomes the program; `wait` waits for a cgroup to empty (the kernel's
+//! notification on `cgroup.events`) and ends subtrees.
+//!
 //! A component joins its cgroup right after it is spawned (the spawn stays a
 //! vfork-style one, with no per-spawn hook in the child): anything it forks
 //! from then on is born inside.
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use nix::sys::inotify::{AddWatchFlags, InitFlags, Inotify};
-use tokio::io::unix::AsyncFd;
+mod enter;
+mod wait;
+
+pub use enter::{FLAG as ENTER_FLAG, exec_in};
+use wait::end;
+pub use wait::end_blocking;
 
 /// How the daemon contains what its components start.
 #[derive(Debug, Clone)]
@@ -39,10 +47,25 @@ impl Containment {
         }
     }
 
+    /// What the daemon uses when `--no-cgroups` (or `cgroups = false`)
+    /// turned cgroups off.
+    pub fn turned_off() -> Containment {
+        Containment::ProcessGroups("cgroups turned off by --no-cgroups or `cgroups = false`".into())
+    }
+
     /// For `flowctl daemon status`.
     pub fn describe(&self) -> String {
         match self {
-            Containment::Cgroups(c) => format!("cgroup v2 ({})", c.root.display()),
+            Containment::Cgroups(c) => {
+                let controllers = match c.controllers.is_empty() {
+                    true => "none".to_owned(),
+                    false => c.controllers.join(", "),
+                };
+                format!(
+                    "cgroup v2 ({}; controllers: {controllers})",
+                    c.root.display()
+                )
+            }
             Containment::ProcessGroups(why) => format!("process groups ({why})"),
         }
     }
@@ -77,28 +100,23 @@ impl Cgroups {
                 _ => Err(err),
             })
             .map_err(|err| format!("cannot create {}: {err}", root.display()))?;
-        let controllers: Vec<String> = read(&parent.join("cgroup.controllers"))
+        // The controllers the parent hands our subtree (its
+        // subtree_control), passed on to runs and instances. Without any we
+        // still have the core files (kill, events, cpu.stat), which is all
+        // containment needs.
+        let mut controllers: Vec<String> = read(&root.join("cgroup.controllers"))
             .unwrap_or_default()
             .split_whitespace()
             .filter(|c| ["memory", "cpu", "pids"].contains(c))
             .map(str::to_owned)
             .collect();
-        let cgroups = Cgroups { root, controllers };
-        // Delegate what the parent offers to runs and instances; a parent
-        // that does not allow it leaves us with the core files (kill,
-        // events, cpu.stat), which is all containment needs.
-        let enable: Vec<String> = cgroups
-            .controllers
-            .iter()
-            .map(|c| format!("+{c}"))
-            .collect();
-        if !enable.is_empty() {
-            let _ = std::fs::write(
-                cgroups.root.join("cgroup.subtree_control"),
-                enable.join(" "),
-            );
+        if !controllers.is_empty() {
+            let enable: Vec<String> = controllers.iter().map(|c| format!("+{c}")).collect();
+            if std::fs::write(root.join("cgroup.subtree_control"), enable.join(" ")).is_err() {
+                controllers.clear();
+            }
         }
-        Ok(cgroups)
+        Ok(Cgroups { root, controllers })
     }
 
     /// The daemon's subtree.
@@ -169,6 +187,33 @@ impl Cgroup {
         std::fs::write(self.dir.join("cgroup.procs"), pid.to_string())
     }
 
+    /// Moves a freshly spawned `pid` in, with the processes it already
+    /// started: the spawn returns once the program runs, and a shell may
+    /// have forked before we get here. What they fork from then on is born
+    /// inside. (A child that forks and exits before this looks leaves an
+    /// orphan outside; the process group and markers still cover that.)
+    pub fn adopt_tree(&self, pid: u32) -> io::Result<()> {
+        self.adopt(pid)?;
+        let mut moved = vec![pid];
+        // Each pass moves the children of what was moved; a process moved
+        // in a pass forks inside from then on, so this ends.
+        let mut frontier = vec![pid];
+        while !frontier.is_empty() && moved.len() < MAX_ADOPTED {
+            let children: Vec<u32> = frontier
+                .iter()
+                .flat_map(|p| children_of(*p))
+                .filter(|c| !moved.contains(c))
+                .collect();
+            for child in &children {
+                // Gone already counts as moved.
+                let _ = self.adopt(*child);
+            }
+            moved.extend(&children);
+            frontier = children;
+        }
+        Ok(())
+    }
+
     /// SIGKILLs every process inside, at once.
     pub fn kill(&self) {
         if let Err(err) = std::fs::write(self.dir.join("cgroup.kill"), "1")
@@ -182,39 +227,6 @@ impl Cgroup {
     pub fn is_populated(&self) -> bool {
         read(&self.dir.join("cgroup.events"))
             .is_some_and(|events| events.lines().any(|l| l == "populated 1"))
-    }
-
-    /// Waits until no process is left, up to `timeout`; true when empty.
-    /// Woken by the kernel's notification on `cgroup.events`, not by polling.
-    pub async fn wait_empty(&self, timeout: Duration) -> bool {
-        let watch = Inotify::init(InitFlags::IN_NONBLOCK | InitFlags::IN_CLOEXEC)
-            .and_then(|inotify| {
-                inotify.add_watch(&self.dir.join("cgroup.events"), AddWatchFlags::IN_MODIFY)?;
-                Ok(inotify)
-            })
-            .ok()
-            // SAFETY: the Inotify owns its descriptor, which stays open and
-            // the same until the AsyncFd (which owns the Inotify) is dropped.
-            .and_then(|inotify| unsafe { AsyncFd::register(Watch(inotify)) }.ok());
-        let wait = async {
-            loop {
-                if !self.is_populated() {
-                    return;
-                }
-                match &watch {
-                    Some(fd) => match fd.readable().await {
-                        Ok(mut ready) => {
-                            let _ = fd.get_ref().0.read_events();
-                            ready.clear_ready();
-                        }
-                        Err(_) => return std::future::pending().await,
-                    },
-                    // No inotify: the timeout below is all there is.
-                    None => return std::future::pending().await,
-                }
-            }
-        };
-        tokio::time::timeout(timeout, wait).await.is_ok() || !self.is_populated()
     }
 
     /// CPU time used by everything that ran inside, in microseconds.
@@ -238,55 +250,33 @@ impl Cgroup {
         std::fs::write(self.dir.join("memory.max"), bytes.to_string())
     }
 
-    /// Removes the (empty) cgroup.
-    pub fn remove(&self) {
-        let _ = std::fs::remove_dir(&self.dir);
+    /// Limits CPU to `millis` thousandths of a core (needs the cpu
+    /// controller), over the kernel's default period of 100 ms.
+    pub fn set_cpu_max(&self, millis: u64) -> io::Result<()> {
+        const PERIOD_USEC: u64 = 100_000;
+        let quota = (millis * PERIOD_USEC / 1000).max(1000);
+        std::fs::write(self.dir.join("cpu.max"), format!("{quota} {PERIOD_USEC}"))
     }
 }
 
-/// How long killed processes may take to be gone before a cgroup is left
-/// in place (a process stuck in the kernel cannot be hurried).
-const KILL_GRACE: Duration = Duration::from_secs(5);
+/// The most processes [`Cgroup::adopt_tree`] moves (a fork bomb is not
+/// followed for ever).
+const MAX_ADOPTED: usize = 1024;
 
-/// An inotify instance, as a descriptor the runtime can wait on.
-struct Watch(Inotify);
-
-impl std::os::fd::AsRawFd for Watch {
-    fn as_raw_fd(&self) -> std::os::fd::RawFd {
-        use std::os::fd::AsFd;
-        self.0.as_fd().as_raw_fd()
-    }
-}
-
-/// Kills every process below `dir`, waits until the kernel says none is
-/// left, and removes the folders, deepest first.
-async fn end(dir: &Path) {
-    if !dir.exists() {
-        return;
-    }
-    let cgroup = Cgroup::at(dir.to_path_buf());
-    cgroup.kill();
-    if !cgroup.wait_empty(KILL_GRACE).await {
-        tracing::warn!(cgroup = %dir.display(), "processes survive cgroup.kill; leaving the cgroup");
-        return;
-    }
-    remove_tree(dir);
-}
-
-/// Removes an empty cgroup folder and its children.
-fn remove_tree(dir: &Path) {
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                remove_tree(&entry.path());
-            }
-        }
-    }
-    if let Err(err) = std::fs::remove_dir(dir)
-        && err.kind() != io::ErrorKind::NotFound
-    {
-        tracing::warn!(cgroup = %dir.display(), %err, "cannot remove cgroup");
-    }
+/// The children of `pid`, of every thread, from `/proc/<pid>/task/*/children`.
+fn children_of(pid: u32) -> Vec<u32> {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return Vec::new();
+    };
+    tasks
+        .filter_map(Result::ok)
+        .filter_map(|task| read(&task.path().join("children")))
+        .flat_map(|text| {
+            text.split_whitespace()
+                .filter_map(|c| c.parse().ok())
+                .collect::<Vec<u32>>()
+        })
+        .collect()
 }
 
 /// Where cgroup2 is mounted, from `/proc/self/mountinfo`.
@@ -314,6 +304,9 @@ fn read(path: &Path) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
+    use super::wait::remove_tree;
     use super::*;
 
     /// Only where this machine offers a writable cgroup2 hierarchy (root
