@@ -20,6 +20,8 @@
 //!   the system offers it; `memory`: sampling instances against
 //!   `resources.limits.memory`;
 //! - [`groups`]: process groups recorded on disk, killed if a daemon died;
+//! - `handle`: the shared state of one run (its instances as shown, the
+//!   channels to its task and watchers); `stop`: stopping runs;
 //! - [`watch`]: the live streams (`flowctl run`'s view, `flowctl logs`);
 //! - `withdraw`: a run whose client went away before the answer never runs;
 //! - [`view`]: the daemon's own views of runs and instances (summaries,
@@ -33,6 +35,7 @@ pub mod cgroup;
 mod claim;
 pub mod env;
 pub mod groups;
+mod handle;
 mod instance;
 mod machine;
 mod memory;
@@ -40,6 +43,7 @@ mod probe;
 pub mod process;
 pub mod restart;
 mod run;
+mod stop;
 mod unrecorded;
 pub mod view;
 pub mod watch;
@@ -48,7 +52,6 @@ mod withdraw;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::SystemTime;
 
 use flowctl_core::ComponentState;
 use tokio::sync::{broadcast, mpsc, watch as watch_channel};
@@ -59,8 +62,8 @@ use crate::registry::Registry;
 use crate::runs::{NewRun, RunRecord, Runs};
 use flowctl_core::spec::{self, Pipeline};
 
+pub(crate) use handle::{CpuUse, RunHandle, Slot};
 pub(crate) use run::RunEvent;
-use view::instance_status;
 pub(crate) use view::{run_metrics, summary_of};
 
 /// What a client asks to run: a pipeline, where, with what environment.
@@ -82,81 +85,6 @@ pub struct RunRequest {
     /// The submitting client's process, when known: a run whose submitter
     /// is gone by the time it would start is withdrawn (`withdraw`).
     pub submitter: Option<u32>,
-}
-
-/// One component of a run, as shown to users.
-#[derive(Debug, Clone)]
-pub(crate) struct Slot {
-    pub id: String,
-    pub kind: &'static str,
-    pub state: ComponentState,
-    pub pid: Option<u32>,
-    pub started_at: Option<SystemTime>,
-    pub restarts: u32,
-    pub exit: String,
-    pub service_id: String,
-    /// Why it was last restarted (exit status, missed heartbeats, probe).
-    pub last_restart_reason: String,
-    pub last_restart_at: Option<SystemTime>,
-    /// CPU time, from the cgroups of its instances; `None` without cgroups.
-    pub cpu: Option<CpuUse>,
-}
-
-/// The CPU time of a component's instances, each counted by its cgroup.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct CpuUse {
-    /// Used by instances that ended (their cgroups are gone).
-    pub ended_usec: u64,
-    /// The live instance's cgroup.
-    pub live: Option<cgroup::Cgroup>,
-}
-
-impl CpuUse {
-    /// Everything its instances used so far, in microseconds.
-    pub fn usec(&self) -> u64 {
-        self.ended_usec + self.live.as_ref().and_then(|c| c.cpu_usec()).unwrap_or(0)
-    }
-}
-
-/// A run this daemon supervises; forgotten once the run has ended (its
-/// record then answers for it).
-#[derive(Debug)]
-pub(crate) struct RunHandle {
-    pub id: String,
-    pub pipeline: Pipeline,
-    pub start_order: Vec<String>,
-    pub log_dir: PathBuf,
-    pub slots: Mutex<Vec<Slot>>,
-    pub events: mpsc::UnboundedSender<RunEvent>,
-    /// Component changes, for watchers.
-    pub updates: broadcast::Sender<view::InstanceStatus>,
-    /// Component log lines as they are written, for followers.
-    pub lines: broadcast::Sender<crate::logs::LogLine>,
-    /// Becomes true when the run task has finished and no process is left.
-    pub done: watch_channel::Sender<bool>,
-    /// Moves events between the run's components along `inputs`.
-    pub relay: crate::relay::Relay,
-}
-
-impl RunHandle {
-    pub fn slots(&self) -> std::sync::MutexGuard<'_, Vec<Slot>> {
-        self.slots
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// Changes one slot and tells watchers.
-    pub fn update(&self, component: &str, change: impl FnOnce(&mut Slot)) {
-        let status = {
-            let mut slots = self.slots();
-            let Some(slot) = slots.iter_mut().find(|s| s.id == component) else {
-                return;
-            };
-            change(slot);
-            slot.clone()
-        };
-        let _ = self.updates.send(instance_status(&self.id, &status, None));
-    }
 }
 
 /// The supervisor of every run of this daemon.
@@ -306,35 +234,6 @@ impl Supervisor {
         Ok(())
     }
 
-    /// Stops every active run and marks it to be started again by the next
-    /// daemon (`flowctl daemon restart`).
-    pub async fn stop_all_for_restart(&self) {
-        self.mark_for_restart();
-        self.stop_all().await;
-    }
-
-    /// Marks every active run to be started again by the next daemon;
-    /// returns those the store refused to mark (a full disk), with why.
-    pub fn mark_for_restart(&self) -> Vec<(String, Error)> {
-        let active: Vec<String> = self
-            .runs
-            .list("", Some(flowctl_core::RunStatus::is_active))
-            .into_iter()
-            .filter(|r| r.supervised && !r.resume)
-            .map(|r| r.id)
-            // A run whose stop could not be recorded is no longer active.
-            .filter(|id| self.handle(id).is_some_and(|h| !*h.done.borrow()))
-            .collect();
-        let mut refused = Vec::new();
-        for id in active {
-            if let Err(err) = self.runs.set_resume(&id, true) {
-                tracing::error!(run = %id, %err, "cannot mark a run for restart");
-                refused.push((id, err));
-            }
-        }
-        refused
-    }
-
     /// Starts a run's components; with an `external` control plane they
     /// register there, so this daemon counts them ready once started.
     fn start(
@@ -427,55 +326,6 @@ impl Supervisor {
             {
                 tracing::warn!(dir = %dir.display(), %err, "cannot remove the logs of a pruned run");
             }
-        }
-    }
-
-    /// Stops a run and waits until none of its processes is left.
-    pub async fn stop(&self, id: &str) -> Result<RunRecord> {
-        let handle = self.handle(id);
-        match handle {
-            Some(handle) if !*handle.done.borrow() => {
-                let mut done = handle.done.subscribe();
-                let _ = handle.events.send(RunEvent::Stop);
-                let _ = done.wait_for(|d| *d).await;
-                let record = self.runs.get(id)?;
-                if let Some(err) = self.unrecorded_stop(id, record.status) {
-                    return Err(err);
-                }
-                return Ok(record);
-            }
-            _ => {
-                let record = self.runs.get(id)?;
-                if !record.status.is_terminal() {
-                    // A record with no live supervision behind it.
-                    return self
-                        .runs
-                        .transition(id, flowctl_core::RunStatus::Stopped, None);
-                }
-            }
-        }
-        self.runs.get(id)
-    }
-
-    /// Stops every active run at once (the daemon is shutting down) and
-    /// waits until none of their processes is left.
-    pub async fn stop_all(&self) {
-        let active: Vec<Arc<RunHandle>> = self
-            .lock()
-            .values()
-            .filter(|h| !*h.done.borrow())
-            .cloned()
-            .collect();
-        for handle in &active {
-            let _ = handle.events.send(RunEvent::Stop);
-        }
-        for handle in active {
-            let mut done = handle.done.subscribe();
-            let _ = done.wait_for(|d| *d).await;
-        }
-        // The daemon is going: its subtree goes with it.
-        if let Some(cgroups) = self.containment.cgroups() {
-            cgroups.end_all().await;
         }
     }
 
