@@ -93,6 +93,7 @@ impl Cgroups {
         let mount = cgroup2_mount().ok_or("no cgroup2 hierarchy is mounted")?;
         let own = own_cgroup().ok_or("cannot read /proc/self/cgroup")?;
         let parent = mount.join(own.trim_start_matches('/'));
+        remove_abandoned(&parent);
         let root = parent.join(format!("flowctl-{instance}"));
         std::fs::create_dir(&root)
             .or_else(|err| match err.kind() {
@@ -302,6 +303,34 @@ fn read(path: &Path) -> Option<String> {
     std::fs::read_to_string(path).ok()
 }
 
+/// Removes the empty subtrees of daemons that are gone, whatever their
+/// state directory: a daemon killed outright whose guard did not get to it
+/// (or a test harness that killed both) leaves its `flowctl-<pid>-<n>`
+/// folder behind. One that still holds a process, or whose daemon pid is
+/// alive, is left alone; a dead daemon's live processes are its own state
+/// directory's next daemon's to end (see `groups`).
+fn remove_abandoned(parent: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("flowctl-"))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let dir = entry.path();
+        let alive = Path::new(&format!("/proc/{pid}")).exists();
+        if !alive && !Cgroup::at(dir.clone()).is_populated() {
+            wait::remove_tree(&dir);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::Duration;
@@ -324,6 +353,30 @@ mod tests {
                 None
             }
         }
+    }
+
+    #[test]
+    fn a_gone_daemons_empty_subtree_is_removed_by_the_next_one() {
+        let Some(first) = cgroups() else { return };
+        let parent = first.root().parent().unwrap().to_path_buf();
+        let mut gone = std::process::Command::new("true").spawn().unwrap();
+        let dead = gone.id();
+        gone.wait().unwrap();
+        let abandoned = parent.join(format!("flowctl-{dead}-1"));
+        std::fs::create_dir_all(abandoned.join("run1")).unwrap();
+        let own = std::process::id();
+        let alive = parent.join(format!("flowctl-{own}-99"));
+        std::fs::create_dir_all(&alive).unwrap();
+        let Some(next) = cgroups() else { return };
+        assert!(
+            !abandoned.exists(),
+            "{} is still there",
+            abandoned.display()
+        );
+        assert!(alive.exists(), "a live daemon's subtree was removed");
+        remove_tree(&alive);
+        remove_tree(next.root());
+        remove_tree(first.root());
     }
 
     #[tokio::test]
