@@ -87,6 +87,18 @@ pub fn component_json(c: &ComponentStatus) -> serde_json::Value {
     })
 }
 
+/// What a listing of runs prints when there is none, local or remote.
+pub fn print_no_runs(active_only: bool) {
+    println!(
+        "{}",
+        if active_only {
+            "No active runs."
+        } else {
+            "No runs."
+        }
+    );
+}
+
 /// A run summary as `-o json` prints it.
 pub fn run_json(run: &RunSummary) -> serde_json::Value {
     serde_json::json!({

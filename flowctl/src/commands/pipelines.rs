@@ -73,14 +73,7 @@ async fn list(ctx: &Ctx, name: &str, active_only: bool, limit: u32) -> Result<Ex
         return Ok(ExitCode::SUCCESS);
     }
     if runs.is_empty() {
-        println!(
-            "{}",
-            if active_only {
-                "No active runs."
-            } else {
-                "No runs."
-            }
-        );
+        crate::display::print_no_runs(active_only);
         return Ok(ExitCode::SUCCESS);
     }
     let mut table = Table::new(vec![

@@ -253,14 +253,7 @@ async fn runs(
         return Ok(ExitCode::SUCCESS);
     }
     if runs.is_empty() {
-        println!(
-            "{}",
-            if active_only {
-                "No active runs."
-            } else {
-                "No runs."
-            }
-        );
+        crate::display::print_no_runs(active_only);
         return Ok(ExitCode::SUCCESS);
     }
     let mut header = vec!["RUN", "PIPELINE", "STATUS", "STARTED", "DURATION", "ERROR"];
