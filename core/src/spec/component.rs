@@ -166,6 +166,7 @@ pub(crate) fn decode(
         readiness_probe: None,
         liveness_probe: None,
         limits: Limits::default(),
+        metadata: None,
     };
     // After `comand:` or a merge key, "no command" would only repeat the error.
     let command_hidden =

@@ -21,6 +21,7 @@
 //! - `graph`: start order and cycle finding.
 //! - `model`: the public types: [`Pipeline`], [`Component`] and friends;
 //!   `supervision` holds those about restarts, probes and dependencies.
+//! - `metadata`: a published component's `metadata.json`.
 //! - `duration`: `10s`-style durations, also used outside this module.
 //! - `suggest`: "did you mean ...?" by edit distance.
 //! - `diagnostic`: [`Diagnostic`], [`Diagnostics`] and the collector.
@@ -35,6 +36,7 @@ pub mod duration;
 mod env;
 mod graph;
 mod lifecycle;
+pub mod metadata;
 mod model;
 mod probe;
 mod resources;

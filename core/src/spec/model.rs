@@ -216,6 +216,10 @@ pub struct Component {
     pub liveness_probe: Option<Probe>,
     /// `resources.limits`: what it may use at most.
     pub limits: Limits,
+    /// What the component's `metadata.json` says, for a component pulled by
+    /// reference (`type: name@version`, `image:`); set by the daemon from
+    /// what the client resolved, never by the file.
+    pub metadata: Option<super::metadata::Metadata>,
 }
 
 /// `resources.limits` of a component; `None` is no limit.

@@ -165,6 +165,7 @@ async fn submit(
             .map(|d| absolute(d).display().to_string())
             .unwrap_or_default(),
         control_plane_endpoint: submission.plane,
+        resolved: Vec::new(),
     };
     let summary = client.submit_run(request).await?.into_inner();
     Ok((client, summary))

@@ -291,6 +291,7 @@ async fn submit_idle(client: &mut DaemonClient<Channel>) -> String {
             env: std::env::vars().collect(),
             log_dir: String::new(),
             control_plane_endpoint: String::new(),
+            resolved: Vec::new(),
         })
         .await
         .expect("SubmitRun")

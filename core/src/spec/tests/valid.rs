@@ -51,6 +51,7 @@ fn plain(
         readiness_probe: None,
         liveness_probe: None,
         limits: Default::default(),
+        metadata: None,
     }
 }
 
