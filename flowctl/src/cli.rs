@@ -135,6 +135,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (or write one per command with --dir)
     Man(ManArgs),
+    /// A full-screen view of the runs, their pipelines and components
+    Dashboard(DashboardArgs),
 }
 
 #[derive(Debug, Args)]
@@ -337,4 +339,24 @@ pub struct ManArgs {
     /// Write flowctl.1 and one page per subcommand into DIR instead
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+}
+
+/// `flowctl dashboard`: the local daemon, or the control plane the older
+/// CLI's flags name.
+#[derive(Debug, Args)]
+pub struct DashboardArgs {
+    #[command(flatten)]
+    pub plane: PlaneArgs,
+    /// How often a control plane named by the flags is asked again (the
+    /// local daemon's view follows its streams instead)
+    #[arg(long, value_name = "DURATION", default_value = "1s", value_parser = parse_refresh)]
+    pub refresh_interval: Duration,
+}
+
+/// A `--refresh-interval`: `1s`, `500ms`, `2m` (not zero).
+fn parse_refresh(text: &str) -> Result<Duration, String> {
+    match flowctl_core::spec::parse_duration(text)? {
+        zero if zero.is_zero() => Err("the refresh interval must be more than 0 (e.g. 1s)".into()),
+        every => Ok(every),
+    }
 }

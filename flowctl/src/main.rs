@@ -18,6 +18,7 @@
 mod cli;
 mod commands;
 mod connect;
+mod dashboard;
 mod deadline;
 mod display;
 mod live;

@@ -8,6 +8,7 @@
 mod containment;
 mod control_plane;
 mod daemon;
+mod dashboard;
 mod disk_full;
 mod harness;
 mod logs;
