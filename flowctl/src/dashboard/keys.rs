@@ -19,7 +19,7 @@ pub fn action(key: KeyEvent, mode: &Mode) -> Option<Action> {
     match mode {
         Mode::Filter => filter_key(key.code),
         Mode::ConfirmStop { .. } => Some(match key.code {
-            KeyCode::Char('y' | 'Y') | KeyCode::Enter => Action::Confirm(true),
+            KeyCode::Char('y' | 'Y') => Action::Confirm(true),
             _ => Action::Confirm(false),
         }),
         Mode::Help | Mode::Details => match key.code {
