@@ -48,6 +48,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand service 'Install flowctld as a systemd or launchd service, or remove it'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print the manual page (or write one per command with --dir)'
+            cand dashboard 'A full-screen view of the runs, their pipelines and components'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flowctl;run'= {
@@ -774,6 +775,25 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'flowctl;dashboard'= {
+            cand --control-plane-address 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]'
+            cand --control-plane-port 'Query the control plane on this port instead of the local daemon [default: 8080]'
+            cand --refresh-interval 'How often a control plane named by the flags is asked again (the local daemon''s view follows its streams instead)'
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'flowctl;help'= {
             cand run 'Run a pipeline: start its components and show them live'
             cand validate 'Check a pipeline file and show its start order'
@@ -790,6 +810,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand service 'Install flowctld as a systemd or launchd service, or remove it'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print the manual page (or write one per command with --dir)'
+            cand dashboard 'A full-screen view of the runs, their pipelines and components'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flowctl;help;run'= {
@@ -872,6 +893,8 @@ set edit:completion:arg-completer[flowctl] = {|@words|
         &'flowctl;help;completions'= {
         }
         &'flowctl;help;man'= {
+        }
+        &'flowctl;help;dashboard'= {
         }
         &'flowctl;help;help'= {
         }

@@ -123,7 +123,11 @@ pub fn draw(frame: &mut Frame, model: &Model, now_ms: i64, theme: &Theme) {
 /// The title on the left (cut when narrow), the count of runs on the right.
 fn draw_header(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
     let active = model.runs.iter().filter(|r| r.active()).count();
-    let counts = format!(" {} runs, {active} active ", model.runs.len());
+    let runs = match model.runs.len() {
+        1 => "1 run".to_owned(),
+        n => format!("{n} runs"),
+    };
+    let counts = format!(" {runs}, {active} active ");
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(counts.len() as u16)])
             .areas(area);
