@@ -186,6 +186,21 @@ fn the_dashboard_shows_a_run_stops_it_and_gives_the_terminal_back() {
     tmux.wait("the narrow layout", |s| {
         !s.contains("LAST RESTART") && s.contains("EV/S")
     });
+    // The second component, restarted by hand, and its log followed.
+    tmux.keys(&["Tab", "j", "R"]);
+    tmux.wait("the restart done", |s| s.contains("upper restarted"));
+    world.wait_run(&run, |info| {
+        let upper = flowctl_tests::component(info, "upper");
+        upper["last_restart_reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("by hand"))
+    });
+    // The selected component's last restart, under the table at 80 columns.
+    tmux.wait("the restart's reason", |s| {
+        s.contains("upper: restarted by hand")
+    });
+    tmux.keys(&["l"]);
+    tmux.wait("upper's log", |s| s.contains("Log of upper"));
     stop_on_screen(&tmux);
     assert_eq!(world.run_info(&run)["status"], "STOPPED");
     let listed = world.flowctl(&["pipelines", "list"]).ok();
