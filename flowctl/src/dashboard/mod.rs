@@ -32,8 +32,9 @@ use render::Theme;
 use source_local::Local;
 use source_remote::Remote;
 
-/// The least time between two frames: a burst of updates is one redraw.
-const FRAME: Duration = Duration::from_millis(100);
+/// The least time between two frames: a burst of updates is one redraw
+/// (a key is drawn at once).
+const FRAME: Duration = Duration::from_millis(200);
 
 /// Where the dashboard's updates come from.
 pub enum Source {
