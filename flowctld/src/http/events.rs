@@ -1,0 +1,29 @@
+//! `GET /v1/events` without a run: every run's changes as they happen (a
+//! run submitted, its status or readiness changing, its end), each as the
+//! `{"run": ...}` update a `Watch` of that run sends.
+
+use std::sync::Arc;
+
+use flowctl_proto::daemon::v1::{WatchEvent, watch_event};
+use serde_json::Value;
+use tokio_stream::wrappers::BroadcastStream;
+use tokio_stream::{Stream, StreamExt};
+
+use crate::api::convert;
+use crate::state::State;
+
+/// The feed: from now on, the summary of each run that changed. A reader
+/// that falls behind misses intermediate changes, never a run's latest
+/// state (the next change of that run shows it).
+pub fn every_run(state: Arc<State>) -> impl Stream<Item = Result<Value, tonic::Status>> + Send {
+    let changes = BroadcastStream::new(state.runs.subscribe());
+    changes.filter_map(move |change| {
+        let id = change.ok()?;
+        let record = state.runs.get(&id).ok()?;
+        let summary = convert::run_summary(state.supervisor.summary(&record));
+        let event = WatchEvent {
+            event: Some(watch_event::Event::Run(summary)),
+        };
+        Some(Ok(flowctl_proto::json::watch_event(&event)))
+    })
+}

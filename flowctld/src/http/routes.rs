@@ -1,0 +1,317 @@
+//! The routes of the HTTP API. Each one calls the daemon API's gRPC handler
+//! for the same request ([`DaemonApi`]) and answers its message in the
+//! shape `-o json` prints ([`flowctl_proto::json`]).
+//!
+//! | route | as |
+//! |---|---|
+//! | `GET /v1/info` | `daemon status -o json` (without the client's fields) |
+//! | `GET /v1/runs?pipeline=NAME&active=true&limit=N` | `pipelines list\|runs NAME\|active -o json` |
+//! | `GET /v1/runs/{id}` | `pipelines run-info ID -o json` |
+//! | `GET /v1/components?run=ID` | `status [ID] -o json` |
+//! | `GET /v1/runs/{id}/logs?component=C&follow=true&tail=N` | `logs -o json`, one line each |
+//! | `GET /v1/events[?run=ID&logs=true]` | every run's changes, or one run's `Watch` |
+//! | `POST /v1/runs` | `run --detach -o json` (201) |
+//! | `POST /v1/runs/{id}/stop` | `pipelines stop ID` |
+//! | `POST /v1/runs/{id}/restart` | `pipelines restart ID --detach -o json` (201) |
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use flowctl_proto::daemon::v1::daemon_server::Daemon;
+use flowctl_proto::daemon::v1::{
+    GetInfoRequest, ListComponentsRequest, ListRunsRequest, LogsRequest, RunRef, SubmitRunRequest,
+    WatchRequest,
+};
+use flowctl_proto::json;
+use http::{Method, Request, StatusCode};
+use http_body_util::BodyExt;
+use hyper::body::Incoming;
+use tokio_stream::StreamExt;
+use tonic::Status;
+use tonic::transport::server::UdsConnectInfo;
+
+use super::query::{Query, decode};
+use super::reply::{self, Reply};
+use crate::api::daemon::{DaemonApi, only_same_user};
+use crate::state::State;
+
+/// What the routes call: the daemon API, and the state for the feed of
+/// every run's changes.
+#[derive(Clone)]
+pub struct Api {
+    pub daemon: DaemonApi,
+    pub state: Arc<State>,
+}
+
+/// The largest request body accepted (a pipeline file).
+const MAX_BODY: usize = 16 << 20;
+
+/// Every route, for the answer to an unknown one.
+const ROUTES: &str = "GET /v1/info, GET|POST /v1/runs, GET /v1/runs/{id}, \
+    GET /v1/runs/{id}/logs, POST /v1/runs/{id}/stop, POST /v1/runs/{id}/restart, \
+    GET /v1/components, GET /v1/events";
+
+/// A request's route, with the run it names.
+enum Route {
+    Info,
+    Runs,
+    Run(String),
+    Logs(String),
+    Stop(String),
+    Restart(String),
+    Components,
+    Events,
+}
+
+impl Route {
+    fn of(path: &str) -> Option<Route> {
+        let rest = path.strip_prefix("/v1/")?.trim_end_matches('/');
+        let parts: Vec<&str> = rest.split('/').collect();
+        let run = |id: &str| Some(decode(id)).filter(|id| !id.is_empty());
+        Some(match parts.as_slice() {
+            ["info"] => Route::Info,
+            ["runs"] => Route::Runs,
+            ["components"] => Route::Components,
+            ["events"] => Route::Events,
+            ["runs", id] => Route::Run(run(id)?),
+            ["runs", id, "logs"] => Route::Logs(run(id)?),
+            ["runs", id, "stop"] => Route::Stop(run(id)?),
+            ["runs", id, "restart"] => Route::Restart(run(id)?),
+            _ => return None,
+        })
+    }
+
+    /// The methods the route answers.
+    fn allow(&self) -> &'static str {
+        match self {
+            Route::Runs => "GET, POST",
+            Route::Stop(_) | Route::Restart(_) => "POST",
+            _ => "GET",
+        }
+    }
+}
+
+/// Answers `request` from the peer `peer`: refused unless it runs as the
+/// daemon's user (the check the gRPC API makes), else by its route.
+pub async fn handle(api: &Api, peer: UdsConnectInfo, request: Request<Incoming>) -> Reply {
+    let mut check = tonic::Request::new(());
+    check.extensions_mut().insert(peer.clone());
+    if let Err(status) = only_same_user(check) {
+        return reply::refused(&status);
+    }
+    let path = request.uri().path().to_owned();
+    let Some(route) = Route::of(&path) else {
+        return reply::error(
+            StatusCode::NOT_FOUND,
+            &format!("no route {path}: the API serves {ROUTES}"),
+        );
+    };
+    let method = request.method().clone();
+    if !route.allow().split(", ").any(|allowed| allowed == method) {
+        return reply::method_not_allowed(&method, &path, route.allow());
+    }
+    let query = Query::parse(request.uri().query());
+    let call = Call { api, peer: &peer };
+    let answer = match (route, method) {
+        (Route::Info, _) => call.info().await,
+        (Route::Runs, Method::POST) => call.submit(&query, request).await,
+        (Route::Runs, _) => call.runs(&query).await,
+        (Route::Run(id), _) => call.run(id).await,
+        (Route::Logs(id), _) => call.logs(id, &query).await,
+        (Route::Stop(id), _) => call.stop(id).await,
+        (Route::Restart(id), _) => call.restart(id).await,
+        (Route::Components, _) => call.components(&query).await,
+        (Route::Events, _) => call.events(&query).await,
+    };
+    answer.unwrap_or_else(|status| reply::refused(&status))
+}
+
+/// One request's calls of the daemon API, as its peer.
+struct Call<'a> {
+    api: &'a Api,
+    peer: &'a UdsConnectInfo,
+}
+
+/// A query parameter that does not parse, as the daemon API's refusal.
+fn bad(message: String) -> Status {
+    Status::invalid_argument(message)
+}
+
+impl Call<'_> {
+    /// `message` as a gRPC request from this peer (its credentials tell a
+    /// submission's client, as over gRPC).
+    fn request<T>(&self, message: T) -> tonic::Request<T> {
+        let mut request = tonic::Request::new(message);
+        request.extensions_mut().insert(self.peer.clone());
+        request
+    }
+
+    async fn info(&self) -> Result<Reply, Status> {
+        let info = self.api.daemon.get_info(self.request(GetInfoRequest {}));
+        let info = info.await?.into_inner();
+        Ok(reply::json(StatusCode::OK, &json::daemon_info(&info)))
+    }
+
+    async fn runs(&self, query: &Query) -> Result<Reply, Status> {
+        let request = ListRunsRequest {
+            pipeline_name: query.get("pipeline").unwrap_or_default().to_owned(),
+            active_only: query.flag("active").map_err(bad)?,
+            limit: query.count("limit").map_err(bad)?,
+        };
+        let runs = self.api.daemon.list_runs(self.request(request)).await?;
+        let runs = runs.into_inner().runs.iter().map(json::run).collect();
+        Ok(reply::json(StatusCode::OK, &serde_json::Value::Array(runs)))
+    }
+
+    async fn run(&self, run_id: String) -> Result<Reply, Status> {
+        let detail = self.api.daemon.get_run(self.request(RunRef { run_id }));
+        let detail = detail.await?.into_inner();
+        Ok(reply::json(StatusCode::OK, &json::run_detail(&detail)))
+    }
+
+    async fn components(&self, query: &Query) -> Result<Reply, Status> {
+        let run_id = query.get("run").unwrap_or_default().to_owned();
+        let request = self.request(ListComponentsRequest { run_id });
+        let list = self.api.daemon.list_components(request).await?.into_inner();
+        let value = json::components(&list.components, &list.external);
+        Ok(reply::json(StatusCode::OK, &value))
+    }
+
+    async fn logs(&self, run_id: String, query: &Query) -> Result<Reply, Status> {
+        let request = LogsRequest {
+            run_id,
+            component: query.get("component").unwrap_or_default().to_owned(),
+            follow: query.flag("follow").map_err(bad)?,
+            tail: query.count("tail").map_err(bad)?,
+        };
+        let lines = self.api.daemon.logs(self.request(request)).await?;
+        let lines = lines.into_inner();
+        Ok(reply::ndjson(
+            lines.map(|line| line.map(|l| json::log_line(&l))),
+        ))
+    }
+
+    async fn events(&self, query: &Query) -> Result<Reply, Status> {
+        let Some(run_id) = query.get("run").map(str::to_owned) else {
+            if query.flag("logs").map_err(bad)? {
+                return Err(bad(
+                    "logs=true needs a run: /v1/events?run=ID&logs=true".into()
+                ));
+            }
+            return Ok(reply::ndjson(super::events::every_run(
+                self.api.state.clone(),
+            )));
+        };
+        let request = WatchRequest {
+            run_id,
+            stop_on_disconnect: false,
+            logs: query.flag("logs").map_err(bad)?,
+        };
+        let events = self.api.daemon.watch(self.request(request)).await?;
+        let events = events.into_inner();
+        Ok(reply::ndjson(
+            events.map(|e| e.map(|e| json::watch_event(&e))),
+        ))
+    }
+
+    async fn submit(&self, query: &Query, request: Request<Incoming>) -> Result<Reply, Status> {
+        let submission = submission(query, request).await?;
+        let summary = self.api.daemon.submit_run(self.request(submission)).await?;
+        Ok(reply::json(
+            StatusCode::CREATED,
+            &json::run(&summary.into_inner()),
+        ))
+    }
+
+    async fn stop(&self, run_id: String) -> Result<Reply, Status> {
+        let summary = self.api.daemon.stop_run(self.request(RunRef { run_id }));
+        let summary = summary.await?.into_inner();
+        Ok(reply::json(StatusCode::OK, &json::run(&summary)))
+    }
+
+    async fn restart(&self, run_id: String) -> Result<Reply, Status> {
+        let summary = self.api.daemon.restart_run(self.request(RunRef { run_id }));
+        let summary = summary.await?.into_inner();
+        Ok(reply::json(StatusCode::CREATED, &json::run(&summary)))
+    }
+}
+
+/// A run submission as a JSON body (`content-type: application/json`).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Submission {
+    pipeline: String,
+    working_dir: Option<String>,
+    env: Option<BTreeMap<String, String>>,
+    pipeline_path: Option<String>,
+}
+
+/// What `POST /v1/runs` asks to run: a JSON [`Submission`], or the pipeline
+/// text as the body with `working_dir`, `pipeline_path` and `env=K=V` in
+/// the query. Without `env`, components start in the daemon's environment.
+async fn submission(query: &Query, request: Request<Incoming>) -> Result<SubmitRunRequest, Status> {
+    let is_json = request
+        .headers()
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    let body = http_body_util::Limited::new(request.into_body(), MAX_BODY)
+        .collect()
+        .await
+        .map_err(|err| bad(format!("cannot read the request body: {err}")))?
+        .to_bytes();
+    let submission = if is_json {
+        serde_json::from_slice::<Submission>(&body).map_err(|err| {
+            bad(format!(
+                "the body is not a run submission: {err}; expected \
+                 {{\"pipeline\": \"<pipeline YAML>\", \"working_dir\": \"/abs/dir\", \
+                 \"env\": {{\"K\": \"V\"}}, \"pipeline_path\": \"<for messages>\"}}"
+            ))
+        })?
+    } else {
+        let pipeline = String::from_utf8(body.to_vec())
+            .map_err(|_| bad("the pipeline in the request body is not UTF-8 text".into()))?;
+        let env: Vec<&str> = query.all("env").collect();
+        let env = match env.is_empty() {
+            true => None,
+            false => Some(
+                env.iter()
+                    .map(|pair| env_pair(pair))
+                    .collect::<Result<_, _>>()?,
+            ),
+        };
+        Submission {
+            pipeline,
+            working_dir: query.get("working_dir").map(str::to_owned),
+            env,
+            pipeline_path: query.get("pipeline_path").map(str::to_owned),
+        }
+    };
+    let Some(working_dir) = submission.working_dir.filter(|d| !d.is_empty()) else {
+        return Err(bad(
+            "a run needs its working directory: POST /v1/runs?working_dir=/abs/dir \
+             (or \"working_dir\" in a JSON body)"
+                .into(),
+        ));
+    };
+    Ok(SubmitRunRequest {
+        pipeline_yaml: submission.pipeline,
+        pipeline_path: submission.pipeline_path.unwrap_or_default(),
+        working_dir,
+        env: submission
+            .env
+            .map(|env| env.into_iter().collect())
+            .unwrap_or_else(|| std::env::vars().collect()),
+        ..Default::default()
+    })
+}
+
+/// `K=V` of an `env` query parameter.
+fn env_pair(pair: &str) -> Result<(String, String), Status> {
+    match pair.split_once('=') {
+        Some((key, value)) if !key.is_empty() => Ok((key.to_owned(), value.to_owned())),
+        _ => Err(bad(format!(
+            "query parameter env={pair}: expected env=NAME=VALUE"
+        ))),
+    }
+}
