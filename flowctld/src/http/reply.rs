@@ -95,3 +95,24 @@ fn http_status(code: tonic::Code) -> StatusCode {
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_keep_their_message_under_the_status_of_their_code() {
+        let reply = refused(&tonic::Status::not_found("no run matches 'x'"));
+        assert_eq!(reply.status(), StatusCode::NOT_FOUND);
+        assert_eq!(reply.headers()[header::CONTENT_TYPE], "application/json");
+        for (code, status) in [
+            (tonic::Code::InvalidArgument, 400),
+            (tonic::Code::FailedPrecondition, 409),
+            (tonic::Code::PermissionDenied, 403),
+            (tonic::Code::ResourceExhausted, 507),
+            (tonic::Code::Internal, 500),
+        ] {
+            assert_eq!(http_status(code).as_u16(), status, "{code:?}");
+        }
+    }
+}

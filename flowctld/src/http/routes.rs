@@ -315,3 +315,41 @@ fn env_pair(pair: &str) -> Result<(String, String), Status> {
         ))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_name_their_route_and_run() {
+        let run = |path| match Route::of(path) {
+            Some(Route::Run(id) | Route::Logs(id) | Route::Stop(id) | Route::Restart(id)) => id,
+            _ => "-".into(),
+        };
+        assert_eq!(run("/v1/runs/3f2a"), "3f2a");
+        assert_eq!(run("/v1/runs/3f%2Da/logs"), "3f-a");
+        assert_eq!(run("/v1/runs/3f2a/stop/"), "3f2a");
+        assert!(matches!(Route::of("/v1/runs/"), Some(Route::Runs)));
+        assert!(matches!(Route::of("/v1/info"), Some(Route::Info)));
+        for unknown in [
+            "/",
+            "/v1",
+            "/v2/runs",
+            "/v1/runs//logs",
+            "/v1/runs/a/b",
+            "/v1/infos",
+        ] {
+            assert!(Route::of(unknown).is_none(), "{unknown}");
+        }
+        assert_eq!(Route::Runs.allow(), "GET, POST");
+        assert_eq!(Route::Stop("a".into()).allow(), "POST");
+        assert_eq!(Route::Events.allow(), "GET");
+    }
+
+    #[test]
+    fn env_pairs_need_a_name() {
+        assert_eq!(env_pair("A=b=c").unwrap(), ("A".into(), "b=c".into()));
+        assert!(env_pair("=b").is_err());
+        assert!(env_pair("A").is_err());
+    }
+}
