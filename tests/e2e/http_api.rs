@@ -185,9 +185,26 @@ async fn every_route_answers_what_json_output_prints() {
     let logged = until(&mut logs, |l| l["component"] == "nap").await;
     assert_eq!(logged[0]["run_id"], id.as_str());
 
+    let pid = |info: &Value| flowctl_tests::component(info, "nap")["pid"].clone();
+    let before = pid(&world.run_info(&id));
+    let restart = format!("/v1/runs/{id}/components/nap/restart");
+    let (code, restarted) = call(&socket, "POST", &restart, None, "").await;
+    assert_eq!(code, 200, "{restarted:#}");
+    world.wait_run(&id, |info| pid(info) != before && pid(info) != 0);
+
     let (code, stopped) = call(&socket, "POST", &format!("/v1/runs/{id}/stop"), None, "").await;
     assert_eq!(code, 200, "{stopped:#}");
     assert_eq!(stopped["status"], "STOPPED");
+    // A transition the daemon refuses: components of an ended run.
+    let (code, refused) = call(&socket, "POST", &restart, None, "").await;
+    assert_eq!(code, 409, "{refused:#}");
+    assert!(
+        refused["error"]
+            .as_str()
+            .unwrap()
+            .contains("is not running"),
+        "{refused}"
+    );
     let (code, again) = call(&socket, "POST", &format!("/v1/runs/{id}/restart"), None, "").await;
     assert_eq!(code, 201, "{again:#}");
     assert_eq!(again["restarted_from"], id.as_str());

@@ -13,14 +13,15 @@
 //! | `POST /v1/runs` | `run --detach -o json` (201) |
 //! | `POST /v1/runs/{id}/stop` | `pipelines stop ID` |
 //! | `POST /v1/runs/{id}/restart` | `pipelines restart ID --detach -o json` (201) |
+//! | `POST /v1/runs/{id}/components[/{c}]/restart` | `restart ID [C]` |
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use flowctl_proto::daemon::v1::daemon_server::Daemon;
 use flowctl_proto::daemon::v1::{
-    GetInfoRequest, ListComponentsRequest, ListRunsRequest, LogsRequest, RunRef, SubmitRunRequest,
-    WatchRequest,
+    GetInfoRequest, ListComponentsRequest, ListRunsRequest, LogsRequest, RestartComponentRequest,
+    RunRef, SubmitRunRequest, WatchRequest,
 };
 use flowctl_proto::json;
 use http::{Method, Request, StatusCode};
@@ -49,7 +50,7 @@ const MAX_BODY: usize = 16 << 20;
 /// Every route, for the answer to an unknown one.
 const ROUTES: &str = "GET /v1/info, GET|POST /v1/runs, GET /v1/runs/{id}, \
     GET /v1/runs/{id}/logs, POST /v1/runs/{id}/stop, POST /v1/runs/{id}/restart, \
-    GET /v1/components, GET /v1/events";
+    POST /v1/runs/{id}/components[/{component}]/restart, GET /v1/components, GET /v1/events";
 
 /// A request's route, with the run it names.
 enum Route {
@@ -59,6 +60,8 @@ enum Route {
     Logs(String),
     Stop(String),
     Restart(String),
+    /// A run's components (all, or the one named) restarted by hand.
+    RestartComponents(String, String),
     Components,
     Events,
 }
@@ -77,6 +80,8 @@ impl Route {
             ["runs", id, "logs"] => Route::Logs(run(id)?),
             ["runs", id, "stop"] => Route::Stop(run(id)?),
             ["runs", id, "restart"] => Route::Restart(run(id)?),
+            ["runs", id, "components", "restart"] => Route::RestartComponents(run(id)?, "".into()),
+            ["runs", id, "components", c, "restart"] => Route::RestartComponents(run(id)?, run(c)?),
             _ => return None,
         })
     }
@@ -85,7 +90,7 @@ impl Route {
     fn allow(&self) -> &'static str {
         match self {
             Route::Runs => "GET, POST",
-            Route::Stop(_) | Route::Restart(_) => "POST",
+            Route::Stop(_) | Route::Restart(_) | Route::RestartComponents(..) => "POST",
             _ => "GET",
         }
     }
@@ -120,6 +125,9 @@ pub async fn handle(api: &Api, peer: UdsConnectInfo, request: Request<Incoming>)
         (Route::Logs(id), _) => call.logs(id, &query).await,
         (Route::Stop(id), _) => call.stop(id).await,
         (Route::Restart(id), _) => call.restart(id).await,
+        (Route::RestartComponents(id, component), _) => {
+            call.restart_components(id, component).await
+        }
         (Route::Components, _) => call.components(&query).await,
         (Route::Events, _) => call.events(&query).await,
     };
@@ -236,6 +244,15 @@ impl Call<'_> {
     }
 }
 
+impl Call<'_> {
+    async fn restart_components(&self, run_id: String, component: String) -> Result<Reply, Status> {
+        let request = RestartComponentRequest { run_id, component };
+        let summary = self.api.daemon.restart_component(self.request(request));
+        let summary = summary.await?.into_inner();
+        Ok(reply::json(StatusCode::OK, &json::run(&summary)))
+    }
+}
+
 /// A run submission as a JSON body (`content-type: application/json`).
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -329,6 +346,14 @@ mod tests {
         assert_eq!(run("/v1/runs/3f2a"), "3f2a");
         assert_eq!(run("/v1/runs/3f%2Da/logs"), "3f-a");
         assert_eq!(run("/v1/runs/3f2a/stop/"), "3f2a");
+        assert!(matches!(
+            Route::of("/v1/runs/3f/components/gen/restart"),
+            Some(Route::RestartComponents(id, c)) if id == "3f" && c == "gen"
+        ));
+        assert!(matches!(
+            Route::of("/v1/runs/3f/components/restart"),
+            Some(Route::RestartComponents(id, c)) if id == "3f" && c.is_empty()
+        ));
         assert!(matches!(Route::of("/v1/runs/"), Some(Route::Runs)));
         assert!(matches!(Route::of("/v1/info"), Some(Route::Info)));
         for unknown in [
