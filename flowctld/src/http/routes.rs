@@ -15,17 +15,15 @@
 //! | `POST /v1/runs/{id}/restart` | `pipelines restart ID --detach -o json` (201) |
 //! | `POST /v1/runs/{id}/components[/{c}]/restart` | `restart ID [C]` |
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use flowctl_proto::daemon::v1::daemon_server::Daemon;
 use flowctl_proto::daemon::v1::{
     GetInfoRequest, ListComponentsRequest, ListRunsRequest, LogsRequest, RestartComponentRequest,
-    RunRef, SubmitRunRequest, WatchRequest,
+    RunRef, WatchRequest,
 };
 use flowctl_proto::json;
 use http::{Method, Request, StatusCode};
-use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use tokio_stream::StreamExt;
 use tonic::Status;
@@ -43,9 +41,6 @@ pub struct Api {
     pub daemon: DaemonApi,
     pub state: Arc<State>,
 }
-
-/// The largest request body accepted (a pipeline file).
-const MAX_BODY: usize = 16 << 20;
 
 /// Every route, for the answer to an unknown one.
 const ROUTES: &str = "GET /v1/info, GET|POST /v1/runs, GET /v1/runs/{id}, \
@@ -140,8 +135,9 @@ struct Call<'a> {
     peer: &'a UdsConnectInfo,
 }
 
-/// A query parameter that does not parse, as the daemon API's refusal.
-fn bad(message: String) -> Status {
+/// A query parameter or body that does not parse, as the daemon API's
+/// refusal.
+pub(super) fn bad(message: String) -> Status {
     Status::invalid_argument(message)
 }
 
@@ -223,7 +219,7 @@ impl Call<'_> {
     }
 
     async fn submit(&self, query: &Query, request: Request<Incoming>) -> Result<Reply, Status> {
-        let submission = submission(query, request).await?;
+        let submission = super::submit::submission(query, request).await?;
         let summary = self.api.daemon.submit_run(self.request(submission)).await?;
         Ok(reply::json(
             StatusCode::CREATED,
@@ -250,86 +246,6 @@ impl Call<'_> {
         let summary = self.api.daemon.restart_component(self.request(request));
         let summary = summary.await?.into_inner();
         Ok(reply::json(StatusCode::OK, &json::run(&summary)))
-    }
-}
-
-/// A run submission as a JSON body (`content-type: application/json`).
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Submission {
-    pipeline: String,
-    working_dir: Option<String>,
-    env: Option<BTreeMap<String, String>>,
-    pipeline_path: Option<String>,
-}
-
-/// What `POST /v1/runs` asks to run: a JSON [`Submission`], or the pipeline
-/// text as the body with `working_dir`, `pipeline_path` and `env=K=V` in
-/// the query. Without `env`, components start in the daemon's environment.
-async fn submission(query: &Query, request: Request<Incoming>) -> Result<SubmitRunRequest, Status> {
-    let is_json = request
-        .headers()
-        .get(http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    let body = http_body_util::Limited::new(request.into_body(), MAX_BODY)
-        .collect()
-        .await
-        .map_err(|err| bad(format!("cannot read the request body: {err}")))?
-        .to_bytes();
-    let submission = if is_json {
-        serde_json::from_slice::<Submission>(&body).map_err(|err| {
-            bad(format!(
-                "the body is not a run submission: {err}; expected \
-                 {{\"pipeline\": \"<pipeline YAML>\", \"working_dir\": \"/abs/dir\", \
-                 \"env\": {{\"K\": \"V\"}}, \"pipeline_path\": \"<for messages>\"}}"
-            ))
-        })?
-    } else {
-        let pipeline = String::from_utf8(body.to_vec())
-            .map_err(|_| bad("the pipeline in the request body is not UTF-8 text".into()))?;
-        let env: Vec<&str> = query.all("env").collect();
-        let env = match env.is_empty() {
-            true => None,
-            false => Some(
-                env.iter()
-                    .map(|pair| env_pair(pair))
-                    .collect::<Result<_, _>>()?,
-            ),
-        };
-        Submission {
-            pipeline,
-            working_dir: query.get("working_dir").map(str::to_owned),
-            env,
-            pipeline_path: query.get("pipeline_path").map(str::to_owned),
-        }
-    };
-    let Some(working_dir) = submission.working_dir.filter(|d| !d.is_empty()) else {
-        return Err(bad(
-            "a run needs its working directory: POST /v1/runs?working_dir=/abs/dir \
-             (or \"working_dir\" in a JSON body)"
-                .into(),
-        ));
-    };
-    Ok(SubmitRunRequest {
-        pipeline_yaml: submission.pipeline,
-        pipeline_path: submission.pipeline_path.unwrap_or_default(),
-        working_dir,
-        env: submission
-            .env
-            .map(|env| env.into_iter().collect())
-            .unwrap_or_else(|| std::env::vars().collect()),
-        ..Default::default()
-    })
-}
-
-/// `K=V` of an `env` query parameter.
-fn env_pair(pair: &str) -> Result<(String, String), Status> {
-    match pair.split_once('=') {
-        Some((key, value)) if !key.is_empty() => Ok((key.to_owned(), value.to_owned())),
-        _ => Err(bad(format!(
-            "query parameter env={pair}: expected env=NAME=VALUE"
-        ))),
     }
 }
 
@@ -369,12 +285,5 @@ mod tests {
         assert_eq!(Route::Runs.allow(), "GET, POST");
         assert_eq!(Route::Stop("a".into()).allow(), "POST");
         assert_eq!(Route::Events.allow(), "GET");
-    }
-
-    #[test]
-    fn env_pairs_need_a_name() {
-        assert_eq!(env_pair("A=b=c").unwrap(), ("A".into(), "b=c".into()));
-        assert!(env_pair("=b").is_err());
-        assert!(env_pair("A").is_err());
     }
 }
