@@ -1,7 +1,7 @@
-//! What users read of the daemon's answers: state names, JSON shapes of
-//! runs and components, event counts, and log lines with their component
-//! prefix. Every command prints through these, so one thing reads the same
-//! everywhere.
+//! What users read of the daemon's answers: state names, JSON shapes (one
+//! definition with the daemon's HTTP API, in `flowctl_proto::json`), event
+//! counts, and log lines with their component prefix. Every command prints
+//! through these, so one thing reads the same everywhere.
 
 use flowctl_proto::daemon::v1::{ComponentState, ComponentStatus, LogLine, RunSummary};
 
@@ -9,10 +9,7 @@ use crate::output;
 
 /// A component state as users read it: `RUNNING`, `FAILED`...
 pub fn state_name(state: ComponentState) -> &'static str {
-    state
-        .as_str_name()
-        .strip_prefix("COMPONENT_STATE_")
-        .unwrap_or("UNKNOWN")
+    flowctl_proto::json::state_name(state)
 }
 
 /// "120/118 (40/s)": what the relay moved through a component.
@@ -74,19 +71,6 @@ pub fn flow(components: &[&ComponentStatus]) -> String {
     parts.join(", ")
 }
 
-/// A component's status as `-o json` prints it.
-pub fn component_json(c: &ComponentStatus) -> serde_json::Value {
-    serde_json::json!({
-        "id": c.id, "run_id": c.run_id, "kind": c.kind, "state": state_name(c.state()),
-        "health": c.health, "pid": c.pid, "started_at_ms": c.started_at_ms,
-        "restarts": c.restarts, "last_heartbeat_ms": c.last_heartbeat_ms,
-        "exit": c.exit, "service_id": c.service_id, "endpoint": c.endpoint,
-        "last_restart_reason": c.last_restart_reason, "last_restart_ms": c.last_restart_ms,
-        "events_in": c.events_in, "events_out": c.events_out,
-        "events_per_second": c.events_per_second, "cpu_usec": c.cpu_usec,
-    })
-}
-
 /// What a listing of runs prints when there is none, local or remote.
 pub fn print_no_runs(active_only: bool) {
     println!(
@@ -101,14 +85,7 @@ pub fn print_no_runs(active_only: bool) {
 
 /// A run summary as `-o json` prints it.
 pub fn run_json(run: &RunSummary) -> serde_json::Value {
-    serde_json::json!({
-        "run_id": run.run_id, "pipeline": run.pipeline_name,
-        "status": flowctl_core::RunStatus::from(run.status()).name(), "started_at_ms": run.started_at_ms,
-        "ended_at_ms": run.ended_at_ms, "error": run.error,
-        "pipeline_path": run.pipeline_path, "components_total": run.components_total,
-        "components_ready": run.components_ready, "restarts": run.restarts,
-        "run_restarts": run.run_restarts, "restarted_from": run.restarted_from,
-    })
+    flowctl_proto::json::run(run)
 }
 
 /// The stream of a line that is the daemon's notice (lines missed, no
@@ -134,14 +111,7 @@ impl Printer {
 
     pub fn print(&self, line: &LogLine) {
         if self.json {
-            println!(
-                "{}",
-                serde_json::json!({
-                    "run_id": line.run_id, "component": line.component,
-                    "at_ms": line.at_ms, "stream": line.stream, "line": line.line,
-                    "seq": line.seq, "missed": line.missed, "lost": line.lost,
-                })
-            );
+            println!("{}", flowctl_proto::json::log_line(line));
             return;
         }
         if line.stream == NOTICE && !line.component.is_empty() {

@@ -15,6 +15,7 @@
 //! - `socket`: the life-long lock, stale sockets, permissions;
 //! - `state`: what every service shares (store, registry, runs, supervisor);
 //! - `api`: the gRPC services, one file per service;
+//! - `http`: the socket's listener (gRPC and an HTTP/1.1 JSON API beside it);
 //! - [`peer`]: who calls the control plane over TCP, and admitting only the daemon's user;
 //! - `procfs`: what Linux's /proc tells: who holds a connection, process
 //!   trees and start times (used by `peer` and `supervisor`);
@@ -55,6 +56,7 @@ pub(crate) mod api;
 pub(crate) mod config;
 pub(crate) mod error;
 pub mod guard;
+pub(crate) mod http;
 pub mod logs;
 pub mod peer;
 pub(crate) mod procfs;

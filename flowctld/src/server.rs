@@ -17,15 +17,12 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use flowctl_proto::daemon::v1::daemon_server::DaemonServer;
 use flowctl_proto::legacy::control_plane_server::ControlPlaneServer;
 use flowctl_proto::v1::control_plane_service_server::ControlPlaneServiceServer;
 use tokio::net::{TcpListener, UnixListener};
-use tokio_stream::wrappers::UnixListenerStream;
 use tonic::transport::Server;
 
 use crate::api::control_plane::ControlPlane;
-use crate::api::daemon::{DaemonApi, only_same_user};
 use crate::api::legacy::Legacy;
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -85,14 +82,8 @@ pub async fn run(
     };
 
     let control_plane = tokio::spawn(serve_control_plane(state.clone(), tcp));
-    let daemon = tokio::spawn(
-        Server::builder()
-            .add_service(DaemonServer::with_interceptor(
-                DaemonApi::new(state.clone()),
-                only_same_user,
-            ))
-            .serve_with_incoming(UnixListenerStream::new(socket)),
-    );
+    // gRPC for `flowctl` and the JSON API beside it, on the one socket.
+    let daemon = tokio::spawn(crate::http::socket::serve(socket, state.clone()));
     let janitor = tokio::spawn(janitor(state.clone()));
     tracing::info!(
         pid = std::process::id(),
@@ -149,9 +140,12 @@ async fn serve_control_plane(state: Arc<State>, tcp: tokio::net::TcpListener) {
     health_reporter
         .set_serving::<ControlPlaneServer<Legacy>>()
         .await;
-    let reflection = tonic_reflection::server::Builder::configure()
-        .register_encoded_file_descriptor_set(flowctl_proto::FILE_DESCRIPTOR_SET)
-        .build_v1();
+    // Reflection v1 and v1alpha (grpcio-reflection, grpc_cli, Evans and
+    // older grpcurl speak only v1alpha).
+    let reflection = || {
+        tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(flowctl_proto::FILE_DESCRIPTOR_SET)
+    };
     // Both control-plane services admit only the daemon's own user (root
     // too when configured), before any handler runs; health and reflection
     // tell nothing about runs and stay open.
@@ -168,8 +162,9 @@ async fn serve_control_plane(state: Arc<State>, tcp: tokio::net::TcpListener) {
             move |request| admission.check(request),
         ))
         .add_service(health);
-    if let Ok(reflection) = reflection {
-        router = router.add_service(reflection);
+    match (reflection().build_v1(), reflection().build_v1alpha()) {
+        (Ok(v1), Ok(v1alpha)) => router = router.add_service(v1).add_service(v1alpha),
+        (Err(err), _) | (_, Err(err)) => tracing::warn!(%err, "no server reflection"),
     }
     if let Err(err) = router.serve_with_incoming(crate::peer::incoming(tcp)).await {
         tracing::error!(%err, "control plane stopped");

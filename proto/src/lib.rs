@@ -6,10 +6,13 @@
 //!   the older Go flowctl speak them.
 //! - [`legacy`]: the legacy `flowctl.ControlPlane` service.
 //! - [`convert`]: conversions between these and the shared domain types.
+//! - [`json`]: the JSON shapes of the daemon's answers (`-o json` and the
+//!   daemon's HTTP API).
 
 #![allow(clippy::all, missing_docs)]
 
 pub mod convert;
+pub mod json;
 
 /// `flowctl.v1`: control plane and data plane.
 pub mod v1 {

@@ -99,23 +99,10 @@ async fn status(ctx: &Ctx) -> Result<ExitCode> {
     };
     let info = client.get_info(GetInfoRequest {}).await?.into_inner();
     if ctx.json() {
-        output::print_json(&serde_json::json!({
-            "running": true,
-            "pid": info.pid,
-            "version": info.version,
-            "client_version": flowctl_proto::VERSION,
-            "started_at_ms": info.started_at_ms,
-            "socket": info.socket_path,
-            "control_plane": info.control_plane_endpoint,
-            "state_dir": info.state_dir,
-            "log_file": info.log_file,
-            "active_runs": info.active_runs,
-            "registered_components": info.registered_components,
-            "heartbeat_ttl": info.heartbeat_ttl,
-            "janitor_interval": info.janitor_interval,
-            "db_path": info.db_path,
-            "containment": info.containment,
-        }));
+        let mut value = flowctl_proto::json::daemon_info(&info);
+        value["running"] = true.into();
+        value["client_version"] = flowctl_proto::VERSION.into();
+        output::print_json(&value);
         return Ok(ExitCode::SUCCESS);
     }
     println!("flowctld is running");

@@ -7,7 +7,7 @@ use flowctl_proto::daemon::v1::{ComponentStatus, EdgeStatus, ListRunsRequest, Ru
 
 use super::Ctx;
 use crate::cli::{PipelinesArgs, PipelinesCommand};
-use crate::display::{component_json, run_json, state_name};
+use crate::display::{run_json, state_name};
 use crate::live::{self, Signals};
 use crate::output::{self, Table};
 
@@ -118,7 +118,7 @@ async fn run_info(ctx: &Ctx, run: &str) -> Result<ExitCode> {
         .await?
         .into_inner();
     if ctx.json() {
-        output::print_json(&run_detail_json(&detail));
+        output::print_json(&flowctl_proto::json::run_detail(&detail));
         return Ok(ExitCode::SUCCESS);
     }
     print_summary(&detail);
@@ -131,25 +131,6 @@ async fn run_info(ctx: &Ctx, run: &str) -> Result<ExitCode> {
         print_edges(&detail.edges);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `pipelines run-info -o json`: the summary, components, order and edges.
-fn run_detail_json(detail: &RunDetail) -> serde_json::Value {
-    let mut value = run_json(&detail.run.clone().unwrap_or_default());
-    value["components"] = detail.components.iter().map(component_json).collect();
-    value["start_order"] = serde_json::json!(detail.start_order);
-    value["edges"] = detail
-        .edges
-        .iter()
-        .map(|e| {
-            serde_json::json!({
-                "from": e.from, "to": e.to, "events": e.events, "bytes": e.bytes,
-                "drops": e.drops, "buffered": e.buffered, "capacity": e.capacity,
-                "filtered": e.filtered,
-            })
-        })
-        .collect();
-    value
 }
 
 /// The run itself, one fact per line.

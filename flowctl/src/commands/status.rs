@@ -13,7 +13,7 @@ use flowctl_proto::daemon::v1::{
 
 use super::{Ctx, plane};
 use crate::cli::{ListArgs, Output, StatusArgs};
-use crate::display::{component_json, cpu, events, state_name};
+use crate::display::{cpu, events, state_name};
 use crate::output::{self, Table};
 use crate::remote::view;
 
@@ -65,18 +65,7 @@ fn show_with(
     external: &[ExternalComponent],
 ) {
     if json {
-        output::print_json(&serde_json::json!({
-            "components": components.iter().map(|c| {
-                let mut value = component_json(c);
-                value["registration"] = registration_json(c.registration.as_ref());
-                value
-            }).collect::<Vec<_>>(),
-            "external": external.iter().map(|e| serde_json::json!({
-                "service_id": e.service_id, "health": e.health,
-                "last_heartbeat_ms": e.last_heartbeat_ms, "endpoint": e.endpoint,
-                "kind": e.kind, "registration": registration_json(e.registration.as_ref()),
-            })).collect::<Vec<_>>(),
-        }));
+        output::print_json(&flowctl_proto::json::components(components, external));
         return;
     }
     print_components(components, wide);
@@ -114,19 +103,6 @@ fn wide_cells(registration: Option<&Registration>) -> [String; 3] {
         view::list_text(&r.output_event_types),
         view::map_text(&r.metrics),
     ]
-}
-
-/// A registration as JSON (null when the component did not register).
-fn registration_json(registration: Option<&Registration>) -> serde_json::Value {
-    match registration {
-        None => serde_json::Value::Null,
-        Some(r) => serde_json::json!({
-            "name": r.name, "description": r.description, "version": r.version,
-            "input_event_types": r.input_event_types,
-            "output_event_types": r.output_event_types,
-            "metadata": r.metadata, "metrics": r.metrics,
-        }),
-    }
 }
 
 fn print_components(components: &[ComponentStatus], wide: bool) {
