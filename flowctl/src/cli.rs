@@ -10,11 +10,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use flowctl_core::DaemonArgs;
 
 mod operator;
+mod translate;
 
 pub use operator::{
     ListArgs, PlaneArgs, ProcessorsCommand, ProcessorsScope, ServerArgs, StatusArgs, compat_argv,
     join_host_port,
 };
+pub use translate::{TranslateArgs, output_flag};
 
 /// Run data pipelines as supervised local processes.
 #[derive(Debug, Parser)]
@@ -135,6 +137,9 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (or write one per command with --dir)
     Man(ManArgs),
+    /// Write the pipeline as Kubernetes, Compose, systemd or Nomad files,
+    /// with flowctld as their control plane
+    Translate(TranslateArgs),
 }
 
 #[derive(Debug, Args)]

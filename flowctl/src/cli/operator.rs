@@ -134,6 +134,7 @@ pub enum ProcessorsCommand {
 /// which clap cannot let a subcommand reuse.
 pub fn compat_argv(args: impl IntoIterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     let mut args: Vec<std::ffi::OsString> = args.into_iter().collect();
+    super::output_flag(&mut args);
     let words: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())

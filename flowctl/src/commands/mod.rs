@@ -10,6 +10,7 @@ pub mod run;
 pub mod server;
 pub mod service;
 pub mod status;
+pub mod translate;
 pub mod validate;
 pub mod version;
 
@@ -80,6 +81,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
     let socket = flowctl_core::paths::socket_path(cli.socket.as_deref())?;
     crate::output::print_yaml_instead(cli.output == Output::Yaml);
     crate::deadline::set_timeout(cli.timeout);
+    let namespace = cli.namespace.clone().or(cli.namespace_short.clone());
     let ctx = Ctx {
         output: cli.output,
         log_level: cli.log_level,
@@ -102,6 +104,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Service(command) => service::service(&ctx, command).await,
         Command::Completions(args) => completions::completions(&args),
         Command::Man(args) => completions::man(&args),
+        Command::Translate(args) => translate::translate(&args, namespace),
     }
 }
 
