@@ -19,5 +19,6 @@ mod service;
 mod settings;
 mod state;
 mod supervision;
+mod translate;
 mod validate;
 mod waits;
