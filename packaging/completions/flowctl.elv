@@ -48,6 +48,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand service 'Install flowctld as a systemd or launchd service, or remove it'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print the manual page (or write one per command with --dir)'
+            cand translate 'Write the pipeline as Kubernetes, Compose, systemd or Nomad files, with flowctld as their control plane'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flowctl;run'= {
@@ -774,6 +775,33 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'flowctl;translate'= {
+            cand -f 'Pipeline file'
+            cand --file 'Pipeline file'
+            cand --format 'What to write (also `-o`): kubernetes, docker-compose, local, systemd or nomad'
+            cand --to-file 'Write the main file to F (a new file; see --force); the others of the format beside it'
+            cand --out-dir 'Write every file of the format into directory D (created if missing)'
+            cand --prefix 'Put P before every generated name [default: none for Compose, else "<pipeline>-"]'
+            cand --registry 'Registry (and organisation) of images named by `type: name@version`, in place of docker.io/withobsrvr'
+            cand --image 'The image of component ID (repeatable)'
+            cand --flowctld-image 'The image the control plane (flowctld) runs from'
+            cand --control-plane-port 'The port of the control plane the components register with'
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand --force 'Replace files that already exist'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'flowctl;help'= {
             cand run 'Run a pipeline: start its components and show them live'
             cand validate 'Check a pipeline file and show its start order'
@@ -790,6 +818,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand service 'Install flowctld as a systemd or launchd service, or remove it'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print the manual page (or write one per command with --dir)'
+            cand translate 'Write the pipeline as Kubernetes, Compose, systemd or Nomad files, with flowctld as their control plane'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flowctl;help;run'= {
@@ -872,6 +901,8 @@ set edit:completion:arg-completer[flowctl] = {|@words|
         &'flowctl;help;completions'= {
         }
         &'flowctl;help;man'= {
+        }
+        &'flowctl;help;translate'= {
         }
         &'flowctl;help;help'= {
         }

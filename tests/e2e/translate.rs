@@ -32,6 +32,14 @@ fn cases() -> Vec<(String, PathBuf)> {
         .collect();
     cases.sort();
     cases.push(("full".into(), repo.join("core/fixtures/valid/full.yaml")));
+    cases.push((
+        "supervision".into(),
+        repo.join("core/fixtures/valid/supervision.yaml"),
+    ));
+    cases.push((
+        "by-reference".into(),
+        repo.join("tests/fixtures/translate/by-reference.yaml"),
+    ));
     cases
 }
 
@@ -46,7 +54,8 @@ fn golden_dir(case: &str, format: &str) -> PathBuf {
         .join(format)
 }
 
-/// The ids of a pipeline's components.
+/// The ids of a pipeline's components not named by reference (those
+/// take their image from `type: name@version`).
 fn ids(file: &Path) -> Vec<String> {
     let bytes = std::fs::read(file).unwrap();
     let parsed = flowctl_core::spec::parse("p.yaml", &bytes).expect("a valid pipeline");
@@ -54,6 +63,7 @@ fn ids(file: &Path) -> Vec<String> {
         .pipeline
         .components
         .into_iter()
+        .filter(|c| !c.type_name.as_deref().is_some_and(|t| t.contains('@')))
         .map(|c| c.id)
         .collect()
 }
@@ -208,9 +218,12 @@ fn systemd_units_pass_systemd_analyze_verify() {
         return;
     }
     // The examples run ./target/release/...: here, the binaries built for
-    // these tests. (full.yaml's programs exist on no machine, and verify
-    // checks that ExecStart= is executable, so it is left out.)
-    for (case, file) in cases().into_iter().filter(|(case, _)| case != "full") {
+    // these tests. (The fixtures' programs exist on no machine, and verify
+    // checks that ExecStart= is executable, so they are left out.)
+    for (case, file) in cases()
+        .into_iter()
+        .filter(|(_, file)| file.starts_with(repo().join("examples")))
+    {
         let world = World::new();
         std::fs::create_dir_all(world.work.join("target")).unwrap();
         std::os::unix::fs::symlink(

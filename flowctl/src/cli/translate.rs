@@ -90,3 +90,42 @@ pub fn output_flag(args: &mut [std::ffi::OsString]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use crate::cli::{Cli, Command, compat_argv};
+    use crate::translate::Format;
+
+    fn format_of(line: &str) -> Format {
+        let args = line.split_whitespace().map(std::ffi::OsString::from);
+        match Cli::try_parse_from(compat_argv(args)).unwrap().command {
+            Command::Translate(args) => args.format,
+            other => panic!("not translate: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_old_output_flag_names_the_format_in_every_spelling() {
+        for line in [
+            "flowctl translate -f p.yaml -o kubernetes",
+            "flowctl translate -f p.yaml -okubernetes",
+            "flowctl translate -f p.yaml --output=k8s",
+            "flowctl translate -f p.yaml --output kubernetes",
+            "flowctl translate -f p.yaml --format kubernetes",
+        ] {
+            assert_eq!(format_of(line), Format::Kubernetes, "{line}");
+        }
+        assert_eq!(
+            format_of("flowctl translate -o compose -f p.yaml"),
+            Format::DockerCompose
+        );
+        // Before `translate`, -o is still the listing format.
+        let args = "flowctl -o json translate -f p.yaml -o nomad"
+            .split_whitespace()
+            .map(std::ffi::OsString::from);
+        let cli = Cli::try_parse_from(compat_argv(args)).unwrap();
+        assert_eq!(cli.output, crate::cli::Output::Json);
+    }
+}

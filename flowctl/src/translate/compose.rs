@@ -194,6 +194,7 @@ fn component(plan: &Plan<'_>, service: &Service<'_>, warnings: &mut Warnings) ->
             "is not mapped: Compose marks a container unhealthy but does not restart it",
         );
     }
+    super::plan::start_timeout_warning(c, "Compose", warnings);
     let check = c.readiness_probe.as_ref().or(c.liveness_probe.as_ref());
     ComposeService {
         image: service

@@ -120,30 +120,9 @@ fn group(
     // The endpoint comes from the template below, from Nomad's service
     // discovery, wherever the control plane was placed.
     env.remove(flowctl_core::env::ENDPOINT);
-    let mut reserved = Vec::new();
-    if let Some(port) = service.health_port {
-        reserved.push(json!({"Label": "health", "Value": port}));
-    }
-    let (driver, config) = match &service.image {
-        Some(image) => {
-            let (command, args) = service.container_command();
-            let mut config = json!({"image": image.name(), "network_mode": "host"});
-            if let Some((program, rest)) = command.split_first() {
-                config["entrypoint"] = json!([program]);
-                config["args"] = json!(rest);
-            } else if !args.is_empty() {
-                config["args"] = json!(args);
-            }
-            ("docker", config)
-        }
-        None => {
-            let program = absolute_program(&c.command[0], &options.cwd, &c.id, warnings);
-            (
-                "raw_exec",
-                json!({"command": program, "args": c.command[1..]}),
-            )
-        }
-    };
+    let reserved = reserved_ports(service);
+    let (driver, config) = driver(service, options, warnings);
+    super::plan::start_timeout_warning(c, "Nomad", warnings);
     if c.working_dir.is_some() {
         warnings.field(
             &c.id,
@@ -191,6 +170,58 @@ fn group(
     })
 }
 
+/// The `docker` driver for a component with an image, else `raw_exec`.
+fn driver(
+    service: &Service<'_>,
+    options: &Options,
+    warnings: &mut Warnings,
+) -> (&'static str, Value) {
+    let c = service.component;
+    match &service.image {
+        Some(image) => {
+            let (command, args) = service.container_command();
+            let mut config = json!({"image": image.name(), "network_mode": "host"});
+            if let Some((program, rest)) = command.split_first() {
+                config["entrypoint"] = json!([program]);
+                config["args"] = json!(rest);
+            } else if !args.is_empty() {
+                config["args"] = json!(args);
+            }
+            ("docker", config)
+        }
+        None => {
+            let program = absolute_program(&c.command[0], &options.cwd, &c.id, warnings);
+            (
+                "raw_exec",
+                json!({"command": program, "args": c.command[1..]}),
+            )
+        }
+    }
+}
+
+/// The static ports: `HEALTH_PORT`, and any other port a probe calls.
+fn reserved_ports(service: &Service<'_>) -> Vec<Value> {
+    let c = service.component;
+    let mut reserved = Vec::new();
+    if let Some(port) = service.health_port {
+        reserved.push(json!({"Label": "health", "Value": port}));
+    }
+    for probe in [&c.readiness_probe, &c.liveness_probe]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(port) = service.probe_port(probe)
+            && Some(port) != service.health_port
+        {
+            let entry = json!({"Label": port_label(service, port), "Value": port});
+            if !reserved.contains(&entry) {
+                reserved.push(entry);
+            }
+        }
+    }
+    reserved
+}
+
 /// The data plane's service, with the checks the probes map to.
 fn data_service(service: &Service<'_>, warnings: &mut Warnings) -> Value {
     let mut out = json!({"Name": service.name, "PortLabel": "data", "Provider": "nomad"});
@@ -235,10 +266,7 @@ fn check(service: &Service<'_>, probe: &Probe) -> Option<Value> {
     let ProbeAction::Http { path, .. } = &probe.action else {
         return None;
     };
-    let label = match service.probe_port(probe) {
-        Some(port) if Some(port) != service.health_port => format!("{port}"),
-        _ => "health".to_owned(),
-    };
+    let label = port_label(service, service.probe_port(probe)?);
     Some(json!({
         "Type": "http",
         "Path": path,
@@ -246,6 +274,16 @@ fn check(service: &Service<'_>, probe: &Probe) -> Option<Value> {
         "Interval": nanos(probe.period),
         "Timeout": nanos(probe.timeout),
     }))
+}
+
+/// The label of a port a probe calls: `health` for `HEALTH_PORT`, else
+/// `port-N`.
+fn port_label(service: &Service<'_>, port: u16) -> String {
+    if Some(port) == service.health_port {
+        "health".to_owned()
+    } else {
+        format!("port-{port}")
+    }
 }
 
 fn resources(service: &Service<'_>, warnings: &mut Warnings) -> Option<Value> {

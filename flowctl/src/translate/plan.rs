@@ -298,6 +298,18 @@ pub fn absolute_program(program: &str, cwd: &Path, id: &str, warnings: &mut Warn
     }
 }
 
+/// `start_timeout`: no engine waits for a component to register with the
+/// control plane, so a changed one is a warning.
+pub fn start_timeout_warning(component: &Component, engine: &str, warnings: &mut Warnings) {
+    if component.start_timeout != flowctl_core::spec::DEFAULT_START_TIMEOUT {
+        warnings.field(
+            &component.id,
+            "start_timeout",
+            format!("is not mapped: {engine} cannot wait for a component to register"),
+        );
+    }
+}
+
 /// The port of a `PORT` value (`:50051`, `50051`, `host:50051`); `None` for 0.
 fn port_of(text: &str) -> Option<u16> {
     let port = text.rsplit(':').next()?.trim();

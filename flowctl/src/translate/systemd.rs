@@ -5,9 +5,7 @@
 
 use std::fmt::Write as _;
 
-use flowctl_core::spec::{
-    Component, DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT, Restart, RestartPolicy, StopSignal,
-};
+use flowctl_core::spec::{Component, DEFAULT_STOP_TIMEOUT, Restart, RestartPolicy, StopSignal};
 
 use super::plan::{Plan, Service};
 use super::warnings::Warnings;
@@ -109,13 +107,7 @@ fn component(
     if c.stop_timeout != DEFAULT_STOP_TIMEOUT {
         let _ = writeln!(body, "TimeoutStopSec={}ms", c.stop_timeout.as_millis());
     }
-    if c.start_timeout != DEFAULT_START_TIMEOUT {
-        warnings.field(
-            &c.id,
-            "start_timeout",
-            "is not mapped: systemd cannot wait for a component to register",
-        );
-    }
+    super::plan::start_timeout_warning(c, "systemd", warnings);
     if let Some(bytes) = c.limits.memory_bytes {
         let _ = writeln!(body, "MemoryMax={bytes}");
     }

@@ -39,6 +39,7 @@ pub fn spec(
             ),
         );
     }
+    crate::translate::plan::start_timeout_warning(c, "Kubernetes", warnings);
     PodSpec {
         containers: vec![container(plan, service, warnings)],
         restart_policy: Some(restart_policy.to_owned()),
