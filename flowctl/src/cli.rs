@@ -35,7 +35,8 @@ pub struct Cli {
     pub context: Option<String>,
 
     /// Kept for compatibility with the older flowctl (also `-n NAME` before
-    /// the command): accepted, does nothing
+    /// the command): accepted, does nothing, except in `translate`: the
+    /// Kubernetes or Nomad namespace
     #[arg(long, global = true, value_name = "NAME")]
     pub namespace: Option<String>,
 

@@ -30,7 +30,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_needs_command" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_needs_command" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_needs_command" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_needs_command" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_needs_command" -s n -d '`-n NAME` before the command: the older flowctl\'s `--namespace`, kept for compatibility (after a command, `-n` is that command\'s own flag)' -r
 complete -c flowctl -n "__fish_flowctl_needs_command" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_needs_command" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
@@ -74,7 +74,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -91,7 +91,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -110,7 +110,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -125,7 +125,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -142,7 +142,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -156,7 +156,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -169,7 +169,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -184,7 +184,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -206,7 +206,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -222,7 +222,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -237,7 +237,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -252,7 +252,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -267,7 +267,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -282,7 +282,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -303,7 +303,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -323,7 +323,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -342,7 +342,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -358,7 +358,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -375,7 +375,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -402,7 +402,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -417,7 +417,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -431,7 +431,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -452,7 +452,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -468,7 +468,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -487,7 +487,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -511,7 +511,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -526,7 +526,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -545,7 +545,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -565,7 +565,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -585,7 +585,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -605,7 +605,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -619,7 +619,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -641,7 +641,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r

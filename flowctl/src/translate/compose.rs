@@ -326,15 +326,17 @@ fn deploy(service: &Service<'_>) -> Option<Deploy> {
     })
 }
 
-/// `local`: the pipeline's `env` from `.env`, a profile per kind, and a
-/// data volume at `/data`.
+/// `local`: the pipeline's `env` from `.env`, the profiles `all` and one
+/// per kind, and a data volume at `/data`.
 fn localize(plan: &Plan<'_>, service: &Service<'_>, out: &mut ComposeService) {
     let c = service.component;
     out.environment.retain(|k, v| {
         plan.pipeline.env.get(k).map(|p| escape(p)).as_ref() != Some(v) || c.env.contains_key(k)
     });
     out.env_file = vec![".env".into()];
-    out.profiles = vec![format!("{}s", c.kind)];
+    // `all` starts the whole pipeline (`docker compose --profile all up`);
+    // the kind's profile starts part of it.
+    out.profiles = vec!["all".into(), format!("{}s", c.kind)];
     out.volumes = vec![format!("{}-data:/data", service.name)];
 }
 
