@@ -172,15 +172,6 @@ fn parse_metadata(text: &str) -> Result<(String, String), String> {
 pub struct ServerArgs {
     #[command(flatten)]
     pub daemon: DaemonArgs,
-    /// TLS certificate of the control plane (not supported yet: an error)
-    #[arg(long, value_name = "FILE")]
-    pub tls_cert: Option<PathBuf>,
-    /// TLS key of the control plane (not supported yet: an error)
-    #[arg(long, value_name = "FILE")]
-    pub tls_key: Option<PathBuf>,
-    /// CA certificate for client certificates (not supported yet: an error)
-    #[arg(long, value_name = "FILE")]
-    pub tls_ca_cert: Option<PathBuf>,
 }
 
 #[cfg(test)]
