@@ -12,8 +12,8 @@ use flowctl_core::DaemonArgs;
 mod operator;
 
 pub use operator::{
-    ListArgs, PlaneArgs, ProcessorsCommand, ProcessorsScope, ServerArgs, StatusArgs, compat_argv,
-    join_host_port,
+    ListArgs, PlaneArgs, ProcessorsCommand, ProcessorsScope, RemoteAccess, ServerArgs, StatusArgs,
+    compat_argv, join_host_port,
 };
 
 /// Run data pipelines as supervised local processes.
