@@ -13,8 +13,8 @@ mod operator;
 mod translate;
 
 pub use operator::{
-    ListArgs, PlaneArgs, ProcessorsCommand, ProcessorsScope, ServerArgs, StatusArgs, compat_argv,
-    join_host_port,
+    ListArgs, PlaneArgs, ProcessorsCommand, ProcessorsScope, RemoteAccess, ServerArgs, StatusArgs,
+    compat_argv, join_host_port,
 };
 pub use translate::{TranslateArgs, output_flag};
 

@@ -15,7 +15,8 @@
 //! - `socket`: the life-long lock, stale sockets, permissions;
 //! - `state`: what every service shares (store, registry, runs, supervisor);
 //! - `api`: the gRPC services, one file per service;
-//! - [`peer`]: who calls the control plane over TCP, and admitting only the daemon's user;
+//! - [`peer`]: who calls the control plane over TCP, and who is admitted;
+//! - `tls`: TLS, bearer token and `--insecure` for a non-loopback control plane;
 //! - `procfs`: what Linux's /proc tells: who holds a connection, process
 //!   trees and start times (used by `peer` and `supervisor`);
 //! - [`registry`]: registered components, health, TTL;
@@ -68,6 +69,7 @@ pub mod startup;
 pub(crate) mod state;
 pub mod store;
 pub mod supervisor;
+pub(crate) mod tls;
 
 pub use config::{Config, DaemonArgs, LogFormat};
 pub use error::{Error, Result};

@@ -351,3 +351,124 @@ fn stdout_is_the_default_and_warns_about_an_insecure_plane() {
     assert!(job["Job"]["TaskGroups"].is_array());
     assert!(run.stderr().contains("--insecure"), "{run}");
 }
+
+/// What a unit file runs: its `ExecStart=` words, `WorkingDirectory=` and
+/// `Environment=` assignments, as systemd would read these simple ones.
+struct Unit {
+    exec: Vec<String>,
+    dir: Option<PathBuf>,
+    env: Vec<(String, String)>,
+}
+
+fn read_unit(path: &Path, specifiers: &[(&str, String)]) -> Unit {
+    let text = std::fs::read_to_string(path).unwrap();
+    let expand = |value: &str| {
+        let mut value = value.to_owned();
+        for (specifier, replacement) in specifiers {
+            value = value.replace(specifier, replacement);
+        }
+        value.replace("%%", "%")
+    };
+    let mut unit = Unit {
+        exec: Vec::new(),
+        dir: None,
+        env: Vec::new(),
+    };
+    for line in text.lines() {
+        if let Some(exec) = line.strip_prefix("ExecStart=") {
+            unit.exec = exec.split_whitespace().map(expand).collect();
+        } else if let Some(dir) = line.strip_prefix("WorkingDirectory=") {
+            unit.dir = Some(PathBuf::from(expand(dir)));
+        } else if let Some(assignment) = line.strip_prefix("Environment=") {
+            let assignment = expand(assignment.trim_matches('"'));
+            let (key, value) = assignment.split_once('=').unwrap();
+            unit.env.push((key.to_owned(), value.to_owned()));
+        }
+    }
+    assert!(!unit.exec.is_empty(), "no ExecStart= in {}", path.display());
+    unit
+}
+
+/// The translated systemd units of the example chain, started as systemd
+/// would start them (ExecStart=, WorkingDirectory=, Environment=): the
+/// components register with the no-spawn flowctld of the flowctld unit,
+/// every event reaches the sink's file and the run is COMPLETED in that
+/// flowctld's record. (systemd itself needs to be PID 1, which a test is
+/// not; `systemd_units_pass_systemd_analyze_verify` checks the files.)
+#[test]
+fn the_translated_systemd_units_run_the_chain_to_completion() {
+    let world = World::new();
+    let runtime = world.private_dir("run");
+    std::fs::create_dir_all(world.work.join("target")).unwrap();
+    std::os::unix::fs::symlink(
+        bin("flowctl-example-gen").parent().unwrap(),
+        world.work.join("target/release"),
+    )
+    .unwrap();
+    std::fs::copy(
+        repo().join("examples/chain.yaml"),
+        world.work.join("chain.yaml"),
+    )
+    .unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string();
+    world
+        .flowctl(&[
+            "translate",
+            "-f",
+            "chain.yaml",
+            "-o",
+            "systemd",
+            "--out-dir",
+            "units",
+            "--control-plane-port",
+            &port,
+        ])
+        .ok();
+    let units = world.work.join("units");
+    let specifiers = [
+        ("%S", world.root.path().join("state").display().to_string()),
+        ("%t", runtime.display().to_string()),
+    ];
+    let plane = read_unit(&units.join("chain-flowctld.service"), &specifiers);
+    let mut daemon = Command::new(&plane.exec[0]);
+    daemon
+        .args(&plane.exec[1..])
+        .envs(world.env())
+        .env_remove("XDG_RUNTIME_DIR")
+        .envs(
+            plane
+                .env
+                .iter()
+                .filter(|(k, _)| k != "FLOWCTL_SOCKET")
+                .cloned(),
+        )
+        .current_dir(&world.work);
+    let _daemon = world.spawn(daemon);
+    assert!(
+        flowctl_tests::wait_until(flowctl_tests::PATIENCE, || world.socket.exists()),
+        "the flowctld unit's daemon never listened on {}",
+        world.socket.display()
+    );
+    let run = world.the_active_run();
+    let mut components = Vec::new();
+    for id in ["out", "upper", "gen"] {
+        let unit = read_unit(&units.join(format!("chain-{id}.service")), &specifiers);
+        let mut command = Command::new(&unit.exec[0]);
+        command
+            .args(&unit.exec[1..])
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .envs(unit.env.iter().cloned())
+            .current_dir(unit.dir.as_ref().unwrap());
+        components.push(world.spawn(command));
+    }
+    let ended = world.wait_ended(&run);
+    assert_eq!(ended["status"], "COMPLETED", "{ended:#}");
+    let written = std::fs::read_to_string(world.work.join("chain-out.txt")).unwrap();
+    assert_eq!(written.lines().count(), 1000, "{written}");
+}

@@ -88,6 +88,9 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         socket,
         config: cli.config,
     };
+    if let Some(access) = remote_access(&cli.command) {
+        crate::remote::access::set(access);
+    }
     match cli.command {
         Command::Run(args) => run::run(&ctx, args).await,
         Command::Attach { run } => run::attach(&ctx, &run).await,
@@ -105,6 +108,20 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Completions(args) => completions::completions(&args),
         Command::Man(args) => completions::man(&args),
         Command::Translate(args) => translate::translate(&args, namespace),
+    }
+}
+
+/// The TLS and token flags of a command that may query a control plane.
+fn remote_access(command: &Command) -> Option<&crate::cli::RemoteAccess> {
+    use crate::cli::ProcessorsCommand as P;
+    match command {
+        Command::Status(args) => Some(&args.plane.access),
+        Command::Pipelines(args) => Some(&args.plane.access),
+        Command::List(args) => Some(&args.access),
+        Command::Processors(P::List { scope } | P::Find { scope, .. } | P::Show { scope, .. }) => {
+            Some(&scope.access)
+        }
+        _ => None,
     }
 }
 
