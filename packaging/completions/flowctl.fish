@@ -68,6 +68,11 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-format -d 'F
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l pipeline -d 'Start this pipeline file as a run when the daemon starts' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l tls-cert -d 'TLS certificate (PEM) the control plane presents' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l tls-ca-cert -d 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l token-file -d 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -82,6 +87,8 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s d -l detach -d '
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l use-external-control-plane -d 'Components register with the control plane already running at --control-plane-address:--control-plane-port (default 127.0.0.1:8080) instead of the local daemon\'s; the local daemon still supervises their processes'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-spawn -d 'Run --pipeline\'s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l insecure -d 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s V -l version -d 'Print version'
@@ -104,6 +111,10 @@ false\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l control-plane-addr -d 'The control plane as `host:port` (instead of the two flags)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -119,6 +130,10 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s y -l yes -d '
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -s e -l endpoint -d 'Query the control plane at `host:port` instead of the local daemon [default: localhost:8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -178,6 +193,10 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -s h -l help -d
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -200,6 +219,10 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fis
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -216,6 +239,10 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l limit -d 'At most N runs, newest first (a negative N: all)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -231,6 +258,10 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -246,6 +277,10 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -261,6 +296,10 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -276,6 +315,10 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -317,6 +360,10 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fi
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -s e -l endpoint -d 'Query the control plane at `host:port` instead of the local daemon\'s' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l include-unhealthy -d 'Also show processors whose heartbeats stopped' -r -f -a "true\t''
 false\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -333,6 +380,10 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_s
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -s e -l endpoint -d 'Query the control plane at `host:port` instead of the local daemon\'s' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l include-unhealthy -d 'Also show processors whose heartbeats stopped' -r -f -a "true\t''
 false\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l input -d 'Consumes this event type' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l output-type -d 'Produces this event type (`--output TYPE` after `find`, as the older flowctl spelled it, means this too)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l metadata -d 'Has this metadata entry (repeatable; all must match)' -r
@@ -352,6 +403,10 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_s
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -s e -l endpoint -d 'Query the control plane at `host:port` instead of the local daemon\'s' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l include-unhealthy -d 'Also show processors whose heartbeats stopped' -r -f -a "true\t''
 false\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -396,6 +451,11 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l pipeline -d 'Start this pipeline file as a run when the daemon starts' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l tls-cert -d 'TLS certificate (PEM) the control plane presents' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l tls-ca-cert -d 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l token-file -d 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -408,6 +468,8 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l no-spawn -d 'Run --pipeline\'s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l insecure -d 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
@@ -446,6 +508,11 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l pipeline -d 'Start this pipeline file as a run when the daemon starts' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l tls-cert -d 'TLS certificate (PEM) the control plane presents' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l tls-ca-cert -d 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l token-file -d 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -458,6 +525,8 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l no-spawn -d 'Run --pipeline\'s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l insecure -d 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
@@ -502,9 +571,11 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l log-format -d
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
-complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-cert -d 'TLS certificate of the control plane (not supported yet: an error)' -r -F
-complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-key -d 'TLS key of the control plane (not supported yet: an error)' -r -F
-complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-ca-cert -d 'CA certificate for client certificates (not supported yet: an error)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l pipeline -d 'Start this pipeline file as a run when the daemon starts' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-cert -d 'TLS certificate (PEM) the control plane presents' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-ca-cert -d 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l token-file -d 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -517,6 +588,8 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l socket -d 'Th
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-spawn -d 'Run --pipeline\'s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l insecure -d 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s V -l version -d 'Print version'
