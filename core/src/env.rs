@@ -43,3 +43,17 @@ pub const PLAIN_SERVICE_ID: &str = "SERVICE_ID";
 pub const NOTIFY_SOCKET: &str = "NOTIFY_SOCKET";
 /// Socket activation: how many descriptors were passed.
 pub const LISTEN_FDS: &str = "LISTEN_FDS";
+
+// Read by components that reach a secured control plane (the example
+// components; what `flowctl translate` sets for `flowctld --tls-.../--token-file`).
+
+/// PEM file of the CA that signed the control plane's certificate.
+pub const TLS_CA: &str = "FLOWCTL_TLS_CA";
+/// PEM file of the component's client certificate (mTLS).
+pub const TLS_CERT: &str = "FLOWCTL_TLS_CERT";
+/// PEM file of the key of [`TLS_CERT`].
+pub const TLS_KEY: &str = "FLOWCTL_TLS_KEY";
+/// The bearer token sent as `authorization: Bearer <token>`.
+pub const TOKEN: &str = "FLOWCTL_TOKEN";
+/// A file holding the bearer token.
+pub const TOKEN_FILE: &str = "FLOWCTL_TOKEN_FILE";

@@ -67,6 +67,39 @@ pub struct DaemonArgs {
     /// File the daemon's log goes to (set by the client that starts it)
     #[arg(long, value_name = "FILE", hide = true)]
     pub log_file: Option<PathBuf>,
+
+    /// Start this pipeline file as a run when the daemon starts
+    #[arg(long, value_name = "FILE")]
+    pub pipeline: Option<PathBuf>,
+
+    /// Run --pipeline's control plane, relay and record only: something
+    /// else (Kubernetes, Compose, systemd...) starts its components, which
+    /// register over TCP with FLOWCTL_COMPONENT_ID set to their id
+    #[arg(long, requires = "pipeline")]
+    pub no_spawn: bool,
+
+    /// TLS certificate (PEM) the control plane presents
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// Private key (PEM) of --tls-cert
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+
+    /// CA certificate (PEM) client certificates must be signed by: with it,
+    /// every control-plane caller needs one (mTLS)
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_ca_cert: Option<PathBuf>,
+
+    /// File holding the bearer token control-plane callers may present
+    /// (`authorization: Bearer <token>`) instead of being this user on this machine
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+
+    /// Listen on a non-loopback control-plane address without TLS or a
+    /// token, admitting every caller (a network you trust)
+    #[arg(long)]
+    pub insecure: bool,
 }
 
 impl DaemonArgs {
@@ -84,6 +117,11 @@ impl DaemonArgs {
         path("--config", &self.config);
         path("--db-path", &self.db_path);
         path("--log-file", &self.log_file);
+        path("--pipeline", &self.pipeline);
+        path("--tls-cert", &self.tls_cert);
+        path("--tls-key", &self.tls_key);
+        path("--tls-ca-cert", &self.tls_ca_cert);
+        path("--token-file", &self.token_file);
         if let Some(address) = &self.control_plane_address {
             args.extend(["--control-plane-address".into(), address.clone()]);
         }
@@ -108,6 +146,12 @@ impl DaemonArgs {
         }
         if self.no_cgroups {
             args.push("--no-cgroups".into());
+        }
+        if self.no_spawn {
+            args.push("--no-spawn".into());
+        }
+        if self.insecure {
+            args.push("--insecure".into());
         }
         args
     }
@@ -159,6 +203,13 @@ mod tests {
             no_persistence: true,
             no_cgroups: true,
             log_file: Some("/tmp/d.log".into()),
+            pipeline: Some("/srv/chain.yaml".into()),
+            no_spawn: true,
+            tls_cert: Some("/etc/tls/cert.pem".into()),
+            tls_key: Some("/etc/tls/key.pem".into()),
+            tls_ca_cert: Some("/etc/tls/ca.pem".into()),
+            token_file: Some("/etc/tls/token".into()),
+            insecure: true,
         };
         let back = parse(&given.to_args());
         assert_eq!(format!("{back:?}"), format!("{given:?}"));

@@ -10,11 +10,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use flowctl_core::DaemonArgs;
 
 mod operator;
+mod translate;
 
 pub use operator::{
-    ListArgs, PlaneArgs, ProcessorsCommand, ProcessorsScope, ServerArgs, StatusArgs, compat_argv,
-    join_host_port,
+    ListArgs, PlaneArgs, ProcessorsCommand, ProcessorsScope, RemoteAccess, ServerArgs, StatusArgs,
+    compat_argv, join_host_port,
 };
+pub use translate::{TranslateArgs, output_flag};
 
 /// Run data pipelines as supervised local processes.
 #[derive(Debug, Parser)]
@@ -33,7 +35,8 @@ pub struct Cli {
     pub context: Option<String>,
 
     /// Kept for compatibility with the older flowctl (also `-n NAME` before
-    /// the command): accepted, does nothing
+    /// the command): accepted, does nothing, except in `translate`: the
+    /// Kubernetes or Nomad namespace
     #[arg(long, global = true, value_name = "NAME")]
     pub namespace: Option<String>,
 
@@ -137,6 +140,9 @@ pub enum Command {
     Man(ManArgs),
     /// A full-screen view of the runs, their pipelines and components
     Dashboard(DashboardArgs),
+    /// Write the pipeline as Kubernetes, Compose, systemd or Nomad files,
+    /// with flowctld as their control plane
+    Translate(TranslateArgs),
 }
 
 #[derive(Debug, Args)]

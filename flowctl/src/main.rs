@@ -13,7 +13,8 @@
 //! - `pipeline_file`: reading and checking a pipeline file;
 //! - `remote/`: a control plane over TCP (endpoint flags), and how its
 //!   registrations and runs print;
-//! - `service/`: service files and managers (systemd, launchd).
+//! - `service/`: service files and managers (systemd, launchd);
+//! - `translate/`: a pipeline as another engine's files (`flowctl translate`).
 
 mod cli;
 mod commands;
@@ -26,6 +27,7 @@ mod output;
 mod pipeline_file;
 mod remote;
 mod service;
+mod translate;
 
 use std::process::ExitCode;
 

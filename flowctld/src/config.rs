@@ -29,6 +29,13 @@ struct FileConfig {
     daemon_log_keep: Option<usize>,
     cgroups: Option<bool>,
     control_plane_allow_root: Option<bool>,
+    pipeline: Option<PathBuf>,
+    no_spawn: Option<bool>,
+    tls_cert: Option<PathBuf>,
+    tls_key: Option<PathBuf>,
+    tls_ca_cert: Option<PathBuf>,
+    token_file: Option<PathBuf>,
+    insecure: Option<bool>,
 }
 
 /// The daemon's resolved settings.
@@ -62,6 +69,13 @@ pub struct Config {
     /// Admit root on the control plane besides the daemon's own user
     /// (`control_plane_allow_root`, off by default).
     pub control_plane_allow_root: bool,
+    /// A pipeline file started as a run when the daemon starts (`--pipeline`).
+    pub pipeline: Option<PathBuf>,
+    /// That run's components are started by something else: the daemon
+    /// runs its control plane, relay and record only (`--no-spawn`).
+    pub no_spawn: bool,
+    /// TLS, token and `--insecure` of the control plane.
+    pub security: crate::tls::Security,
 }
 
 /// How long a component stays healthy without a heartbeat.
@@ -94,6 +108,9 @@ impl Config {
             // The embedding program's cgroup is not ours to divide.
             cgroups: false,
             control_plane_allow_root: false,
+            pipeline: None,
+            no_spawn: false,
+            security: crate::tls::Security::default(),
         }
     }
 
@@ -180,13 +197,75 @@ impl Config {
             guard_binary: None,
             cgroups: !args.no_cgroups && file.cgroups.unwrap_or(true),
             control_plane_allow_root: file.control_plane_allow_root.unwrap_or(false),
+            no_spawn: args.no_spawn || file.no_spawn.unwrap_or(false),
+            pipeline: args.pipeline.clone().or(file.pipeline).map(absolute),
+            security: security(
+                args,
+                file.tls_cert,
+                file.tls_key,
+                file.tls_ca_cert,
+                file.token_file,
+                file.insecure,
+                &config_path,
+            )?,
         })
+        .and_then(Config::checked)
+    }
+
+    /// Refuses settings that contradict each other.
+    fn checked(self) -> Result<Config> {
+        if self.no_spawn && self.pipeline.is_none() {
+            return Err(Error::InvalidArgument(
+                "--no-spawn (no_spawn) runs the control plane of one pipeline: give it with \
+                 --pipeline FILE (or `pipeline` in config.toml)"
+                    .into(),
+            ));
+        }
+        Ok(self)
     }
 
     /// The TTL as users write it, e.g. `30s`.
     pub fn heartbeat_ttl_text(&self) -> String {
         format_duration(self.heartbeat_ttl)
     }
+}
+
+/// A path made absolute against the current directory.
+fn absolute(path: PathBuf) -> PathBuf {
+    std::path::absolute(&path).unwrap_or(path)
+}
+
+/// The control plane's security: flags over `config.toml`; a certificate
+/// needs its key (and a CA needs both).
+fn security(
+    args: &DaemonArgs,
+    cert: Option<PathBuf>,
+    key: Option<PathBuf>,
+    ca: Option<PathBuf>,
+    token_file: Option<PathBuf>,
+    insecure: Option<bool>,
+    config_path: &Path,
+) -> Result<crate::tls::Security> {
+    let cert = args.tls_cert.clone().or(cert).map(absolute);
+    let key = args.tls_key.clone().or(key).map(absolute);
+    let ca = args.tls_ca_cert.clone().or(ca).map(absolute);
+    let tls = match (cert, key) {
+        (Some(cert), Some(key)) => Some(crate::tls::TlsFiles { cert, key, ca }),
+        (None, None) if ca.is_none() => None,
+        _ => {
+            return Err(Error::Config {
+                path: config_path.to_path_buf(),
+                message: "TLS needs both a certificate and its key: give --tls-cert and \
+                          --tls-key (tls_cert, tls_key) together, and --tls-ca-cert only with them"
+                    .into(),
+            });
+        }
+    };
+    Ok(crate::tls::Security {
+        tls,
+        token_file: args.token_file.clone().or(token_file).map(absolute),
+        insecure: args.insecure || insecure.unwrap_or(false),
+    })
 }
 
 fn load_file(explicit: Option<&Path>) -> Result<FileConfig> {

@@ -17,6 +17,8 @@
 //! - `api`: the gRPC services, one file per service;
 //! - `http`: the socket's listener (gRPC and an HTTP/1.1 JSON API beside it);
 //! - [`peer`]: who calls the control plane over TCP, and admitting only the daemon's user;
+//! - [`peer`]: who calls the control plane over TCP, and who is admitted;
+//! - `tls`: TLS, bearer token and `--insecure` for a non-loopback control plane;
 //! - `procfs`: what Linux's /proc tells: who holds a connection, process
 //!   trees and start times (used by `peer` and `supervisor`);
 //! - [`registry`]: registered components, health, TTL;
@@ -70,6 +72,7 @@ pub mod startup;
 pub(crate) mod state;
 pub mod store;
 pub mod supervisor;
+pub(crate) mod tls;
 
 pub use config::{Config, DaemonArgs, LogFormat};
 pub use error::{Error, Result};

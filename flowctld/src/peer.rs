@@ -1,5 +1,14 @@
 //! Who is on the other end of a control-plane connection, and the check
-//! that admits only the daemon's own user.
+//! that admits it.
+//!
+//! A caller is admitted by the first of these that holds:
+//! - it presents `authorization: Bearer <token>` and the token is the one of
+//!   `--token-file` (a wrong token is refused outright, never judged by
+//!   the rules below);
+//! - it came over TLS with a client certificate, which the handshake
+//!   verified against `--tls-ca-cert` (without a CA no certificate is asked for);
+//! - the daemon runs with `--insecure` (a trusted network);
+//! - it is the daemon's own user (or root, when allowed) on this machine.
 //!
 //! The Unix socket learns its peer's uid from the kernel (`SO_PEERCRED`).
 //! A loopback TCP connection has no such credential, but Linux shows the
@@ -15,10 +24,11 @@ use std::task::{Context, Poll};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio_stream::Stream;
-use tonic::transport::server::Connected;
+use tonic::transport::server::{Connected, TlsConnectInfo};
 use tonic::{Request, Status};
 
 use crate::procfs;
+use crate::tls::Token;
 
 /// What is known about a connection's caller.
 #[derive(Debug, Clone)]
@@ -117,22 +127,58 @@ pub fn incoming(listener: TcpListener) -> impl Stream<Item = io::Result<PeerStre
         .map(|accepted| accepted.map(PeerStream::new))
 }
 
-/// The caller of a control-plane request, when known.
+/// The caller of a control-plane request, when known (over TLS too).
 pub fn of<T>(request: &Request<T>) -> Option<&PeerInfo> {
-    request.extensions().get::<PeerInfo>()
+    let extensions = request.extensions();
+    extensions.get::<PeerInfo>().or_else(|| {
+        extensions
+            .get::<TlsConnectInfo<PeerInfo>>()
+            .map(TlsConnectInfo::get_ref)
+    })
+}
+
+/// Whether the caller came over TLS with a client certificate the
+/// handshake verified.
+fn has_verified_certificate<T>(request: &Request<T>) -> bool {
+    request
+        .extensions()
+        .get::<TlsConnectInfo<PeerInfo>>()
+        .and_then(TlsConnectInfo::peer_certs)
+        .is_some_and(|certs| !certs.is_empty())
 }
 
 /// Which callers the control plane admits besides the daemon's own user.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Admission {
     /// Also admit root (off by default: a root daemon admits root anyway).
     pub root: bool,
+    /// The bearer token that admits a caller (`--token-file`).
+    pub token: Option<Token>,
+    /// Admit every caller (`--insecure`).
+    pub insecure: bool,
 }
 
 impl Admission {
-    /// Lets through only the daemon's own user (and root when allowed);
-    /// everything else gets PERMISSION_DENIED before any handler runs.
-    pub fn check(self, request: Request<()>) -> Result<Request<()>, Status> {
+    /// Lets through a caller with the token, a verified certificate, any
+    /// caller under `--insecure`, or else the daemon's own user (and root
+    /// when allowed); everything else is refused before any handler runs.
+    pub fn check(&self, request: Request<()>) -> Result<Request<()>, Status> {
+        if let Some(header) = request.metadata().get("authorization") {
+            match &self.token {
+                Some(token) if token.accepts(header.as_bytes()) => return Ok(request),
+                Some(_) => {
+                    return Err(Status::unauthenticated(
+                        "the bearer token does not match the control plane's (--token-file): \
+                         give the component the token in that file (FLOWCTL_TOKEN_FILE or FLOWCTL_TOKEN)",
+                    ));
+                }
+                // A header nobody asked for decides nothing.
+                None => {}
+            }
+        }
+        if has_verified_certificate(&request) || self.insecure {
+            return Ok(request);
+        }
         let own = nix::unistd::getuid().as_raw();
         let peer = of(&request);
         let uid = peer.and_then(|p| p.uid);
@@ -147,7 +193,13 @@ impl Admission {
             ))),
             None => Err(Status::permission_denied(format!(
                 "the control plane on {address} cannot tell which user is calling \
-                 (only callers on this machine can be identified), so it refuses the call"
+                 (only callers on this machine can be identified), so it refuses the call{}",
+                if self.token.is_some() {
+                    "; a caller from elsewhere must present its bearer token (FLOWCTL_TOKEN_FILE)"
+                } else {
+                    "; to admit callers from elsewhere, start it with --tls-ca-cert (client \
+                     certificates) or --token-file"
+                }
             ))),
         }
     }
@@ -196,6 +248,15 @@ mod tests {
         );
         let unknown = Admission::default().check(request(None)).unwrap_err();
         assert_eq!(unknown.code(), tonic::Code::PermissionDenied);
-        assert!(Admission { root: true }.check(request(Some(0))).is_ok());
+        let root = Admission {
+            root: true,
+            ..Admission::default()
+        };
+        assert!(root.check(request(Some(0))).is_ok());
+        let insecure = Admission {
+            insecure: true,
+            ..Admission::default()
+        };
+        assert!(insecure.check(request(None)).is_ok());
     }
 }

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use flowctl_proto::legacy::control_plane_server::ControlPlaneServer;
 use flowctl_proto::v1::control_plane_service_server::ControlPlaneServiceServer;
 use tokio::net::{TcpListener, UnixListener};
-use tonic::transport::Server;
+use tonic::transport::{Server, ServerTlsConfig};
 
 use crate::api::control_plane::ControlPlane;
 use crate::api::legacy::Legacy;
@@ -70,8 +70,12 @@ pub async fn run(
         address: config.control_plane_address.clone(),
         source,
     })?;
-    let state = match open_state(config, &shutdown, endpoint) {
-        Ok(state) => state,
+    let secured = secure(&config).and_then(|secured| {
+        let state = open_state(config, &shutdown, endpoint)?;
+        Ok((state, secured))
+    });
+    let (state, (tls, admission)) = match secured {
+        Ok(opened) => opened,
         Err(err) => {
             // Nobody will serve on it: leave no socket file behind.
             if let Some(file) = &socket_file {
@@ -81,7 +85,13 @@ pub async fn run(
         }
     };
 
-    let control_plane = tokio::spawn(serve_control_plane(state.clone(), tcp));
+    if let Err(err) = crate::supervisor::startup_run::start(&state).await {
+        if let Some(file) = &socket_file {
+            crate::socket::remove_socket(file);
+        }
+        return Err(err);
+    }
+    let control_plane = tokio::spawn(serve_control_plane(state.clone(), tcp, tls, admission));
     // gRPC for `flowctl` and the JSON API beside it, on the one socket.
     let daemon = tokio::spawn(crate::http::socket::serve(socket, state.clone()));
     let janitor = tokio::spawn(janitor(state.clone()));
@@ -132,7 +142,24 @@ fn open_state(config: Config, shutdown: &Shutdown, endpoint: SocketAddr) -> Resu
     Ok(state)
 }
 
-async fn serve_control_plane(state: Arc<State>, tcp: tokio::net::TcpListener) {
+/// The control plane's TLS and who it admits, read now so that a bad file
+/// or token stops the daemon at startup.
+fn secure(config: &Config) -> Result<(Option<ServerTlsConfig>, Admission)> {
+    let security = &config.security;
+    let admission = Admission {
+        root: config.control_plane_allow_root,
+        token: security.token()?,
+        insecure: security.insecure,
+    };
+    Ok((security.server_tls()?, admission))
+}
+
+async fn serve_control_plane(
+    state: Arc<State>,
+    tcp: tokio::net::TcpListener,
+    tls: Option<ServerTlsConfig>,
+    admission: Admission,
+) {
     let (health_reporter, health) = tonic_health::server::health_reporter();
     health_reporter
         .set_serving::<ControlPlaneServiceServer<ControlPlane>>()
@@ -146,20 +173,29 @@ async fn serve_control_plane(state: Arc<State>, tcp: tokio::net::TcpListener) {
         tonic_reflection::server::Builder::configure()
             .register_encoded_file_descriptor_set(flowctl_proto::FILE_DESCRIPTOR_SET)
     };
-    // Both control-plane services admit only the daemon's own user (root
-    // too when configured), before any handler runs; health and reflection
-    // tell nothing about runs and stay open.
-    let admission = Admission {
-        root: state.config.control_plane_allow_root,
-    };
-    let mut router = Server::builder()
+    // Both control-plane services admit callers by `peer::Admission`
+    // (the daemon's own user, a token, a client certificate), before any
+    // handler runs; health and reflection tell nothing about runs and stay
+    // open (behind TLS, when configured).
+    let mut builder = Server::builder();
+    if let Some(tls) = tls {
+        builder = match builder.tls_config(tls) {
+            Ok(builder) => builder,
+            Err(err) => {
+                tracing::error!(%err, "control plane TLS unusable");
+                return;
+            }
+        };
+    }
+    let legacy_admission = admission.clone();
+    let mut router = builder
         .add_service(ControlPlaneServiceServer::with_interceptor(
             ControlPlane::new(state.clone()),
             move |request| admission.check(request),
         ))
         .add_service(ControlPlaneServer::with_interceptor(
             Legacy::new(state),
-            move |request| admission.check(request),
+            move |request| legacy_admission.check(request),
         ))
         .add_service(health);
     match (reflection().build_v1(), reflection().build_v1alpha()) {

@@ -104,6 +104,7 @@ fn bind_control_plane(config: &Config) -> Result<TcpListener> {
                 config.control_plane_address
             ))
         })?;
+    config.security.check_exposure(parsed.ip())?;
     let listener = std::net::TcpListener::bind(parsed).map_err(|source| {
         if source.kind() == std::io::ErrorKind::AddrInUse {
             Error::PortInUse {

@@ -25,9 +25,6 @@ _flowctl() {
             flowctl,daemon)
                 cmd="flowctl__subcmd__daemon"
                 ;;
-            flowctl,dashboard)
-                cmd="flowctl__subcmd__dashboard"
-                ;;
             flowctl,help)
                 cmd="flowctl__subcmd__help"
                 ;;
@@ -60,6 +57,9 @@ _flowctl() {
                 ;;
             flowctl,status)
                 cmd="flowctl__subcmd__status"
+                ;;
+            flowctl,translate)
+                cmd="flowctl__subcmd__translate"
                 ;;
             flowctl,validate)
                 cmd="flowctl__subcmd__validate"
@@ -112,9 +112,6 @@ _flowctl() {
             flowctl__subcmd__help,daemon)
                 cmd="flowctl__subcmd__help__subcmd__daemon"
                 ;;
-            flowctl__subcmd__help,dashboard)
-                cmd="flowctl__subcmd__help__subcmd__dashboard"
-                ;;
             flowctl__subcmd__help,help)
                 cmd="flowctl__subcmd__help__subcmd__help"
                 ;;
@@ -147,6 +144,9 @@ _flowctl() {
                 ;;
             flowctl__subcmd__help,status)
                 cmd="flowctl__subcmd__help__subcmd__status"
+                ;;
+            flowctl__subcmd__help,translate)
+                cmd="flowctl__subcmd__help__subcmd__translate"
                 ;;
             flowctl__subcmd__help,validate)
                 cmd="flowctl__subcmd__help__subcmd__validate"
@@ -302,7 +302,7 @@ _flowctl() {
 
     case "${cmd}" in
         flowctl)
-            opts="-o -n -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help"
+            opts="-o -n -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version run validate status list logs attach restart pipelines processors daemon version server service completions man translate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -646,7 +646,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__daemon__subcmd__restart)
-            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -685,6 +685,26 @@ _flowctl() {
                     return 0
                     ;;
                 --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -728,7 +748,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__daemon__subcmd__start)
-            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -767,6 +787,26 @@ _flowctl() {
                     return 0
                     ;;
                 --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -901,66 +941,8 @@ _flowctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        flowctl__subcmd__dashboard)
-            opts="-o -y -h -V --control-plane-address --control-plane-port --refresh-interval --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --control-plane-address)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --control-plane-port)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --refresh-interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --context)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --namespace)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --socket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         flowctl__subcmd__help)
-            opts="run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help"
+            opts="run validate status list logs attach restart pipelines processors daemon version server service completions man translate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1074,20 +1056,6 @@ _flowctl() {
         flowctl__subcmd__help__subcmd__daemon__subcmd__stop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        flowctl__subcmd__help__subcmd__dashboard)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1421,6 +1389,20 @@ _flowctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        flowctl__subcmd__help__subcmd__translate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         flowctl__subcmd__help__subcmd__validate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1450,7 +1432,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__list)
-            opts="-e -t -o -y -h -V --endpoint --wait --table --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-e -t -o -y -h -V --endpoint --wait --table --tls-ca-cert --tls-cert --tls-key --token-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1461,6 +1443,22 @@ _flowctl() {
                     return 0
                     ;;
                 -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1616,7 +1614,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__pipelines)
-            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version list runs active run-info stop restart help"
+            opts="-o -y -h -V --control-plane-address --control-plane-port --tls-ca-cert --tls-cert --tls-key --token-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version list runs active run-info stop restart help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1627,6 +1625,22 @@ _flowctl() {
                     return 0
                     ;;
                 --control-plane-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1670,7 +1684,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__pipelines__subcmd__active)
-            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --control-plane-address --control-plane-port --tls-ca-cert --tls-cert --tls-key --token-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1681,6 +1695,22 @@ _flowctl() {
                     return 0
                     ;;
                 --control-plane-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1836,7 +1866,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__pipelines__subcmd__list)
-            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --control-plane-address --control-plane-port --tls-ca-cert --tls-cert --tls-key --token-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1847,6 +1877,22 @@ _flowctl() {
                     return 0
                     ;;
                 --control-plane-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1890,7 +1936,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__pipelines__subcmd__restart)
-            opts="-d -o -y -h -V --detach --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-d -o -y -h -V --detach --control-plane-address --control-plane-port --tls-ca-cert --tls-cert --tls-key --token-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1901,6 +1947,22 @@ _flowctl() {
                     return 0
                     ;;
                 --control-plane-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1944,7 +2006,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__pipelines__subcmd__run__subcmd__info)
-            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --control-plane-address --control-plane-port --tls-ca-cert --tls-cert --tls-key --token-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1955,6 +2017,22 @@ _flowctl() {
                     return 0
                     ;;
                 --control-plane-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1998,7 +2076,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__pipelines__subcmd__runs)
-            opts="-o -y -h -V --limit --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --limit --control-plane-address --control-plane-port --tls-ca-cert --tls-cert --tls-key --token-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2013,6 +2091,22 @@ _flowctl() {
                     return 0
                     ;;
                 --control-plane-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2056,7 +2150,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__pipelines__subcmd__stop)
-            opts="-o -y -h -V --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --control-plane-address --control-plane-port --tls-ca-cert --tls-cert --tls-key --token-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2067,6 +2161,22 @@ _flowctl() {
                     return 0
                     ;;
                 --control-plane-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2156,7 +2266,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__processors__subcmd__find)
-            opts="-e -o -y -h -V --endpoint --include-unhealthy --input --output-type --metadata --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-e -o -y -h -V --endpoint --include-unhealthy --tls-ca-cert --tls-cert --tls-key --token-file --input --output-type --metadata --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2172,6 +2282,22 @@ _flowctl() {
                     ;;
                 --include-unhealthy)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --input)
@@ -2296,7 +2422,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__processors__subcmd__list)
-            opts="-e -o -y -h -V --endpoint --include-unhealthy --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-e -o -y -h -V --endpoint --include-unhealthy --tls-ca-cert --tls-cert --tls-key --token-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2312,6 +2438,22 @@ _flowctl() {
                     ;;
                 --include-unhealthy)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -2354,7 +2496,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__processors__subcmd__show)
-            opts="-e -o -y -h -V --endpoint --include-unhealthy --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-e -o -y -h -V --endpoint --include-unhealthy --tls-ca-cert --tls-cert --tls-key --token-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2370,6 +2512,22 @@ _flowctl() {
                     ;;
                 --include-unhealthy)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -2458,7 +2616,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__run)
-            opts="-d -o -y -h -V --detach --show-status --log-dir --orchestrator --use-external-control-plane --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-d -o -y -h -V --detach --show-status --log-dir --orchestrator --use-external-control-plane --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2512,6 +2670,26 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
                     return 0
@@ -2552,7 +2730,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__server)
-            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --tls-cert --tls-key --tls-ca-cert --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2594,6 +2772,10 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2603,6 +2785,10 @@ _flowctl() {
                     return 0
                     ;;
                 --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2912,7 +3098,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__status)
-            opts="-w -o -y -h -V --watch --interval --include-unhealthy --control-plane-addr --control-plane-address --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-w -o -y -h -V --watch --interval --include-unhealthy --control-plane-addr --control-plane-address --control-plane-port --tls-ca-cert --tls-cert --tls-key --token-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2931,6 +3117,108 @@ _flowctl() {
                     return 0
                     ;;
                 --control-plane-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --control-plane-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__translate)
+            opts="-f -o -y -h -V --file --format --to-file --out-dir --force --prefix --registry --image --flowctld-image --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flowctld-image)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -30,7 +30,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_needs_command" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_needs_command" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_needs_command" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_needs_command" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_needs_command" -s n -d '`-n NAME` before the command: the older flowctl\'s `--namespace`, kept for compatibility (after a command, `-n` is that command\'s own flag)' -r
 complete -c flowctl -n "__fish_flowctl_needs_command" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_needs_command" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
@@ -53,7 +53,7 @@ complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "server" -d 'Run the
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "service" -d 'Install flowctld as a systemd or launchd service, or remove it'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "man" -d 'Print the manual page (or write one per command with --dir)'
-complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "dashboard" -d 'A full-screen view of the runs, their pipelines and components'
+complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "translate" -d 'Write the pipeline as Kubernetes, Compose, systemd or Nomad files, with flowctld as their control plane'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l show-status -d 'Show component progress and a status line (false: only logs)' -r -f -a "true\t''
 false\t''"
@@ -68,13 +68,18 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-format -d 'F
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l pipeline -d 'Start this pipeline file as a run when the daemon starts' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l tls-cert -d 'TLS certificate (PEM) the control plane presents' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l tls-ca-cert -d 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l token-file -d 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -82,6 +87,8 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s d -l detach -d '
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l use-external-control-plane -d 'Components register with the control plane already running at --control-plane-address:--control-plane-port (default 127.0.0.1:8080) instead of the local daemon\'s; the local daemon still supervises their processes'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-spawn -d 'Run --pipeline\'s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l insecure -d 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s V -l version -d 'Print version'
@@ -91,7 +98,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -104,13 +111,17 @@ false\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l control-plane-addr -d 'The control plane as `host:port` (instead of the two flags)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -119,13 +130,17 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s y -l yes -d '
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -s e -l endpoint -d 'Query the control plane at `host:port` instead of the local daemon [default: localhost:8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand list" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -142,7 +157,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand logs" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -156,7 +171,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand attach" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -169,7 +184,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -178,13 +193,17 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -s h -l help -d
 complete -c flowctl -n "__fish_flowctl_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -200,13 +219,17 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fis
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and not __fish_seen_subcommand_from list runs active run-info stop restart help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -216,13 +239,17 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l limit -d 'At most N runs, newest first (a negative N: all)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -231,13 +258,17 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from runs" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -246,13 +277,17 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from active" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -261,13 +296,17 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from run-info" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -276,13 +315,17 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_se
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand pipelines; and __fish_seen_subcommand_from restart" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -303,7 +346,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fish_seen_subcommand_from list find show help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -317,13 +360,17 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and not __fi
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -s e -l endpoint -d 'Query the control plane at `host:port` instead of the local daemon\'s' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l include-unhealthy -d 'Also show processors whose heartbeats stopped' -r -f -a "true\t''
 false\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from list" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -333,6 +380,10 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_s
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -s e -l endpoint -d 'Query the control plane at `host:port` instead of the local daemon\'s' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l include-unhealthy -d 'Also show processors whose heartbeats stopped' -r -f -a "true\t''
 false\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l input -d 'Consumes this event type' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l output-type -d 'Produces this event type (`--output TYPE` after `find`, as the older flowctl spelled it, means this too)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l metadata -d 'Has this metadata entry (repeatable; all must match)' -r
@@ -342,7 +393,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from find" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -352,13 +403,17 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_s
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -s e -l endpoint -d 'Query the control plane at `host:port` instead of the local daemon\'s' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l include-unhealthy -d 'Also show processors whose heartbeats stopped' -r -f -a "true\t''
 false\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand processors; and __fish_seen_subcommand_from show" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -375,7 +430,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and not __fish_seen_subcommand_from start stop status restart logs help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -396,18 +451,25 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l pipeline -d 'Start this pipeline file as a run when the daemon starts' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l tls-cert -d 'TLS certificate (PEM) the control plane presents' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l tls-ca-cert -d 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l token-file -d 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l no-spawn -d 'Run --pipeline\'s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l insecure -d 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
@@ -417,7 +479,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from stop" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -431,7 +493,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from status" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -446,18 +508,25 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l pipeline -d 'Start this pipeline file as a run when the daemon starts' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l tls-cert -d 'TLS certificate (PEM) the control plane presents' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l tls-ca-cert -d 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l token-file -d 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l no-spawn -d 'Run --pipeline\'s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l insecure -d 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
@@ -468,7 +537,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from logs" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -487,7 +556,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand version" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -502,21 +571,25 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l log-format -d
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
-complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-cert -d 'TLS certificate of the control plane (not supported yet: an error)' -r -F
-complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-key -d 'TLS key of the control plane (not supported yet: an error)' -r -F
-complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-ca-cert -d 'CA certificate for client certificates (not supported yet: an error)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l pipeline -d 'Start this pipeline file as a run when the daemon starts' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-cert -d 'TLS certificate (PEM) the control plane presents' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-ca-cert -d 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l token-file -d 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-spawn -d 'Run --pipeline\'s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l insecure -d 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s V -l version -d 'Print version'
@@ -526,7 +599,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and not __fish_seen_subcommand_from install uninstall status help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -545,7 +618,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from install" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -565,7 +638,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from uninstall" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -585,7 +658,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand service; and __fish_seen_subcommand_from status" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -605,7 +678,7 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand completions" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
@@ -619,46 +692,53 @@ yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l log-level -d 'Log level of a daemon this command starts' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l refresh-interval -d 'How often a control plane named by the flags is asked again (the local daemon\'s view follows its streams instead)' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -s f -l file -d 'Pipeline file' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l format -d 'What to write (also `-o`): kubernetes, docker-compose, local, systemd or nomad' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l to-file -d 'Write the main file to F (a new file; see --force); the others of the format beside it' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l out-dir -d 'Write every file of the format into directory D (created if missing)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l prefix -d 'Put P before every generated name [default: none for Compose, else "<pipeline>-"]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l registry -d 'Registry (and organisation) of images named by `type: name@version`, in place of docker.io/withobsrvr' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l image -d 'The image of component ID (repeatable)' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l flowctld-image -d 'The image the control plane (flowctld) runs from' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l control-plane-port -d 'The port of the control plane the components register with' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
 wide\t'A table with extra columns (endpoint, event types, metrics)'"
-complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
-complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l log-level -d 'Log level of a daemon this command starts' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
-complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
-complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -s V -l version -d 'Print version'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "run" -d 'Run a pipeline: start its components and show them live'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "validate" -d 'Check a pipeline file and show its start order'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "status" -d 'Components of the active runs (or of one run) and their health'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "list" -d 'Registered services (components) of the control plane'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "logs" -d 'Component logs of a run'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "attach" -d 'Follow a detached run as `flowctl run` shows it'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "restart" -d 'Restart a component of an active run by hand (all components without one)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "pipelines" -d 'Pipelines and their runs'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "processors" -d 'Processors registered with the control plane, found by event types and metadata'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "daemon" -d 'Start, stop and inspect the daemon'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "version" -d 'Versions of this client (commit, build date, target, Rust) and of the running daemon'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "server" -d 'Run the daemon in the foreground (what `flowctld` does)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "service" -d 'Install flowctld as a systemd or launchd service, or remove it'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "man" -d 'Print the manual page (or write one per command with --dir)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "dashboard" -d 'A full-screen view of the runs, their pipelines and components'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l log-level -d 'Log level of a daemon this command starts' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l force -d 'Replace files that already exist'
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "run" -d 'Run a pipeline: start its components and show them live'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "validate" -d 'Check a pipeline file and show its start order'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "status" -d 'Components of the active runs (or of one run) and their health'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "list" -d 'Registered services (components) of the control plane'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "logs" -d 'Component logs of a run'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "attach" -d 'Follow a detached run as `flowctl run` shows it'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "restart" -d 'Restart a component of an active run by hand (all components without one)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "pipelines" -d 'Pipelines and their runs'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "processors" -d 'Processors registered with the control plane, found by event types and metadata'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "daemon" -d 'Start, stop and inspect the daemon'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "version" -d 'Versions of this client (commit, build date, target, Rust) and of the running daemon'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "server" -d 'Run the daemon in the foreground (what `flowctld` does)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "service" -d 'Install flowctld as a systemd or launchd service, or remove it'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "man" -d 'Print the manual page (or write one per command with --dir)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "translate" -d 'Write the pipeline as Kubernetes, Compose, systemd or Nomad files, with flowctld as their control plane'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "list" -d 'Runs of every pipeline, newest first'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "runs" -d 'Runs of one pipeline'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "active" -d 'Runs that are starting, running or stopping'

@@ -28,6 +28,8 @@ pub struct Link {
     /// The `component_id` sent when registering: the pipeline's id, or empty
     /// when the id was generated.
     pub register_key: String,
+    /// TLS and token for a control plane off loopback.
+    pub access: crate::access::Access,
 }
 
 /// Delays between registration attempts: 100 ms, doubling, at most 2 s.
@@ -62,7 +64,12 @@ impl Default for Backoff {
 /// Registers, then heartbeats until shutdown; never fails the component,
 /// because a control plane that is away must not stop the data flowing.
 pub async fn run(link: Link, component: Arc<Component>, shutdown: Shutdown) {
-    let endpoint = match Endpoint::from_shared(format!("http://{}", link.addr)) {
+    let url = format!("{}://{}", link.access.scheme(), link.addr);
+    let endpoint = Endpoint::from_shared(url).and_then(|endpoint| match &link.access.tls {
+        Some(tls) => endpoint.tls_config(tls.clone()),
+        None => Ok(endpoint),
+    });
+    let endpoint = match endpoint {
         Ok(endpoint) => endpoint
             .connect_timeout(Duration::from_secs(1))
             .timeout(Duration::from_secs(5)),
@@ -101,7 +108,7 @@ async fn register(
     let mut backoff = Backoff::new();
     loop {
         let outcome = tokio::select! {
-            outcome = client.register_component(request.clone()) => outcome,
+            outcome = client.register_component(link.access.request(request.clone())) => outcome,
             () = shutdown.wait() => return None,
         };
         match outcome {
@@ -158,7 +165,7 @@ async fn heartbeat(
         tokio::select! {
             _ = ticks.tick() => {}
             () = shutdown.wait() => {
-                say_stopping(client, component, service_id).await;
+                say_stopping(client, link, component, service_id).await;
                 return false;
             }
         }
@@ -167,7 +174,7 @@ async fn heartbeat(
             status: HealthStatus::Healthy.into(),
             metrics: component.metrics.as_strings(),
         };
-        match client.heartbeat(request).await {
+        match client.heartbeat(link.access.request(request)).await {
             Ok(_) if failing => {
                 failing = false;
                 info!(
@@ -193,6 +200,7 @@ async fn heartbeat(
 /// stopping, so that it shows as such rather than as silently expired.
 async fn say_stopping(
     client: &mut ControlPlaneServiceClient<Channel>,
+    link: &Link,
     component: &Component,
     service_id: &str,
 ) {
@@ -201,7 +209,11 @@ async fn say_stopping(
         status: HealthStatus::Stopping.into(),
         metrics: component.metrics.as_strings(),
     };
-    let _ = timeout(Duration::from_millis(300), client.heartbeat(request)).await;
+    let _ = timeout(
+        Duration::from_millis(300),
+        client.heartbeat(link.access.request(request)),
+    )
+    .await;
 }
 
 /// A status and its root cause, e.g. `Unavailable: Connection refused (os

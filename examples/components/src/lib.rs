@@ -9,11 +9,13 @@
 //! - [`component`]: its description, identity, counters, `GetInfo` and
 //!   `HealthCheck` answers.
 //! - [`control_plane`]: registration with retries, heartbeats, re-registration.
+//! - [`access`]: TLS and bearer token for a control plane off loopback.
 //! - [`runtime`]: bind, serve, signals, progress lines, graceful stop.
 //! - [`shutdown`]: the one signal every task and stream watches.
 //! - [`log`]: human-readable lines on stdout and stderr.
 //! - [`error`]: the crate's error type and exit codes.
 
+pub mod access;
 pub mod component;
 pub mod config;
 pub mod control_plane;

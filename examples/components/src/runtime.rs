@@ -118,6 +118,7 @@ where
                 } else {
                     String::new()
                 },
+                access: crate::access::Access::from_env()?,
             };
             Some(tokio::spawn(control_plane::run(
                 link,

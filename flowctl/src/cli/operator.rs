@@ -18,6 +18,8 @@ pub struct PlaneArgs {
     /// Query the control plane on this port instead of the local daemon [default: 8080]
     #[arg(long, global = true, value_name = "PORT")]
     pub control_plane_port: Option<u16>,
+    #[command(flatten)]
+    pub access: RemoteAccess,
 }
 
 impl PlaneArgs {
@@ -32,6 +34,25 @@ impl PlaneArgs {
             self.control_plane_port.unwrap_or(8080),
         ))
     }
+}
+
+/// How to reach a control plane secured with TLS or a token (`flowctld
+/// --tls-cert/--tls-ca-cert/--token-file`).
+#[derive(Debug, Args, Default, Clone)]
+pub struct RemoteAccess {
+    /// CA certificate (PEM) to verify the control plane's TLS certificate
+    /// with; dials over TLS
+    #[arg(long, global = true, value_name = "FILE")]
+    pub tls_ca_cert: Option<PathBuf>,
+    /// Client certificate (PEM) for a control plane that requires one (mTLS)
+    #[arg(long, global = true, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// Private key (PEM) of --tls-cert
+    #[arg(long, global = true, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// File holding the bearer token the control plane expects
+    #[arg(long, global = true, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
 }
 
 /// `host:port`, with IPv6 addresses in brackets.
@@ -84,6 +105,8 @@ pub struct ListArgs {
     /// Print a table (the default unless -o says otherwise)
     #[arg(short, long)]
     pub table: bool,
+    #[command(flatten)]
+    pub access: RemoteAccess,
 }
 
 /// Where `flowctl processors` looks, and what it includes.
@@ -96,6 +119,8 @@ pub struct ProcessorsScope {
     #[arg(long, default_value_t = false, action = clap::ArgAction::Set, num_args = 0..=1,
           default_missing_value = "true", value_name = "BOOL")]
     pub include_unhealthy: bool,
+    #[command(flatten)]
+    pub access: RemoteAccess,
 }
 
 #[derive(Debug, Subcommand)]
@@ -134,6 +159,7 @@ pub enum ProcessorsCommand {
 /// which clap cannot let a subcommand reuse.
 pub fn compat_argv(args: impl IntoIterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     let mut args: Vec<std::ffi::OsString> = args.into_iter().collect();
+    super::output_flag(&mut args);
     let words: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
@@ -167,20 +193,11 @@ fn parse_metadata(text: &str) -> Result<(String, String), String> {
     }
 }
 
-/// `flowctl server`: the daemon's flags, and the older flowctl's TLS flags.
+/// `flowctl server`: the daemon's flags (the older flowctl's TLS flags among them).
 #[derive(Debug, Args)]
 pub struct ServerArgs {
     #[command(flatten)]
     pub daemon: DaemonArgs,
-    /// TLS certificate of the control plane (not supported yet: an error)
-    #[arg(long, value_name = "FILE")]
-    pub tls_cert: Option<PathBuf>,
-    /// TLS key of the control plane (not supported yet: an error)
-    #[arg(long, value_name = "FILE")]
-    pub tls_key: Option<PathBuf>,
-    /// CA certificate for client certificates (not supported yet: an error)
-    #[arg(long, value_name = "FILE")]
-    pub tls_ca_cert: Option<PathBuf>,
 }
 
 #[cfg(test)]
@@ -221,6 +238,7 @@ mod tests {
         let plane = |address: Option<&str>, port: Option<u16>| PlaneArgs {
             control_plane_address: address.map(str::to_owned),
             control_plane_port: port,
+            access: RemoteAccess::default(),
         };
         assert_eq!(plane(None, None).endpoint(), None);
         assert_eq!(plane(None, Some(9)).endpoint().unwrap(), "127.0.0.1:9");

@@ -11,6 +11,7 @@ pub mod run;
 pub mod server;
 pub mod service;
 pub mod status;
+pub mod translate;
 pub mod validate;
 pub mod version;
 
@@ -81,12 +82,16 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
     let socket = flowctl_core::paths::socket_path(cli.socket.as_deref())?;
     crate::output::print_yaml_instead(cli.output == Output::Yaml);
     crate::deadline::set_timeout(cli.timeout);
+    let namespace = cli.namespace.clone().or(cli.namespace_short.clone());
     let ctx = Ctx {
         output: cli.output,
         log_level: cli.log_level,
         socket,
         config: cli.config,
     };
+    if let Some(access) = remote_access(&cli.command) {
+        crate::remote::access::set(access);
+    }
     match cli.command {
         Command::Run(args) => run::run(&ctx, args).await,
         Command::Attach { run } => run::attach(&ctx, &run).await,
@@ -104,6 +109,21 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Completions(args) => completions::completions(&args),
         Command::Man(args) => completions::man(&args),
         Command::Dashboard(args) => dashboard::dashboard(&ctx, args).await,
+        Command::Translate(args) => translate::translate(&args, namespace),
+    }
+}
+
+/// The TLS and token flags of a command that may query a control plane.
+fn remote_access(command: &Command) -> Option<&crate::cli::RemoteAccess> {
+    use crate::cli::ProcessorsCommand as P;
+    match command {
+        Command::Status(args) => Some(&args.plane.access),
+        Command::Pipelines(args) => Some(&args.plane.access),
+        Command::List(args) => Some(&args.access),
+        Command::Processors(P::List { scope } | P::Find { scope, .. } | P::Show { scope, .. }) => {
+            Some(&scope.access)
+        }
+        _ => None,
     }
 }
 

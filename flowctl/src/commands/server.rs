@@ -13,14 +13,6 @@ pub fn run(
     log_level: Option<&str>,
 ) -> ExitCode {
     use std::os::unix::process::CommandExt;
-    if args.tls_cert.is_some() || args.tls_key.is_some() || args.tls_ca_cert.is_some() {
-        eprintln!(
-            "flowctl: --tls-cert, --tls-key and --tls-ca-cert are not supported yet: TLS on \
-             the control plane comes with the issue \"Past one machine\". Until then run \
-             without them (the control plane listens on loopback by default)."
-        );
-        return ExitCode::from(2);
-    }
     let mut daemon = args.daemon.clone();
     daemon.config = config.map(Path::to_path_buf);
     let binary = match crate::connect::daemon_binary() {

@@ -5,9 +5,11 @@
 //! Every connection and every request is bounded by one wait; a plane that
 //! refuses, hangs or is not gRPC is an error naming the address and the wait.
 //!
+//! - `access`: TLS and bearer token for a secured plane;
 //! - `view`: how the plane's registrations and runs print;
 //! - `report`: what an external plane reports during `run`.
 
+pub mod access;
 pub mod report;
 pub mod view;
 
@@ -17,7 +19,11 @@ use anyhow::{Result, anyhow};
 use flowctl_proto::legacy::control_plane_client::ControlPlaneClient;
 use flowctl_proto::v1::control_plane_service_client::ControlPlaneServiceClient;
 use tonic::Code;
+use tonic::service::interceptor::InterceptedService;
 use tonic::transport::{Channel, Endpoint};
+
+/// A channel to the plane whose requests carry the token, if any.
+pub type Link = InterceptedService<Channel, access::Bearer>;
 
 /// How long a control plane has to accept a connection and to answer each
 /// request.
@@ -29,9 +35,9 @@ pub struct Plane {
     pub addr: String,
     wait: Duration,
     /// `flowctl.v1.ControlPlaneService`.
-    pub v1: ControlPlaneServiceClient<Channel>,
+    pub v1: ControlPlaneServiceClient<Link>,
     /// The legacy `flowctl.ControlPlane`.
-    pub legacy: ControlPlaneClient<Channel>,
+    pub legacy: ControlPlaneClient<Link>,
 }
 
 impl Plane {
@@ -40,13 +46,16 @@ impl Plane {
     pub async fn connect(addr: &str, wait: Duration) -> Result<Plane> {
         let url = if addr.contains("://") {
             addr.to_owned()
+        } else if access::tls() {
+            format!("https://{addr}")
         } else {
             format!("http://{addr}")
         };
         let endpoint = Endpoint::from_shared(url).map_err(|err| {
             anyhow!("'{addr}' is not a control-plane address ({err}): give it as host:port")
         })?;
-        let endpoint = endpoint.connect_timeout(wait).timeout(wait);
+        let endpoint = access::configure(endpoint.connect_timeout(wait).timeout(wait))?;
+        let bearer = access::Bearer::from_flags()?;
         let channel = match tokio::time::timeout(wait, endpoint.connect()).await {
             Ok(Ok(channel)) => channel,
             Ok(Err(err)) => return Err(no_answer(addr, wait, &chain(&err))),
@@ -55,8 +64,8 @@ impl Plane {
         Ok(Plane {
             addr: addr.to_owned(),
             wait,
-            v1: ControlPlaneServiceClient::new(channel.clone()),
-            legacy: ControlPlaneClient::new(channel),
+            v1: ControlPlaneServiceClient::with_interceptor(channel.clone(), bearer.clone()),
+            legacy: ControlPlaneClient::with_interceptor(channel, bearer),
         })
     }
 

@@ -208,6 +208,7 @@ impl Daemon for DaemonApi {
             env: request.env.into_iter().collect(),
             log_dir: request.log_dir,
             control_plane: request.control_plane_endpoint,
+            no_spawn: false,
         };
         let record = self.state.supervisor.submit(request).await?;
         Ok(self.summary(&record))

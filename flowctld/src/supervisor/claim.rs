@@ -22,7 +22,11 @@
 //!   refused the same way, so no other process keeps a hung component
 //!   looking healthy or removes its registration;
 //! - a request that did not come over TCP (in-process tests) is matched by
-//!   id, as there is no connection to tell.
+//!   id, as there is no connection to tell;
+//! - a run whose components something else starts (`--no-spawn`) has no
+//!   process to trace: a registration under one of its component ids, from
+//!   any caller the control plane admitted (`peer::Admission`: a client
+//!   certificate, the token, or the daemon's user), is that component.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -81,6 +85,9 @@ impl Supervisor {
         endpoint: &str,
     ) -> Result<Option<Owner>> {
         let handles = self.live_handles();
+        if let Some(handle) = started_elsewhere(service_id, &handles) {
+            return Ok(Some(announce(&handle, service_id, service_id, endpoint)));
+        }
         let mut caller = self.caller(peer, &handles, false);
         if matches!(caller, Caller::Outside) && self.protected(service_id, &handles).is_some() {
             // Before refusing: a child that left the component's group.
@@ -102,15 +109,7 @@ impl Supervisor {
         let Some((handle, component)) = found else {
             return Ok(None);
         };
-        let _ = handle.events.send(RunEvent::Registered {
-            component: component.clone(),
-            service_id: service_id.to_owned(),
-            endpoint: endpoint.to_owned(),
-        });
-        Ok(Some(Owner {
-            run_id: handle.id.clone(),
-            component,
-        }))
+        Ok(Some(announce(&handle, &component, service_id, endpoint)))
     }
 
     /// Lets a heartbeat or an unregistration of `service_id` through only
@@ -126,8 +125,12 @@ impl Supervisor {
             return Ok(());
         };
         let handles = self.live_handles();
-        if !handles.iter().any(|h| h.id == owner.run_id) {
+        let Some(run) = handles.iter().find(|h| h.id == owner.run_id) else {
             // Its run has ended: the registration is being removed with it.
+            return Ok(());
+        };
+        if run.no_spawn {
+            // No process to trace: admission decided (see the module doc).
             return Ok(());
         }
         match self.caller(peer, &handles, true) {
@@ -234,6 +237,27 @@ impl Holders {
         self.by_inode
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The run started elsewhere (`--no-spawn`) that has a component `service_id`.
+fn started_elsewhere(service_id: &str, handles: &[Arc<RunHandle>]) -> Option<Arc<RunHandle>> {
+    handles
+        .iter()
+        .find(|h| h.no_spawn && h.pipeline.component(service_id).is_some())
+        .cloned()
+}
+
+/// Tells `component`'s run it registered; the registration's owner.
+fn announce(handle: &RunHandle, component: &str, service_id: &str, endpoint: &str) -> Owner {
+    let _ = handle.events.send(RunEvent::Registered {
+        component: component.to_owned(),
+        service_id: service_id.to_owned(),
+        endpoint: endpoint.to_owned(),
+    });
+    Owner {
+        run_id: handle.id.clone(),
+        component: component.to_owned(),
     }
 }
 

@@ -65,6 +65,9 @@ pub(crate) struct RunHandle {
     pub done: watch_channel::Sender<bool>,
     /// Moves events between the run's components along `inputs`.
     pub relay: crate::relay::Relay,
+    /// Its components are started by something else (`--no-spawn`): any
+    /// admitted caller may register under their ids (`claim`).
+    pub no_spawn: bool,
 }
 
 impl RunHandle {

@@ -24,6 +24,7 @@
 //!   channels to its task and watchers); `stop`: stopping runs;
 //! - [`watch`]: the live streams (`flowctl run`'s view, `flowctl logs`);
 //! - `withdraw`: a run whose client went away before the answer never runs;
+//! - `startup_run`: the run of `--pipeline FILE`, started with the daemon;
 //! - [`view`]: the daemon's own views of runs and instances (summaries,
 //!   statuses, details), which `api/` converts; `claim`: which component a
 //!   registration belongs to, and refusing anyone else its id;
@@ -43,6 +44,7 @@ mod probe;
 pub mod process;
 pub mod restart;
 mod run;
+pub(crate) mod startup_run;
 mod stop;
 mod unrecorded;
 pub mod view;
@@ -85,6 +87,9 @@ pub struct RunRequest {
     /// The submitting client's process, when known: a run whose submitter
     /// is gone by the time it would start is withdrawn (`withdraw`).
     pub submitter: Option<u32>,
+    /// Something else starts the components (`--no-spawn`): nothing is
+    /// spawned, they register under their pipeline ids.
+    pub no_spawn: bool,
 }
 
 /// The supervisor of every run of this daemon.
@@ -158,7 +163,7 @@ impl Supervisor {
             return self.runs.get(&record.id);
         }
         tracing::info!(run = %record.id, pipeline = %record.pipeline_name, "run submitted");
-        self.start(&record, pipeline, external);
+        self.start(&record, pipeline, external, request.no_spawn);
         Ok(record)
     }
 
@@ -189,7 +194,8 @@ impl Supervisor {
             return self.runs.get(&record.id);
         }
         tracing::info!(run = %record.id, from = %old.id, "run restarted as a new run");
-        self.start(&record, pipeline, None);
+        let no_spawn = self.no_spawn_for(&old.pipeline_path);
+        self.start(&record, pipeline, None, no_spawn);
         Ok(record)
     }
 
@@ -212,7 +218,8 @@ impl Supervisor {
             }
         };
         tracing::info!(run = %record.id, restarts = record.restarts, "run resumed after a daemon restart");
-        self.start(&record, pipeline, None);
+        let no_spawn = self.no_spawn_for(&record.pipeline_path);
+        self.start(&record, pipeline, None, no_spawn);
         Ok(record)
     }
 
@@ -230,8 +237,25 @@ impl Supervisor {
                 component: component.clone(),
             });
         }
+        if handle.no_spawn {
+            return Err(Error::FailedPrecondition(format!(
+                "run {id} runs components something else started (--no-spawn): restart them \
+                 with that engine (kubectl rollout restart, docker compose restart, systemctl restart...)"
+            )));
+        }
         let _ = handle.events.send(RunEvent::RestartByHand { component });
         Ok(())
+    }
+
+    /// Whether a rerun or resumed run of the pipeline at `path` is this
+    /// daemon's `--pipeline` under `--no-spawn` (whose components it never starts).
+    fn no_spawn_for(&self, path: &str) -> bool {
+        self.config.no_spawn
+            && self
+                .config
+                .pipeline
+                .as_ref()
+                .is_some_and(|p| p.as_os_str() == path)
     }
 
     /// Starts a run's components; with an `external` control plane they
@@ -241,6 +265,7 @@ impl Supervisor {
         record: &RunRecord,
         mut pipeline: Pipeline,
         external: Option<String>,
+        no_spawn: bool,
     ) {
         if external.is_some() {
             for component in &mut pipeline.components {
@@ -275,6 +300,7 @@ impl Supervisor {
         let handle = Arc::new(RunHandle {
             id: record.id.clone(),
             relay,
+            no_spawn,
             pipeline,
             start_order,
             log_dir,

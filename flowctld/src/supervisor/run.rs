@@ -115,6 +115,9 @@ pub(crate) async fn drive(
         }
     };
     let mut machine = Machine::new(&handle.id, &handle.pipeline, ctx.registry.ttl());
+    if handle.no_spawn {
+        machine = machine.without_spawning();
+    }
     let mut registry = Some(ctx.registry.subscribe());
     let mut sampler = components
         .iter()
@@ -141,7 +144,7 @@ pub(crate) async fn drive(
                 None => Event::StopRequested,
             }),
             change = next_change(&mut registry), if active && registry.is_some() => match change {
-                Some(service_id) => Next::Event(Event::HeartbeatExpired { service_id }),
+                Some(event) => Next::Event(event),
                 None => continue,
             },
             _ = sleep_until(machine.next_deadline()) => Next::Event(Event::Timer),
@@ -163,14 +166,15 @@ pub(crate) async fn drive(
     release_memory();
 }
 
-/// The next expired registration; `None` for other changes (and for good
-/// once the registry is gone).
+/// The next expired or removed registration; `None` for other changes
+/// (and for good once the registry is gone).
 async fn next_change(
     registry: &mut Option<tokio::sync::broadcast::Receiver<Change>>,
-) -> Option<String> {
+) -> Option<Event> {
     let receiver = registry.as_mut()?;
     match receiver.recv().await {
-        Ok(Change::Expired(service_id)) => Some(service_id),
+        Ok(Change::Expired(service_id)) => Some(Event::HeartbeatExpired { service_id }),
+        Ok(Change::Unregistered(service_id)) => Some(Event::Unregistered { service_id }),
         Ok(_) | Err(RecvError::Lagged(_)) => None,
         Err(RecvError::Closed) => {
             *registry = None;

@@ -71,6 +71,9 @@ impl Machine {
                 error: None,
             });
         }
+        if !self.spawns {
+            self.let_go(&outcome);
+        }
         let ids = self.start_order.clone();
         for id in &ids {
             let exit = match self.phase_of(id) {
@@ -144,6 +147,10 @@ impl Machine {
                 return;
             }
             let Some(layer) = layers.pop_front() else {
+                if !self.spawns {
+                    let outcome = outcome.clone();
+                    return self.end_without_sweep(outcome);
+                }
                 // Whatever a component started and detached from its group
                 // still carries the run's id: nothing outlives the run.
                 self.run = RunPhase::Sweeping {

@@ -66,6 +66,8 @@ pub(crate) enum Event {
     },
     /// The registration `service_id` stopped heartbeating.
     HeartbeatExpired { service_id: String },
+    /// The registration `service_id` was removed by its component.
+    Unregistered { service_id: String },
     /// The component's main process exited so.
     Exited {
         component: String,

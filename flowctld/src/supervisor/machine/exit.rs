@@ -243,7 +243,12 @@ impl Machine {
                     }
                     wave.push(id);
                 }
-                Phase::Pending | Phase::Spawning | Phase::Stopping { .. } => {}
+                // Started elsewhere: that engine restarts them.
+                Phase::Pending
+                | Phase::Spawning
+                | Phase::Stopping { .. }
+                | Phase::Awaiting
+                | Phase::Attached { .. } => {}
             }
         }
         self.spawn(wave);

@@ -16,11 +16,13 @@
 //! - `exit`: exits, ending an instance ourselves, restart decisions,
 //!   restart by hand;
 //! - `end`: how a run comes to its end, and stopping it producers-first;
+//! - `no_spawn`: runs whose components something else starts;
 //! - `tests`: the policies as a table of unit tests.
 
 mod end;
 mod event;
 mod exit;
+mod no_spawn;
 mod phase;
 mod start;
 #[cfg(test)]
@@ -67,6 +69,8 @@ pub(crate) struct Machine {
     run: RunPhase,
     /// Actions of the current step.
     out: Vec<Action>,
+    /// Whether this daemon starts the components (`false` under `--no-spawn`).
+    spawns: bool,
 }
 
 impl Machine {
@@ -98,6 +102,7 @@ impl Machine {
             components,
             run: RunPhase::Active { announced: false },
             out: Vec::new(),
+            spawns: true,
         }
     }
 
@@ -113,7 +118,8 @@ impl Machine {
                 component,
                 service_id,
                 endpoint,
-            } if active => self.on_registered(&component, service_id, endpoint),
+            } if active => self.on_registered(&component, service_id, endpoint, now),
+            Event::Unregistered { service_id } if active => self.on_unregistered(&service_id),
             // A probe's report about an instance that already ended is stale.
             Event::ProbePassed { component, pgid }
                 if active && self.is_current(&component, pgid) =>
@@ -150,14 +156,18 @@ impl Machine {
                 self.begin_end(Outcome::Failed(format!("data relay: {error}")))
             }
             Event::StopRequested if active => self.begin_end(Outcome::Stopped),
-            Event::RestartRequested { component } if active => self.restart_by_hand(component, now),
+            Event::RestartRequested { component } if active && self.spawns => {
+                self.restart_by_hand(component, now)
+            }
             Event::Swept => self.on_swept(),
             // Registrations, probes, heartbeats, restarts and the relay no
             // longer matter once the run is ending.
             _ => {}
         }
-        if self.is_active() {
+        if self.is_active() && self.spawns {
             self.start_what_can_start();
+        } else if self.is_active() {
+            self.await_registrations();
         }
         if self.is_active() {
             self.settle();

@@ -66,6 +66,10 @@ pub(crate) enum Phase {
     Exited,
     /// Failed for good; `message` is the failure users read.
     Failed { message: String },
+    /// Started by something else (`--no-spawn`): waiting for it to register.
+    Awaiting,
+    /// Started by something else, registered `since`: running there.
+    Attached { since: Instant },
 }
 
 impl Phase {
@@ -86,7 +90,11 @@ impl Phase {
         self.instance().is_some()
             || matches!(
                 self,
-                Phase::Spawning | Phase::Draining(_) | Phase::BackingOff { .. }
+                Phase::Spawning
+                    | Phase::Draining(_)
+                    | Phase::BackingOff { .. }
+                    | Phase::Awaiting
+                    | Phase::Attached { .. }
             )
     }
 }

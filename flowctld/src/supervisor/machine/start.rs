@@ -142,7 +142,13 @@ impl Machine {
 
     /// A registration: the relay learns its endpoint; without a readiness
     /// probe, registering makes it ready (with one, the probe decides).
-    pub(super) fn on_registered(&mut self, id: &str, service_id: String, endpoint: String) {
+    pub(super) fn on_registered(
+        &mut self,
+        id: &str,
+        service_id: String,
+        endpoint: String,
+        now: Instant,
+    ) {
         self.out.push(Action::RelayReady {
             component: id.to_owned(),
             endpoint,
@@ -151,7 +157,9 @@ impl Machine {
         if let Some(tracked) = self.components.get_mut(id) {
             tracked.shown.service_id = service_id;
         }
-        if !probed && matches!(self.phase_of(id), Some(Phase::Starting { .. })) {
+        if !self.spawns {
+            self.attach(id, now);
+        } else if !probed && matches!(self.phase_of(id), Some(Phase::Starting { .. })) {
             self.mark_ready(id);
         } else {
             self.show(id, None, |_| {});

@@ -10,7 +10,7 @@ use nix::sys::signal::Signal;
 use tokio::time::Instant;
 
 use super::*;
-use flowctl_core::RunStatus;
+use flowctl_core::{ComponentState, RunStatus};
 
 /// A run of a pipeline whose `spec:` is `body`.
 struct Harness {
@@ -186,5 +186,6 @@ fn backing_off_for(harness: &Harness, component: &str) -> Duration {
     }
 }
 
+mod no_spawn;
 mod policies;
 mod stopping;

@@ -1,0 +1,151 @@
+//! The container of one component: its image and command, its environment
+//! (the pod IP from the downward API, so it advertises an endpoint the
+//! relay can dial), its probes and resources.
+
+use std::collections::BTreeMap;
+
+use flowctl_core::spec::{Probe as SpecProbe, ProbeAction, StopSignal};
+use k8s_openapi::api::core::v1::{
+    Container, ContainerPort, EnvVar, EnvVarSource, ExecAction, HTTPGetAction, ObjectFieldSelector,
+    PodSpec, Probe, ResourceRequirements,
+};
+use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
+use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+
+use super::seconds;
+use crate::translate::plan::{Plan, Service};
+use crate::translate::warnings::Warnings;
+
+/// The variable the downward API fills with the pod's IP.
+const POD_IP: &str = "POD_IP";
+
+/// The pod of `service`; `restart_policy` is the pod's (`Always` for a
+/// Deployment, `Never`/`OnFailure` for a Job).
+pub fn spec(
+    plan: &Plan<'_>,
+    service: &Service<'_>,
+    restart_policy: &str,
+    warnings: &mut Warnings,
+) -> PodSpec {
+    let c = service.component;
+    if c.stop_signal != StopSignal::Term {
+        warnings.field(
+            &c.id,
+            "stop_signal",
+            format!(
+                "({}) is not set on the pod: Kubernetes sends the image's STOPSIGNAL (SIGTERM \
+                 unless the image says otherwise)",
+                c.stop_signal
+            ),
+        );
+    }
+    crate::translate::plan::start_timeout_warning(c, "Kubernetes", warnings);
+    PodSpec {
+        containers: vec![container(plan, service, warnings)],
+        restart_policy: Some(restart_policy.to_owned()),
+        termination_grace_period_seconds: Some(i64::from(seconds(c.stop_timeout))),
+        ..PodSpec::default()
+    }
+}
+
+fn container(plan: &Plan<'_>, service: &Service<'_>, warnings: &mut Warnings) -> Container {
+    let c = service.component;
+    let (command, args) = service.container_command();
+    let endpoint = format!("{}:{}", plan.plane.name, plan.plane.port);
+    let listen = format!("$({POD_IP}):{}", service.data_port);
+    let mut env = vec![EnvVar {
+        name: POD_IP.into(),
+        value_from: Some(EnvVarSource {
+            field_ref: Some(ObjectFieldSelector {
+                field_path: "status.podIP".into(),
+                ..ObjectFieldSelector::default()
+            }),
+            ..EnvVarSource::default()
+        }),
+        ..EnvVar::default()
+    }];
+    env.extend(
+        service
+            .wired_env(&endpoint, Some(&listen))
+            .into_iter()
+            .map(|(name, value)| EnvVar {
+                name,
+                value: Some(value),
+                ..EnvVar::default()
+            }),
+    );
+    let mut ports = vec![port("data", service.data_port)];
+    ports.extend(service.health_port.map(|p| port("health", p)));
+    let working_dir = c.working_dir.clone().filter(|dir| {
+        let absolute = dir.starts_with('/');
+        if !absolute {
+            warnings.field(
+                &c.id,
+                "working_dir",
+                format!("('{dir}') is relative: left out, the image's working directory is used"),
+            );
+        }
+        absolute
+    });
+    Container {
+        name: "component".into(),
+        image: service.image.as_ref().map(|i| i.name().to_owned()),
+        command: (!command.is_empty()).then_some(command),
+        args: (!args.is_empty()).then_some(args),
+        env: Some(env),
+        ports: Some(ports),
+        working_dir,
+        readiness_probe: c.readiness_probe.as_ref().map(|p| probe(service, p)),
+        liveness_probe: c.liveness_probe.as_ref().map(|p| probe(service, p)),
+        resources: resources(service),
+        ..Container::default()
+    }
+}
+
+fn port(name: &str, number: u16) -> ContainerPort {
+    ContainerPort {
+        name: Some(name.into()),
+        container_port: i32::from(number),
+        ..ContainerPort::default()
+    }
+}
+
+fn probe(service: &Service<'_>, probe: &SpecProbe) -> Probe {
+    let mut out = Probe {
+        period_seconds: Some(seconds(probe.period)),
+        timeout_seconds: Some(seconds(probe.timeout)),
+        failure_threshold: Some(i32::try_from(probe.failure_threshold).unwrap_or(i32::MAX)),
+        initial_delay_seconds: Some(seconds(probe.initial_delay)),
+        ..Probe::default()
+    };
+    match &probe.action {
+        ProbeAction::Http { path, .. } => {
+            out.http_get = Some(HTTPGetAction {
+                path: Some(path.clone()),
+                port: IntOrString::Int(i32::from(service.probe_port(probe).unwrap_or(0))),
+                ..HTTPGetAction::default()
+            });
+        }
+        ProbeAction::Exec { command } => {
+            out.exec = Some(ExecAction {
+                command: Some(command.clone()),
+            });
+        }
+    }
+    out
+}
+
+fn resources(service: &Service<'_>) -> Option<ResourceRequirements> {
+    let limits = service.component.limits;
+    let mut map = BTreeMap::new();
+    if let Some(bytes) = limits.memory_bytes {
+        map.insert("memory".to_owned(), Quantity(bytes.to_string()));
+    }
+    if let Some(millis) = limits.cpu_millis {
+        map.insert("cpu".to_owned(), Quantity(format!("{millis}m")));
+    }
+    (!map.is_empty()).then(|| ResourceRequirements {
+        limits: Some(map),
+        ..ResourceRequirements::default()
+    })
+}

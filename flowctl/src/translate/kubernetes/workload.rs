@@ -1,0 +1,125 @@
+//! What runs one component: a Deployment for `restart_policy: always`, a
+//! Job for a component that runs to completion (`never`: no retry;
+//! `on-failure`: retried up to `max_restarts`), and a Service for its data
+//! plane.
+
+use flowctl_core::spec::{Restart, RestartPolicy};
+use k8s_openapi::api::apps::v1::{Deployment, DeploymentSpec};
+use k8s_openapi::api::batch::v1::{Job, JobSpec};
+use k8s_openapi::api::core::v1::{
+    PodTemplateSpec, Service as K8sService, ServicePort, ServiceSpec,
+};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
+use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+
+use super::{document, meta, pod, selector};
+use crate::translate::plan::{Plan, Service};
+use crate::translate::warnings::Warnings;
+
+/// The workload and Service of `service`.
+pub fn objects(
+    plan: &Plan<'_>,
+    service: &Service<'_>,
+    warnings: &mut Warnings,
+) -> Result<Vec<String>, String> {
+    let c = service.component;
+    restart_warnings(service, warnings);
+    if !c.depends_on.is_empty() {
+        warnings.field(
+            &c.id,
+            "depends_on",
+            "does not order starts: Kubernetes starts every pod at once (the relay still waits \
+             for the component's inputs to register)",
+        );
+    }
+    let labels = plan.labels(Some(&c.id));
+    let template = |restart_policy: &str, warnings: &mut Warnings| PodTemplateSpec {
+        metadata: Some(ObjectMeta {
+            labels: Some(labels.clone()),
+            ..ObjectMeta::default()
+        }),
+        spec: Some(pod::spec(plan, service, restart_policy, warnings)),
+    };
+    let workload = match c.restart.policy {
+        RestartPolicy::Always => document(&Deployment {
+            metadata: meta(plan, &service.name, labels.clone()),
+            spec: DeploymentSpec {
+                replicas: Some(1),
+                selector: LabelSelector {
+                    match_labels: Some(selector(plan, Some(&c.id))),
+                    ..LabelSelector::default()
+                },
+                template: template("Always", warnings),
+                ..DeploymentSpec::default()
+            },
+            ..Deployment::default()
+        })?,
+        policy => {
+            let (restart_policy, retries) = match policy {
+                RestartPolicy::OnFailure => ("OnFailure", c.restart.max_restarts),
+                _ => ("Never", 0),
+            };
+            document(&Job {
+                metadata: meta(plan, &service.name, labels.clone()),
+                spec: Some(JobSpec {
+                    backoff_limit: Some(i32::try_from(retries).unwrap_or(i32::MAX)),
+                    template: template(restart_policy, warnings),
+                    ..JobSpec::default()
+                }),
+                ..Job::default()
+            })?
+        }
+    };
+    let data = K8sService {
+        metadata: meta(plan, &service.name, labels),
+        spec: Some(ServiceSpec {
+            selector: Some(selector(plan, Some(&c.id))),
+            ports: Some(vec![ServicePort {
+                name: Some("data".into()),
+                port: i32::from(service.data_port),
+                target_port: Some(IntOrString::String("data".into())),
+                ..ServicePort::default()
+            }]),
+            ..ServiceSpec::default()
+        }),
+        ..K8sService::default()
+    };
+    Ok(vec![workload, document(&data)?])
+}
+
+/// The restart fields a Deployment or Job cannot honour.
+fn restart_warnings(service: &Service<'_>, warnings: &mut Warnings) {
+    let c = service.component;
+    let restart = &c.restart;
+    let default = Restart::default();
+    if restart.policy == RestartPolicy::Never {
+        return;
+    }
+    if restart.policy == RestartPolicy::Always && restart.max_restarts != default.max_restarts {
+        warnings.field(
+            &c.id,
+            "max_restarts",
+            "is not honoured: a Deployment restarts its pod forever",
+        );
+    }
+    if restart.window != default.window {
+        warnings.field(
+            &c.id,
+            "restart_window",
+            "is not honoured: Kubernetes counts restarts over the pod's life",
+        );
+    }
+    for (field, changed) in [
+        ("restart_delay", restart.delay != default.delay),
+        ("restart_delay_max", restart.delay_max != default.delay_max),
+        ("min_uptime", restart.min_uptime != default.min_uptime),
+    ] {
+        if changed {
+            warnings.field(
+                &c.id,
+                field,
+                "is not honoured: Kubernetes' own back-off applies (10s, doubling up to 5m)",
+            );
+        }
+    }
+}
