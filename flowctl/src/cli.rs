@@ -135,6 +135,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (or write one per command with --dir)
     Man(ManArgs),
+    /// Write a starter Stellar pipeline (asks on a terminal; see --preset)
+    Init(crate::commands::init::InitArgs),
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 
 pub mod completions;
 pub mod daemon;
+pub mod init;
 pub mod logs;
 pub mod pipelines;
 pub mod plane;
@@ -102,6 +103,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Service(command) => service::service(&ctx, command).await,
         Command::Completions(args) => completions::completions(&args),
         Command::Man(args) => completions::man(&args),
+        Command::Init(args) => init::init(args).await,
     }
 }
 
