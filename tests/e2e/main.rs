@@ -10,6 +10,7 @@ mod control_plane;
 mod daemon;
 mod disk_full;
 mod harness;
+mod init;
 mod logs;
 mod operator;
 mod relay;
