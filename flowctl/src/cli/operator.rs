@@ -50,10 +50,13 @@ pub struct StatusArgs {
     /// Refresh until interrupted
     #[arg(long, short)]
     pub watch: bool,
-    /// Seconds between refreshes of a control plane given by endpoint flags
-    #[arg(long, default_value_t = 5, value_name = "N")]
-    pub interval: u64,
-    /// Also show components whose heartbeats stopped
+    /// Seconds between refreshes with --watch [default: 5 for a control
+    /// plane given by endpoint flags; locally, changes show as they happen
+    /// unless this is given]
+    #[arg(long, value_name = "N")]
+    pub interval: Option<u64>,
+    /// Also show components whose heartbeats stopped (false: only those
+    /// registered HEALTHY or DEGRADED, and processes that never register)
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1,
           default_missing_value = "true", value_name = "BOOL")]
     pub include_unhealthy: bool,
