@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('service', 'service', [CompletionResultType]::ParameterValue, 'Install flowctld as a systemd or launchd service, or remove it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (or write all of them with --dir)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (or write one per command with --dir)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter Stellar pipeline (asks on a terminal; see --preset)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -106,8 +107,8 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             break
         }
         'flowctl;status' {
-            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between refreshes of a control plane given by endpoint flags')
-            [CompletionResult]::new('--include-unhealthy', '--include-unhealthy', [CompletionResultType]::ParameterName, 'Also show components whose heartbeats stopped')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between refreshes with --watch [default: 5 for a control plane given by endpoint flags; locally, changes show as they happen unless this is given]')
+            [CompletionResult]::new('--include-unhealthy', '--include-unhealthy', [CompletionResultType]::ParameterName, 'Also show components whose heartbeats stopped (false: only those registered HEALTHY or DEGRADED, and processes that never register)')
             [CompletionResult]::new('--control-plane-addr', '--control-plane-addr', [CompletionResultType]::ParameterName, 'The control plane as `host:port` (instead of the two flags)')
             [CompletionResult]::new('--control-plane-address', '--control-plane-address', [CompletionResultType]::ParameterName, 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]')
             [CompletionResult]::new('--control-plane-port', '--control-plane-port', [CompletionResultType]::ParameterName, 'Query the control plane on this port instead of the local daemon [default: 8080]')
@@ -835,6 +836,33 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'flowctl;init' {
+            [CompletionResult]::new('--output-file', '--output-file', [CompletionResultType]::ParameterName, 'File to write (default: NAME.yaml); `-o/--output FILE` also works')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'Stellar network the source reads')
+            [CompletionResult]::new('--destination', '--destination', [CompletionResultType]::ParameterName, 'Where the events go')
+            [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'A network and a destination in one word; never prompts')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Pipeline name (default: stellar-pipeline)')
+            [CompletionResult]::new('--start-ledger', '--start-ledger', [CompletionResultType]::ParameterName, 'First ledger to read (default: the network''s latest minus 100)')
+            [CompletionResult]::new('--end-ledger', '--end-ledger', [CompletionResultType]::ParameterName, 'Last ledger to read (default: none, keep following new ledgers)')
+            [CompletionResult]::new('--ledger-rpc-endpoint', '--ledger-rpc-endpoint', [CompletionResultType]::ParameterName, 'Where to ask for the latest ledger instead of the network''s RPC endpoint (tests, mirrors); the file keeps the network''s endpoint')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer')
+            [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt: needs --network and --destination, or --preset')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite the file if it exists')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'flowctl;help' {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a pipeline: start its components and show them live')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a pipeline file and show its start order')
@@ -851,6 +879,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('service', 'service', [CompletionResultType]::ParameterValue, 'Install flowctld as a systemd or launchd service, or remove it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (or write all of them with --dir)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (or write one per command with --dir)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter Stellar pipeline (asks on a terminal; see --preset)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -965,6 +994,9 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             break
         }
         'flowctl;help;man' {
+            break
+        }
+        'flowctl;help;init' {
             break
         }
         'flowctl;help;help' {

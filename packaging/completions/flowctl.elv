@@ -48,6 +48,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand service 'Install flowctld as a systemd or launchd service, or remove it'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print the manual page (or write one per command with --dir)'
+            cand init 'Write a starter Stellar pipeline (asks on a terminal; see --preset)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flowctl;run'= {
@@ -100,8 +101,8 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --version 'Print version'
         }
         &'flowctl;status'= {
-            cand --interval 'Seconds between refreshes of a control plane given by endpoint flags'
-            cand --include-unhealthy 'Also show components whose heartbeats stopped'
+            cand --interval 'Seconds between refreshes with --watch [default: 5 for a control plane given by endpoint flags; locally, changes show as they happen unless this is given]'
+            cand --include-unhealthy 'Also show components whose heartbeats stopped (false: only those registered HEALTHY or DEGRADED, and processes that never register)'
             cand --control-plane-addr 'The control plane as `host:port` (instead of the two flags)'
             cand --control-plane-address 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]'
             cand --control-plane-port 'Query the control plane on this port instead of the local daemon [default: 8080]'
@@ -774,6 +775,32 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'flowctl;init'= {
+            cand --output-file 'File to write (default: NAME.yaml); `-o/--output FILE` also works'
+            cand --network 'Stellar network the source reads'
+            cand --destination 'Where the events go'
+            cand --preset 'A network and a destination in one word; never prompts'
+            cand --name 'Pipeline name (default: stellar-pipeline)'
+            cand --start-ledger 'First ledger to read (default: the network''s latest minus 100)'
+            cand --end-ledger 'Last ledger to read (default: none, keep following new ledgers)'
+            cand --ledger-rpc-endpoint 'Where to ask for the latest ledger instead of the network''s RPC endpoint (tests, mirrors); the file keeps the network''s endpoint'
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand --non-interactive 'Never prompt: needs --network and --destination, or --preset'
+            cand --force 'Overwrite the file if it exists'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'flowctl;help'= {
             cand run 'Run a pipeline: start its components and show them live'
             cand validate 'Check a pipeline file and show its start order'
@@ -790,6 +817,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand service 'Install flowctld as a systemd or launchd service, or remove it'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print the manual page (or write one per command with --dir)'
+            cand init 'Write a starter Stellar pipeline (asks on a terminal; see --preset)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flowctl;help;run'= {
@@ -872,6 +900,8 @@ set edit:completion:arg-completer[flowctl] = {|@words|
         &'flowctl;help;completions'= {
         }
         &'flowctl;help;man'= {
+        }
+        &'flowctl;help;init'= {
         }
         &'flowctl;help;help'= {
         }

@@ -53,6 +53,7 @@ complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "server" -d 'Run the
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "service" -d 'Install flowctld as a systemd or launchd service, or remove it'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "man" -d 'Print the manual page (or write one per command with --dir)'
+complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "init" -d 'Write a starter Stellar pipeline (asks on a terminal; see --preset)'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l show-status -d 'Show component progress and a status line (false: only logs)' -r -f -a "true\t''
 false\t''"
@@ -97,8 +98,8 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l timeout -d 
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -s V -l version -d 'Print version'
-complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l interval -d 'Seconds between refreshes of a control plane given by endpoint flags' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l include-unhealthy -d 'Also show components whose heartbeats stopped' -r -f -a "true\t''
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l interval -d 'Seconds between refreshes with --watch [default: 5 for a control plane given by endpoint flags; locally, changes show as they happen unless this is given]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l include-unhealthy -d 'Also show components whose heartbeats stopped (false: only those registered HEALTHY or DEGRADED, and processes that never register)' -r -f -a "true\t''
 false\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l control-plane-addr -d 'The control plane as `host:port` (instead of the two flags)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
@@ -625,22 +626,51 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l timeout -d 'How 
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "run" -d 'Run a pipeline: start its components and show them live'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "validate" -d 'Check a pipeline file and show its start order'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "status" -d 'Components of the active runs (or of one run) and their health'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "list" -d 'Registered services (components) of the control plane'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "logs" -d 'Component logs of a run'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "attach" -d 'Follow a detached run as `flowctl run` shows it'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "restart" -d 'Restart a component of an active run by hand (all components without one)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "pipelines" -d 'Pipelines and their runs'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "processors" -d 'Processors registered with the control plane, found by event types and metadata'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "daemon" -d 'Start, stop and inspect the daemon'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "version" -d 'Versions of this client (commit, build date, target, Rust) and of the running daemon'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "server" -d 'Run the daemon in the foreground (what `flowctld` does)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "service" -d 'Install flowctld as a systemd or launchd service, or remove it'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "man" -d 'Print the manual page (or write one per command with --dir)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l output-file -d 'File to write (default: NAME.yaml); `-o/--output FILE` also works' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l network -d 'Stellar network the source reads' -r -f -a "testnet\t''
+mainnet\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l destination -d 'Where the events go' -r -f -a "duckdb\t''
+postgres\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l preset -d 'A network and a destination in one word; never prompts' -r -f -a "testnet-duckdb\t''
+testnet-postgres\t''
+mainnet-duckdb\t''
+mainnet-postgres\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l name -d 'Pipeline name (default: stellar-pipeline)' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l start-ledger -d 'First ledger to read (default: the network\'s latest minus 100)' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l end-ledger -d 'Last ledger to read (default: none, keep following new ledgers)' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l ledger-rpc-endpoint -d 'Where to ask for the latest ledger instead of the network\'s RPC endpoint (tests, mirrors); the file keeps the network\'s endpoint' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
+json\t''
+yaml\t''
+wide\t'A table with extra columns (endpoint, event types, metrics)'"
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l log-level -d 'Log level of a daemon this command starts' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l non-interactive -d 'Never prompt: needs --network and --destination, or --preset'
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l force -d 'Overwrite the file if it exists'
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "run" -d 'Run a pipeline: start its components and show them live'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "validate" -d 'Check a pipeline file and show its start order'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "status" -d 'Components of the active runs (or of one run) and their health'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "list" -d 'Registered services (components) of the control plane'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "logs" -d 'Component logs of a run'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "attach" -d 'Follow a detached run as `flowctl run` shows it'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "restart" -d 'Restart a component of an active run by hand (all components without one)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "pipelines" -d 'Pipelines and their runs'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "processors" -d 'Processors registered with the control plane, found by event types and metadata'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "daemon" -d 'Start, stop and inspect the daemon'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "version" -d 'Versions of this client (commit, build date, target, Rust) and of the running daemon'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "server" -d 'Run the daemon in the foreground (what `flowctld` does)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "service" -d 'Install flowctld as a systemd or launchd service, or remove it'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "man" -d 'Print the manual page (or write one per command with --dir)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "init" -d 'Write a starter Stellar pipeline (asks on a terminal; see --preset)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "list" -d 'Runs of every pipeline, newest first'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "runs" -d 'Runs of one pipeline'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "active" -d 'Runs that are starting, running or stopping'
