@@ -685,8 +685,8 @@ fn line_count(world: &World, name: &str) -> usize {
 
 /// With `--use-external-control-plane` the local relay still moves events
 /// along `inputs` (it learns the endpoints from that plane's registrations),
-/// and the run record keeps the plane: `pipelines restart` registers the new
-/// run's components there again, never with the local plane.
+/// and the run record keeps the plane: `pipelines restart` and `daemon
+/// restart` register the run's components there again, never locally.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_external_plane_run_relays_and_keeps_its_plane_on_restart() {
     let (here, there) = (World::new(), World::new());
@@ -744,6 +744,24 @@ async fn an_external_plane_run_relays_and_keeps_its_plane_on_restart() {
         own,
         serde_json::json!([]),
         "the restarted run registered locally"
+    );
+
+    // `daemon restart` resumes the run with the same plane.
+    here.flowctl(&["daemon", "restart"]).ok();
+    let before = line_count(&here, "ext.txt");
+    let flowed = flowctl_tests::wait_until(flowctl_tests::PATIENCE, || {
+        line_count(&here, "ext.txt") >= before + 5
+    });
+    assert!(
+        flowed,
+        "the resumed run relayed nothing: {:#}",
+        here.run_info(&second)
+    );
+    let own = here.flowctl(&["-o", "json", "list"]).json();
+    assert_eq!(
+        own,
+        serde_json::json!([]),
+        "the resumed run registered locally"
     );
     here.flowctl(&["pipelines", "stop", &second]).ok();
 }
