@@ -1,10 +1,11 @@
 //! Build facts for `flowctl version`: git commit, build date, target triple
 //! and Rust version, as `FLOWCTL_BUILD_*` variables. No network; a source
 //! tarball without git (or without a `date` program) says "unknown".
+//! flowctld's build script runs this same one, for its `GetInfo`.
 
 use std::process::Command;
 
-fn main() {
+pub fn main() {
     let run = |program: &str, args: &[&str]| -> Option<String> {
         let out = Command::new(program).args(args).output().ok()?;
         let text = String::from_utf8(out.stdout).ok()?.trim().to_owned();

@@ -143,6 +143,8 @@ pub enum Command {
     /// Write the pipeline as Kubernetes, Compose, systemd or Nomad files,
     /// with flowctld as their control plane
     Translate(TranslateArgs),
+    /// Write a starter Stellar pipeline (asks on a terminal; see --preset)
+    Init(crate::commands::init::InitArgs),
 }
 
 #[derive(Debug, Args)]

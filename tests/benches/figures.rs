@@ -666,6 +666,8 @@ fn realistic_run(n: usize) -> StoredRun {
             component("out", "sink", 40_001 + n as u32),
         ],
         id,
+        // Fields added since (an external control plane...) keep their defaults.
+        ..StoredRun::default()
     }
 }
 

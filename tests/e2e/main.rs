@@ -13,6 +13,7 @@ mod disk_full;
 mod grpc_clients;
 mod harness;
 mod http_api;
+mod init;
 mod logs;
 mod no_spawn;
 mod operator;

@@ -292,7 +292,19 @@ async fn old_cli_invocations_work_against_a_fixed_port() {
     let version = world.flowctl(&["-o", "json", "version"]).json();
     assert!(version["client"]["commit"].is_string(), "{version:#}");
     assert_eq!(version["daemon"]["version"], version["client"]["version"]);
-    world.flowctl(&["version"]).ok();
+    // The daemon says how it was built, as the client does (one workspace
+    // build: the same target and compiler).
+    for fact in ["commit", "build_date", "target", "rust"] {
+        let daemon = version["daemon"][fact].as_str().unwrap_or_default();
+        assert!(
+            !daemon.is_empty() && daemon != "unknown",
+            "{fact}: {version:#}"
+        );
+    }
+    assert_eq!(version["daemon"]["target"], version["client"]["target"]);
+    assert_eq!(version["daemon"]["rust"], version["client"]["rust"]);
+    let text = world.flowctl(&["version"]).ok();
+    assert_eq!(text.matches("target:").count(), 2, "{text}");
 
     // The global flags that did nothing in the older CLI change nothing.
     let config = world.write("config.toml", "heartbeat_ttl = \"30s\"\n");
@@ -665,6 +677,156 @@ async fn status_watch_redraws_a_remote_plane_until_interrupted() {
         watch.stdout().matches("Control plane").count() >= 2
     });
     assert!(redrawn, "no second refresh: {}", watch.stdout());
+    flowctl_tests::kill(watch.pid(), nix::sys::signal::Signal::SIGINT as i32);
+    let status = watch
+        .wait(flowctl_tests::PATIENCE)
+        .expect("watch exits on Ctrl+C");
+    assert!(status.success(), "{}", watch.stderr());
+}
+
+/// Lines `name` in `world`'s work dir holds so far (0 while it is missing).
+fn line_count(world: &World, name: &str) -> usize {
+    std::fs::read_to_string(world.work.join(name)).map_or(0, |text| text.lines().count())
+}
+
+/// With `--use-external-control-plane` the local relay still moves events
+/// along `inputs` (it learns the endpoints from that plane's registrations),
+/// and the run record keeps the plane: `pipelines restart` and `daemon
+/// restart` register the run's components there again, never locally.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_external_plane_run_relays_and_keeps_its_plane_on_restart() {
+    let (here, there) = (World::new(), World::new());
+    let there_port = free_port();
+    let there_addr = start_on(&there, there_port);
+    let pipeline = Pipeline::new("extchain")
+        .generator("gen", &[("INTERVAL_MS", "50")])
+        .example_sink("out", &["gen"], &[("OUTPUT_FILE", "ext.txt")]);
+    let file = here.pipeline(&pipeline);
+    let port = there_port.to_string();
+    let external = [
+        "--use-external-control-plane",
+        "--control-plane-port",
+        &port,
+    ];
+    let mut args = vec!["run", file.as_str(), "--detach"];
+    args.extend(external);
+    here.flowctl(&args).ok();
+    let first = here.the_active_run();
+    let flowed = flowctl_tests::wait_until(flowctl_tests::PATIENCE, || {
+        line_count(&here, "ext.txt") >= 5
+    });
+    assert!(
+        flowed,
+        "no events reached the sink: {:#}",
+        here.run_info(&first)
+    );
+    let own = here.flowctl(&["-o", "json", "list"]).json();
+    assert_eq!(
+        own,
+        serde_json::json!([]),
+        "registered with the local plane"
+    );
+    here.flowctl(&["pipelines", "stop", &first]).ok();
+
+    let before = line_count(&here, "ext.txt");
+    here.flowctl(&["pipelines", "restart", &first, "--detach"])
+        .ok();
+    let second = here.the_active_run();
+    assert_ne!(second, first);
+    let flowed = flowctl_tests::wait_until(flowctl_tests::PATIENCE, || {
+        line_count(&here, "ext.txt") >= before + 5
+    });
+    assert!(
+        flowed,
+        "the restarted run relayed nothing: {:#}",
+        here.run_info(&second)
+    );
+    let theirs = here
+        .flowctl(&["-o", "json", "status", "--control-plane-addr", &there_addr])
+        .json();
+    assert!(ids(&theirs["sources"]).contains("gen"), "{theirs:#}");
+    let own = here.flowctl(&["-o", "json", "list"]).json();
+    assert_eq!(
+        own,
+        serde_json::json!([]),
+        "the restarted run registered locally"
+    );
+
+    // `daemon restart` resumes the run with the same plane.
+    here.flowctl(&["daemon", "restart"]).ok();
+    let before = line_count(&here, "ext.txt");
+    let flowed = flowctl_tests::wait_until(flowctl_tests::PATIENCE, || {
+        line_count(&here, "ext.txt") >= before + 5
+    });
+    assert!(
+        flowed,
+        "the resumed run relayed nothing: {:#}",
+        here.run_info(&second)
+    );
+    let own = here.flowctl(&["-o", "json", "list"]).json();
+    assert_eq!(
+        own,
+        serde_json::json!([]),
+        "the resumed run registered locally"
+    );
+    here.flowctl(&["pipelines", "stop", &second]).ok();
+}
+
+/// Locally too, `status --include-unhealthy false` leaves out what stopped
+/// heartbeating, and `--watch --interval N` refreshes every N seconds even
+/// when nothing changed (as for a remote plane).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn local_status_honours_include_unhealthy_and_interval() {
+    let world = World::new();
+    let port = free_port();
+    world.start_daemon(&[
+        "--control-plane-port",
+        &port.to_string(),
+        "--heartbeat-ttl",
+        "1s",
+    ]);
+    let addr = format!("127.0.0.1:{port}");
+    register(
+        &addr,
+        vec![info("quiet", ComponentType::Source, &[], &["x"])],
+    )
+    .await;
+    let health = |args: &[&str]| {
+        let mut all = vec!["-o", "json", "status"];
+        all.extend_from_slice(args);
+        let shown = world.flowctl(&all).json();
+        shown["external"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["service_id"] == "quiet")
+            .map(|e| e["health"].as_str().unwrap().to_owned())
+    };
+    let expired = flowctl_tests::wait_until(flowctl_tests::PATIENCE, || {
+        health(&[]).as_deref() == Some("UNHEALTHY")
+    });
+    assert!(expired, "quiet never turned UNHEALTHY: {:?}", health(&[]));
+    assert_eq!(health(&["--include-unhealthy", "false"]), None);
+    assert_eq!(
+        health(&["--include-unhealthy"]).as_deref(),
+        Some("UNHEALTHY")
+    );
+
+    let mut watch = world.spawn(world.command(&[
+        "-o",
+        "json",
+        "status",
+        "--watch",
+        "--interval",
+        "1",
+        "--include-unhealthy",
+        "false",
+    ]));
+    let refreshed = flowctl_tests::wait_until(flowctl_tests::PATIENCE, || {
+        watch.stdout().matches("\"external\"").count() >= 3
+    });
+    assert!(refreshed, "no refresh every second: {}", watch.stdout());
+    assert!(!watch.stdout().contains("quiet"), "{}", watch.stdout());
     flowctl_tests::kill(watch.pid(), nix::sys::signal::Signal::SIGINT as i32);
     let status = watch
         .wait(flowctl_tests::PATIENCE)

@@ -233,16 +233,6 @@ pub struct Limits {
 }
 
 impl Component {
-    /// `config` as environment variables, the way the old flowctl passed it:
-    /// keys upper-cased, with `-` and `.` turned into `_` so that
-    /// `batch-size` becomes `BATCH_SIZE`.
-    pub fn config_env(&self) -> BTreeMap<String, String> {
-        self.config
-            .iter()
-            .map(|(k, v)| (config_env_name(k), v.clone()))
-            .collect()
-    }
-
     /// Every component this one waits for: `inputs`, then `depends_on`,
     /// each id once.
     pub fn upstream(&self) -> impl Iterator<Item = &str> {

@@ -71,10 +71,13 @@ pub struct StatusArgs {
     /// Refresh until interrupted
     #[arg(long, short)]
     pub watch: bool,
-    /// Seconds between refreshes of a control plane given by endpoint flags
-    #[arg(long, default_value_t = 5, value_name = "N")]
-    pub interval: u64,
-    /// Also show components whose heartbeats stopped
+    /// Seconds between refreshes with --watch [default: 5 for a control
+    /// plane given by endpoint flags; locally, changes show as they happen
+    /// unless this is given]
+    #[arg(long, value_name = "N")]
+    pub interval: Option<u64>,
+    /// Also show components whose heartbeats stopped (false: only those
+    /// registered HEALTHY or DEGRADED, and processes that never register)
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1,
           default_missing_value = "true", value_name = "BOOL")]
     pub include_unhealthy: bool,
@@ -154,9 +157,11 @@ pub enum ProcessorsCommand {
     },
 }
 
-/// The command line with the older flowctl's `processors find --output TYPE`
-/// spelled `--output-type TYPE`: `--output` is also the global format flag,
-/// which clap cannot let a subcommand reuse.
+/// The command line with the older flowctl's spellings that clap cannot
+/// take: `--output` is also the global format flag, which a subcommand
+/// cannot reuse, so `processors find --output TYPE` becomes
+/// `--output-type TYPE` and `init -o/--output FILE` becomes
+/// `--output-file FILE`.
 pub fn compat_argv(args: impl IntoIterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     let mut args: Vec<std::ffi::OsString> = args.into_iter().collect();
     super::output_flag(&mut args);
@@ -164,23 +169,47 @@ pub fn compat_argv(args: impl IntoIterator<Item = std::ffi::OsString>) -> Vec<st
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
+    if let Some(init) = words.iter().position(|w| w == "init") {
+        rename_output(&mut args, &words, init + 1, "--output-file", true);
+        return args;
+    }
     let Some(processors) = words.iter().position(|w| w == "processors") else {
         return args;
     };
     let Some(find) = words[processors..].iter().position(|w| w == "find") else {
         return args;
     };
-    for i in processors + find + 1..args.len() {
-        if words[i] == "--" {
+    rename_output(
+        &mut args,
+        &words,
+        processors + find + 1,
+        "--output-type",
+        false,
+    );
+    args
+}
+
+/// `--output` (and `-o` when `short`) from `from` on spelled `to`.
+fn rename_output(
+    args: &mut [std::ffi::OsString],
+    words: &[String],
+    from: usize,
+    to: &str,
+    short: bool,
+) {
+    for i in from..args.len() {
+        let word = words[i].as_str();
+        if word == "--" {
             break;
         }
-        if words[i] == "--output" {
-            args[i] = "--output-type".into();
-        } else if let Some(value) = words[i].strip_prefix("--output=") {
-            args[i] = format!("--output-type={value}").into();
+        if word == "--output" || (short && word == "-o") {
+            args[i] = to.into();
+        } else if let Some(value) = word.strip_prefix("--output=") {
+            args[i] = format!("{to}={value}").into();
+        } else if let Some(value) = word.strip_prefix("-o").filter(|v| short && !v.is_empty()) {
+            args[i] = format!("{to}={}", value.strip_prefix('=').unwrap_or(value)).into();
         }
     }
-    args
 }
 
 /// `k=v` of `--metadata`.
@@ -245,5 +274,21 @@ mod tests {
         assert_eq!(plane(Some("h"), None).endpoint().unwrap(), "h:8080");
         assert_eq!(plane(Some("::1"), Some(7)).endpoint().unwrap(), "[::1]:7");
         assert!(parse_metadata("=v").is_err() && parse_metadata("k").is_err());
+    }
+
+    #[test]
+    fn init_takes_the_older_output_file_flag() {
+        let file = |line: &str| match parse(line).command {
+            Command::Init(args) => args.output_file.unwrap().display().to_string(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(file("flowctl init -o a.yaml"), "a.yaml");
+        assert_eq!(
+            file("flowctl init --output b.yaml --preset testnet-duckdb"),
+            "b.yaml"
+        );
+        assert_eq!(file("flowctl init --output=c.yaml"), "c.yaml");
+        assert_eq!(file("flowctl init -od.yaml"), "d.yaml");
+        assert_eq!(parse("flowctl -o json init -o e.yaml").output, Output::Json);
     }
 }

@@ -3,6 +3,7 @@
 pub mod completions;
 pub mod daemon;
 pub mod dashboard;
+pub mod init;
 pub mod logs;
 pub mod pipelines;
 pub mod plane;
@@ -110,6 +111,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Man(args) => completions::man(&args),
         Command::Dashboard(args) => dashboard::dashboard(&ctx, args).await,
         Command::Translate(args) => translate::translate(&args, namespace),
+        Command::Init(args) => init::init(args).await,
     }
 }
 

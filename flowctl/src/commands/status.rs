@@ -18,7 +18,7 @@ use crate::output::{self, Table};
 use crate::remote::view;
 
 pub async fn status(ctx: &Ctx, args: StatusArgs) -> Result<ExitCode> {
-    if args.watch && args.interval == 0 {
+    if args.watch && args.interval == Some(0) {
         anyhow::bail!(
             "--interval 0 would refresh without pause: give the seconds between refreshes, \
              1 or more (default 5)"
@@ -27,15 +27,19 @@ pub async fn status(ctx: &Ctx, args: StatusArgs) -> Result<ExitCode> {
     if let Some(addr) = args.endpoint() {
         let every = args
             .watch
-            .then(|| std::time::Duration::from_secs(args.interval));
+            .then(|| std::time::Duration::from_secs(args.interval.unwrap_or(5)));
         return plane::status(ctx, &addr, args.include_unhealthy, every).await;
     }
     let (run, watch) = (args.run.as_deref(), args.watch);
     let Some(mut client) = ctx.running().await? else {
         return Ok(ctx.nothing_running(serde_json::json!({"components": [], "external": []})));
     };
+    let shown = Shown {
+        include_unhealthy: args.include_unhealthy,
+        every: args.interval.map(std::time::Duration::from_secs),
+    };
     if watch {
-        return watch::watch(ctx, client, run).await;
+        return watch::watch(ctx, client, run, shown).await;
     }
     let response = client
         .list_components(ListComponentsRequest {
@@ -43,18 +47,50 @@ pub async fn status(ctx: &Ctx, args: StatusArgs) -> Result<ExitCode> {
         })
         .await?
         .into_inner();
-    show_with(
-        ctx.json(),
-        ctx.wide(),
-        &response.components,
-        &response.external,
-    );
+    let (components, external) = shown.filter(response.components, response.external);
+    show_with(ctx.json(), ctx.wide(), &components, &external);
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints supervised components and registrations outside any run.
-fn show(json: bool, components: &[ComponentStatus], external: &[ExternalComponent]) {
-    show_with(json, false, components, external);
+/// What the local `status` shows, as the same flags mean for a control
+/// plane given by endpoint flags.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown {
+    /// `--include-unhealthy`: false keeps only what serves.
+    pub include_unhealthy: bool,
+    /// `--interval` with `--watch`: refresh every so often, not at each change.
+    pub every: Option<std::time::Duration>,
+}
+
+impl Shown {
+    /// Without `--include-unhealthy`, components registered with a health
+    /// other than HEALTHY or DEGRADED are left out, as a control plane's
+    /// `ListComponents` leaves them out; processes that never registered
+    /// (no health) stay, their state says how they are.
+    fn filter(
+        self,
+        mut components: Vec<ComponentStatus>,
+        mut external: Vec<ExternalComponent>,
+    ) -> (Vec<ComponentStatus>, Vec<ExternalComponent>) {
+        if !self.include_unhealthy {
+            let serving = |health: &str| matches!(health, "" | "HEALTHY" | "DEGRADED");
+            components.retain(|c| serving(&c.health));
+            external.retain(|e| serving(&e.health));
+        }
+        (components, external)
+    }
+}
+
+/// Prints supervised components and registrations outside any run, as
+/// `shown` keeps them.
+fn show(
+    json: bool,
+    shown: Shown,
+    components: Vec<ComponentStatus>,
+    external: Vec<ExternalComponent>,
+) {
+    let (components, external) = shown.filter(components, external);
+    show_with(json, false, &components, &external);
 }
 
 /// [`show`], with `wide` adding what components registered.
@@ -304,4 +340,55 @@ async fn wait_for_daemon(ctx: &Ctx) -> Result<Option<crate::connect::Client>> {
         ctx.socket.display(),
         plane::LIST_WAIT.as_secs()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn component(id: &str, health: &str) -> ComponentStatus {
+        ComponentStatus {
+            id: id.into(),
+            health: health.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn without_include_unhealthy_only_what_serves_is_shown() {
+        let components = vec![
+            component("ok", "HEALTHY"),
+            component("meh", "DEGRADED"),
+            component("down", "UNHEALTHY"),
+            component("plain", ""),
+        ];
+        let external = vec![
+            ExternalComponent {
+                service_id: "x".into(),
+                health: "UNHEALTHY".into(),
+                ..Default::default()
+            },
+            ExternalComponent {
+                service_id: "y".into(),
+                health: "HEALTHY".into(),
+                ..Default::default()
+            },
+        ];
+        let every = None;
+        let all = Shown {
+            include_unhealthy: true,
+            every,
+        };
+        let (c, e) = all.filter(components.clone(), external.clone());
+        assert_eq!((c.len(), e.len()), (4, 2));
+        let serving = Shown {
+            include_unhealthy: false,
+            every,
+        };
+        let (c, e) = serving.filter(components, external);
+        let ids: Vec<&str> = c.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["ok", "meh", "plain"]);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].service_id, "y");
+    }
 }

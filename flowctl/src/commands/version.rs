@@ -1,5 +1,6 @@
 //! `flowctl version`: this client's version and build facts (from
-//! `build.rs`), and the running daemon's version.
+//! `build.rs`), and the running daemon's version and build facts (its
+//! `GetInfo`; an older daemon without them shows "unknown").
 
 use std::process::ExitCode;
 
@@ -25,10 +26,15 @@ pub async fn version(ctx: &Ctx) -> Result<ExitCode> {
                 "version": flowctl_proto::VERSION, "commit": COMMIT, "build_date": BUILD_DATE,
                 "target": TARGET, "rust": RUSTC,
             },
-            "daemon": daemon.as_ref().map(|d| serde_json::json!({
-                "version": d.version, "pid": d.pid, "socket": d.socket_path,
-                "control_plane": d.control_plane_endpoint,
-            })),
+            "daemon": daemon.as_ref().map(|d| {
+                let build = d.build.clone().unwrap_or_default();
+                serde_json::json!({
+                    "version": d.version, "pid": d.pid, "socket": d.socket_path,
+                    "control_plane": d.control_plane_endpoint,
+                    "commit": known(&build.commit), "build_date": known(&build.date),
+                    "target": known(&build.target), "rust": known(&build.rust),
+                })
+            }),
         }));
         return Ok(ExitCode::SUCCESS);
     }
@@ -40,6 +46,11 @@ pub async fn version(ctx: &Ctx) -> Result<ExitCode> {
     match daemon {
         Some(info) => {
             println!("flowctld {} (pid {})", info.version, info.pid);
+            let build = info.build.clone().unwrap_or_default();
+            println!("  commit:     {}", known(&build.commit));
+            println!("  built:      {}", known(&build.date));
+            println!("  target:     {}", known(&build.target));
+            println!("  rust:       {}", known(&build.rust));
             if info.version != flowctl_proto::VERSION {
                 println!("the daemon is another version: run `flowctl daemon restart`");
             }
@@ -47,4 +58,9 @@ pub async fn version(ctx: &Ctx) -> Result<ExitCode> {
         None => println!("flowctld not running"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A build fact, or "unknown" from a daemon that did not send it.
+fn known(fact: &str) -> &str {
+    if fact.is_empty() { "unknown" } else { fact }
 }

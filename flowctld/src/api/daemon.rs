@@ -118,6 +118,12 @@ impl Daemon for DaemonApi {
                 .unwrap_or_default(),
             janitor_interval: flowctl_core::spec::format_duration(state.config.janitor_interval),
             containment: state.containment.describe(),
+            build: Some(flowctl_proto::daemon::v1::BuildFacts {
+                commit: env!("FLOWCTL_BUILD_COMMIT").into(),
+                date: env!("FLOWCTL_BUILD_DATE").into(),
+                target: env!("FLOWCTL_BUILD_TARGET").into(),
+                rust: env!("FLOWCTL_BUILD_RUSTC").into(),
+            }),
         }))
     }
 

@@ -124,6 +124,7 @@ impl Runs {
             restarted_from: new.restarted_from,
             resume: false,
             components: Vec::new(),
+            control_plane: new.control_plane,
         };
         {
             let mut records = self.lock();

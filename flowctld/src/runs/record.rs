@@ -39,6 +39,9 @@ pub struct RunRecord {
     pub resume: bool,
     /// The components' last known instances.
     pub components: Vec<InstanceRecord>,
+    /// The control plane elsewhere its components register with; empty for
+    /// this daemon's own. Kept so a rerun or resume uses it again.
+    pub control_plane: String,
 }
 
 /// How the last instance of one component of a run is (or ended up).
@@ -98,4 +101,6 @@ pub struct NewRun {
     pub supervised: bool,
     pub log_dir: String,
     pub restarted_from: String,
+    /// See [`RunRecord::control_plane`].
+    pub control_plane: String,
 }

@@ -42,6 +42,9 @@ pub struct StoredRun {
     /// Resume this run when the next daemon starts.
     pub resume: bool,
     pub components: Vec<StoredInstance>,
+    /// The control plane elsewhere its components register with
+    /// (`--use-external-control-plane`); empty for the daemon's own.
+    pub control_plane: String,
 }
 
 /// The last instance of one component of a run, as stored.

@@ -1,7 +1,8 @@
 //! The environment and working directory a component starts with.
 //!
 //! Layers, later ones winning: the caller's shell environment, the
-//! pipeline's `env`, the component's `config` (upper-cased), the component's
+//! pipeline's `env`, the component's `config` (named by its metadata.json,
+//! else upper-cased: `Component::config_env`), the component's
 //! `env`, then the variables of the control-plane contract. `HEALTH_PORT`,
 //! `COMPONENT_ID` and `SERVICE_ID` are set only where the pipeline did not.
 
@@ -91,4 +92,43 @@ pub fn free_ports(count: usize) -> std::io::Result<Vec<u16>> {
 /// heartbeats can be lost before a component is declared unhealthy.
 pub fn heartbeat_interval(ttl: Duration) -> Duration {
     (ttl / 3).max(Duration::from_millis(100))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flowctl_core::spec::metadata::Metadata;
+
+    /// COMPAT.md 6: config (named by metadata) < the component's `env` <
+    /// the control-plane variables.
+    #[test]
+    fn component_env_wins_over_config_and_the_control_plane_over_both() {
+        let text = "apiVersion: flowctl/v1\nkind: Pipeline\nmetadata:\n  name: t\nspec:\n  \
+                    env:\n    FROM_PIPELINE: p\n    NETWORK: pipeline\n  sources:\n    - id: src\n      \
+                    command: [x]\n      env:\n        RPC: from-env\n      config:\n        \
+                    network: from-config\n        rpc: from-config\n        endpoint: mine\n";
+        let pipeline = flowctl_core::spec::parse("p.yaml", text.as_bytes())
+            .unwrap()
+            .pipeline;
+        let metadata = Metadata::parse(
+            r#"{"env_mapping": {"rpc": "RPC", "endpoint": "FLOWCTL_ENDPOINT"},
+                "config_schema": {"network": {"env": "NETWORK"}}}"#,
+        )
+        .unwrap();
+        let component = pipeline.components[0].clone().with_metadata(metadata);
+        let injected = Injected {
+            run_id: "r1",
+            control_plane: "127.0.0.1:1",
+            heartbeat_interval: Duration::from_secs(1),
+            health_port: 9,
+            daemon_instance: "d",
+        };
+        let caller = BTreeMap::from([("NETWORK".to_owned(), "caller".to_owned())]);
+        let env = component_env(&caller, &pipeline, &component, &injected);
+        assert_eq!(env["FROM_PIPELINE"], "p");
+        assert_eq!(env["NETWORK"], "from-config");
+        assert_eq!(env["RPC"], "from-env");
+        assert_eq!(env["FLOWCTL_ENDPOINT"], "127.0.0.1:1");
+        assert!(!env.contains_key("ENDPOINT"));
+    }
 }

@@ -35,6 +35,7 @@
 pub mod cgroup;
 mod claim;
 pub mod env;
+mod external;
 pub mod groups;
 mod handle;
 mod instance;
@@ -146,7 +147,6 @@ impl Supervisor {
             let mirror = std::path::Path::new(&request.log_dir);
             flowctl_core::paths::refuse_foreign(mirror, flowctl_core::paths::Expect::Directory)?;
         }
-        let external = Some(request.control_plane).filter(|e| !e.is_empty());
         let record = self.runs.create(NewRun {
             id: String::new(),
             pipeline_name: pipeline.name.clone(),
@@ -158,12 +158,13 @@ impl Supervisor {
             supervised: true,
             log_dir: request.log_dir,
             restarted_from: String::new(),
+            control_plane: request.control_plane,
         })?;
         if self.withdrawn(&record, request.submitter) {
             return self.runs.get(&record.id);
         }
         tracing::info!(run = %record.id, pipeline = %record.pipeline_name, "run submitted");
-        self.start(&record, pipeline, external, request.no_spawn);
+        self.start(&record, pipeline, request.no_spawn);
         Ok(record)
     }
 
@@ -189,13 +190,14 @@ impl Supervisor {
             supervised: true,
             log_dir: old.log_dir.clone(),
             restarted_from: old.id.clone(),
+            control_plane: old.control_plane.clone(),
         })?;
         if self.withdrawn(&record, submitter) {
             return self.runs.get(&record.id);
         }
         tracing::info!(run = %record.id, from = %old.id, "run restarted as a new run");
         let no_spawn = self.no_spawn_for(&old.pipeline_path);
-        self.start(&record, pipeline, None, no_spawn);
+        self.start(&record, pipeline, no_spawn);
         Ok(record)
     }
 
@@ -219,7 +221,7 @@ impl Supervisor {
         };
         tracing::info!(run = %record.id, restarts = record.restarts, "run resumed after a daemon restart");
         let no_spawn = self.no_spawn_for(&record.pipeline_path);
-        self.start(&record, pipeline, None, no_spawn);
+        self.start(&record, pipeline, no_spawn);
         Ok(record)
     }
 
@@ -258,15 +260,12 @@ impl Supervisor {
                 .is_some_and(|p| p.as_os_str() == path)
     }
 
-    /// Starts a run's components; with an `external` control plane they
-    /// register there, so this daemon counts them ready once started.
-    fn start(
-        self: &Arc<Self>,
-        record: &RunRecord,
-        mut pipeline: Pipeline,
-        external: Option<String>,
-        no_spawn: bool,
-    ) {
+    /// Starts a run's components (none under `no_spawn`: they are started
+    /// elsewhere and register); with an external control plane (the
+    /// record's `control_plane`) they register there, so this daemon counts
+    /// them ready once started.
+    fn start(self: &Arc<Self>, record: &RunRecord, mut pipeline: Pipeline, no_spawn: bool) {
+        let external = Some(record.control_plane.clone()).filter(|e| !e.is_empty());
         if external.is_some() {
             for component in &mut pipeline.components {
                 component.readiness = flowctl_core::spec::Readiness::Started;
@@ -311,6 +310,11 @@ impl Supervisor {
             done: watch_channel::channel(false).0,
         });
         self.lock().insert(record.id.clone(), handle.clone());
+        if let Some(plane) = &external {
+            // Its components register there: learn their endpoints from it.
+            let since = std::time::SystemTime::now();
+            tokio::spawn(external::follow(plane.clone(), handle.clone(), since));
+        }
         let context = run::Context {
             runs: self.runs.clone(),
             registry: self.registry.clone(),

@@ -6,6 +6,7 @@ mod depends;
 mod errors;
 mod expected;
 mod fuzz;
+mod metadata;
 mod probe;
 mod restart;
 mod valid;

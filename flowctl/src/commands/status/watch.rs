@@ -8,6 +8,10 @@
 //! any run (those have no stream either). There a run that ends leaves the
 //! table; a run watched by name stays shown as it ended. Between changes the table is redrawn each second from
 //! what it holds, so uptimes and "ago" columns stay true.
+//!
+//! With `--interval N` it refreshes as it does for a remote control plane:
+//! the table (with what the streams said since) is drawn, and runs looked
+//! for, every N seconds, and not at each change.
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -21,6 +25,7 @@ use flowctl_proto::daemon::v1::{
 use tokio_stream::{StreamExt, StreamMap};
 
 use super::super::Ctx;
+use super::Shown;
 use crate::connect::Client;
 use crate::display::merge_status;
 
@@ -34,10 +39,16 @@ const REDRAW_EVERY: Duration = Duration::from_secs(1);
 type Streams = StreamMap<String, tonic::Streaming<WatchEvent>>;
 
 /// Watches `run`, or every active run, until Ctrl+C.
-pub async fn watch(ctx: &Ctx, mut client: Client, run: Option<&str>) -> Result<ExitCode> {
+pub async fn watch(
+    ctx: &Ctx,
+    mut client: Client,
+    run: Option<&str>,
+    shown: Shown,
+) -> Result<ExitCode> {
     let mut table = Table {
         // One run stays shown as it ended; of all runs, the active ones.
         drop_ended: run.is_none(),
+        shown: Some(shown),
         ..Table::default()
     };
     let mut streams = Streams::new();
@@ -51,17 +62,19 @@ pub async fn watch(ctx: &Ctx, mut client: Client, run: Option<&str>) -> Result<E
         // Nothing to wait for: say so at once.
         table.draw(true);
     }
-    let mut redraw = tokio::time::interval(REDRAW_EVERY);
-    let mut rediscover = tokio::time::interval(DISCOVER_EVERY);
+    let mut redraw = tokio::time::interval(shown.every.unwrap_or(REDRAW_EVERY));
+    let mut rediscover = tokio::time::interval(shown.every.unwrap_or(DISCOVER_EVERY));
     rediscover.tick().await;
     loop {
         let changed = tokio::select! {
             Some((run, event)) = streams.next() => match event {
-                Ok(event) => table.apply(&run, event.event),
+                // With --interval, changes wait for the next refresh.
+                Ok(event) => table.apply(&run, event.event) && shown.every.is_none(),
                 Err(status) => bail!("lost the connection to flowctld: {}", status.message()),
             },
-            // The relative times move on; JSON readers get changes only.
-            _ = redraw.tick() => !ctx.json(),
+            // The relative times move on; JSON readers get changes only
+            // (every refresh with --interval, as from a control plane).
+            _ = redraw.tick() => !ctx.json() || shown.every.is_some(),
             // A daemon slow to list must not hold up Ctrl+C.
             _ = rediscover.tick(), if run.is_none() => tokio::select! {
                 changed = discover(&mut client, &mut streams, &mut table) => changed?,
@@ -118,6 +131,8 @@ struct Table {
     drop_ended: bool,
     components: BTreeMap<(String, String), ComponentStatus>,
     external: Vec<ExternalComponent>,
+    /// What is kept of it when drawn (`None` in tests: everything).
+    shown: Option<Shown>,
 }
 
 impl Table {
@@ -151,7 +166,11 @@ impl Table {
             // Clear the screen and go home, as `watch` does.
             print!("\x1b[2J\x1b[H");
         }
-        super::show(json, &components, &self.external);
+        let shown = self.shown.unwrap_or(Shown {
+            include_unhealthy: true,
+            every: None,
+        });
+        super::show(json, shown, components, self.external.clone());
     }
 }
 
