@@ -3,6 +3,7 @@
 //! (`flowctl run`, `flowctl daemon start|restart`), which forward what they
 //! were given with [`DaemonArgs::to_args`].
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -67,6 +68,17 @@ pub struct DaemonArgs {
     /// File the daemon's log goes to (set by the client that starts it)
     #[arg(long, value_name = "FILE", hide = true)]
     pub log_file: Option<PathBuf>,
+
+    /// Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback
+    /// only, unless --metrics-allow-remote; port 0 picks a free one)
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub metrics_address: Option<SocketAddr>,
+
+    /// Allow --metrics-address on a non-loopback address: the metrics name
+    /// your pipelines, runs and components, and are served without
+    /// authentication to anyone who can reach the port
+    #[arg(long)]
+    pub metrics_allow_remote: bool,
 }
 
 impl DaemonArgs {
@@ -108,6 +120,12 @@ impl DaemonArgs {
         }
         if self.no_cgroups {
             args.push("--no-cgroups".into());
+        }
+        if let Some(address) = self.metrics_address {
+            args.extend(["--metrics-address".into(), address.to_string()]);
+        }
+        if self.metrics_allow_remote {
+            args.push("--metrics-allow-remote".into());
         }
         args
     }
@@ -159,6 +177,8 @@ mod tests {
             no_persistence: true,
             no_cgroups: true,
             log_file: Some("/tmp/d.log".into()),
+            metrics_address: Some("[::1]:9464".parse().unwrap()),
+            metrics_allow_remote: true,
         };
         let back = parse(&given.to_args());
         assert_eq!(format!("{back:?}"), format!("{given:?}"));

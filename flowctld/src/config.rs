@@ -29,6 +29,8 @@ struct FileConfig {
     daemon_log_keep: Option<usize>,
     cgroups: Option<bool>,
     control_plane_allow_root: Option<bool>,
+    metrics_address: Option<String>,
+    metrics_allow_remote: Option<bool>,
 }
 
 /// The daemon's resolved settings.
@@ -62,6 +64,10 @@ pub struct Config {
     /// Admit root on the control plane besides the daemon's own user
     /// (`control_plane_allow_root`, off by default).
     pub control_plane_allow_root: bool,
+    /// Where to serve Prometheus `/metrics` (`--metrics-address`,
+    /// `metrics_address`); `None` serves none. Checked by
+    /// [`crate::metrics::check_address`].
+    pub metrics_address: Option<std::net::SocketAddr>,
 }
 
 /// How long a component stays healthy without a heartbeat.
@@ -94,6 +100,7 @@ impl Config {
             // The embedding program's cgroup is not ours to divide.
             cgroups: false,
             control_plane_allow_root: false,
+            metrics_address: None,
         }
     }
 
@@ -147,7 +154,9 @@ impl Config {
                 .or(file.db_path.clone())
                 .unwrap_or_else(|| state_dir.join("flowctl.redb"))
         });
+        let metrics_address = metrics_address(args, &file, &config_path)?;
         Ok(Config {
+            metrics_address,
             socket,
             db_path: db_path.map(|p| std::path::absolute(&p).unwrap_or(p)),
             keep_runs: file.keep_runs.unwrap_or(DEFAULT_KEEP_RUNS).max(1),
@@ -187,6 +196,30 @@ impl Config {
     pub fn heartbeat_ttl_text(&self) -> String {
         format_duration(self.heartbeat_ttl)
     }
+}
+
+/// `--metrics-address`, else `metrics_address` from the file, refused on a
+/// non-loopback address unless allowed.
+fn metrics_address(
+    args: &DaemonArgs,
+    file: &FileConfig,
+    config_path: &Path,
+) -> Result<Option<std::net::SocketAddr>> {
+    let address = match (args.metrics_address, &file.metrics_address) {
+        (Some(address), _) => Some(address),
+        (None, Some(text)) => Some(text.parse().map_err(|_| Error::Config {
+            path: config_path.to_path_buf(),
+            message: format!(
+                "metrics_address: '{text}' is not ADDR:PORT (e.g. \"127.0.0.1:9464\", \"[::1]:9464\")"
+            ),
+        })?),
+        (None, None) => None,
+    };
+    let allow_remote = args.metrics_allow_remote || file.metrics_allow_remote.unwrap_or(false);
+    if let Some(address) = address {
+        crate::metrics::check_address(address, allow_remote)?;
+    }
+    Ok(address)
 }
 
 fn load_file(explicit: Option<&Path>) -> Result<FileConfig> {

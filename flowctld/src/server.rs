@@ -43,6 +43,8 @@ pub struct Listeners {
     pub socket_file: Option<PathBuf>,
     /// The control plane components register and heartbeat with.
     pub control_plane: TcpListener,
+    /// Prometheus `/metrics` (`--metrics-address`), if asked for.
+    pub metrics: Option<TcpListener>,
 }
 
 /// What a daemon that answers tells whoever waits for it.
@@ -68,6 +70,7 @@ pub async fn run(
         socket,
         socket_file,
         control_plane: tcp,
+        metrics,
     } = listeners;
     let endpoint = tcp.local_addr().map_err(|source| Error::Listen {
         address: config.control_plane_address.clone(),
@@ -94,10 +97,17 @@ pub async fn run(
             .serve_with_incoming(UnixListenerStream::new(socket)),
     );
     let janitor = tokio::spawn(janitor(state.clone()));
+    let metrics = metrics.map(|listener| {
+        if let Ok(address) = listener.local_addr() {
+            let _ = state.metrics_endpoint.set(address.to_string());
+        }
+        tokio::spawn(crate::metrics::serve(listener, state.clone()))
+    });
     tracing::info!(
         pid = std::process::id(),
         socket = %state.config.socket.display(),
         control_plane = %endpoint,
+        metrics = state.metrics_endpoint.get().map(String::as_str).unwrap_or("off"),
         "flowctld ready"
     );
     ready(Ready {
@@ -126,6 +136,9 @@ pub async fn run(
     }
     janitor.abort();
     control_plane.abort();
+    if let Some(metrics) = metrics {
+        metrics.abort();
+    }
     tracing::info!("flowctld stopped");
     drop(daemon);
     Ok(())

@@ -115,6 +115,7 @@ async fn status(ctx: &Ctx) -> Result<ExitCode> {
             "janitor_interval": info.janitor_interval,
             "db_path": info.db_path,
             "containment": info.containment,
+            "metrics": metrics_url(&info.metrics_endpoint),
         }));
         return Ok(ExitCode::SUCCESS);
     }
@@ -136,6 +137,10 @@ async fn status(ctx: &Ctx) -> Result<ExitCode> {
     println!("  janitor:        every {}", info.janitor_interval);
     if !info.containment.is_empty() {
         println!("  containment:    {}", info.containment);
+    }
+    match metrics_url(&info.metrics_endpoint) {
+        Some(url) => println!("  metrics:        {url}"),
+        None => println!("  metrics:        off (--metrics-address to serve them)"),
     }
     println!(
         "  database:       {}",
@@ -174,4 +179,9 @@ fn logs(_ctx: &Ctx, lines: usize) -> Result<ExitCode> {
         println!("{line}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The `/metrics` URL of a daemon serving metrics at `endpoint`.
+fn metrics_url(endpoint: &str) -> Option<String> {
+    (!endpoint.is_empty()).then(|| format!("http://{endpoint}/metrics"))
 }

@@ -118,6 +118,7 @@ impl Daemon for DaemonApi {
                 .unwrap_or_default(),
             janitor_interval: flowctl_core::spec::format_duration(state.config.janitor_interval),
             containment: state.containment.describe(),
+            metrics_endpoint: state.metrics_endpoint.get().cloned().unwrap_or_default(),
         }))
     }
 
