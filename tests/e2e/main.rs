@@ -11,6 +11,7 @@ mod daemon;
 mod disk_full;
 mod harness;
 mod logs;
+mod metrics;
 mod operator;
 mod relay;
 mod runs;
