@@ -142,33 +142,52 @@ fn settled_run() -> Pipeline {
         .example_sink("out", &["upper"], &[("OUTPUT_FILE", "out.txt")])
 }
 
+/// Whether every event of `settled_run` has reached the sink and `flaky`
+/// has been given up on.
+fn has_settled(info: &Value) -> bool {
+    let edge = |from: &str, to: &str| {
+        info["edges"]
+            .as_array()
+            .and_then(|edges| edges.iter().find(|e| e["from"] == from && e["to"] == to))
+            .filter(|e| e["buffered"] == 0)
+            .and_then(|e| e["events"].as_u64())
+    };
+    edge("batch", "upper") == Some(200)
+        && edge("slow", "upper") == Some(1)
+        && edge("upper", "out") == Some(201)
+        && component(info, "out")["events_in"] == 201
+        && component(info, "flaky")["state"] == "FAILED"
+        && info["components_ready"] == 4
+}
+
+/// What a scrape is compared with: edges, readiness and restarts.
+fn facts(info: &Value) -> Value {
+    let components: Vec<Value> = info["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| serde_json::json!([c["id"], c["state"], c["restarts"]]))
+        .collect();
+    serde_json::json!([info["edges"], info["components_ready"], components])
+}
+
 #[test]
 fn a_scrape_of_a_running_pipeline_agrees_with_run_info_and_passes_promtool() {
     let world = World::new();
     world.start_daemon(&["--metrics-address", "127.0.0.1:0"]);
     let endpoint = metrics_endpoint(&world);
     let run = world.detach(&world.pipeline(&settled_run()));
-    let info = world.wait_run(&run, |info| {
-        let edge = |from: &str| {
-            info["edges"].as_array().and_then(|edges| {
-                edges
-                    .iter()
-                    .find(|e| e["from"] == from && e["to"] == "upper")
-                    .and_then(|e| e["events"].as_u64())
-            })
-        };
-        let out = info["edges"]
-            .as_array()
-            .and_then(|edges| edges.iter().find(|e| e["from"] == "upper"))
-            .and_then(|e| e["events"].as_u64());
-        edge("batch") == Some(200)
-            && edge("slow") == Some(1)
-            && out == Some(201)
-            && component(info, "flaky")["state"] == "FAILED"
+    // A scrape between two identical readings of run-info sees what they saw.
+    let (mut info, mut scraped) = (Value::Null, String::new());
+    let settled = wait_until(PATIENCE, || {
+        info = world.run_info(&run);
+        if !has_settled(&info) {
+            return false;
+        }
+        scraped = scrape(&endpoint);
+        facts(&world.run_info(&run)) == facts(&info)
     });
-    let scraped = scrape(&endpoint);
-    let after = world.run_info(&run);
-    assert_eq!(after["edges"], info["edges"], "the flow moved on");
+    assert!(settled, "the run never settled: {info:#}");
     let s = samples(&scraped);
     let run_labels = [("pipeline", "watched"), ("run", run.as_str())];
     for edge in info["edges"].as_array().unwrap() {
