@@ -67,6 +67,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-format -d 'F
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l metrics-address -d 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -81,6 +82,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s d -l detach -d '
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l use-external-control-plane -d 'Components register with the control plane already running at --control-plane-address:--control-plane-port (default 127.0.0.1:8080) instead of the local daemon\'s; the local daemon still supervises their processes'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l metrics-allow-remote -d 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s V -l version -d 'Print version'
@@ -395,6 +397,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l metrics-address -d 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -407,6 +410,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l metrics-allow-remote -d 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
@@ -445,6 +449,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l metrics-address -d 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -457,6 +462,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l metrics-allow-remote -d 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
@@ -501,6 +507,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l log-format -d
 json\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l db-path -d 'Database file of runs and registrations [default: <state dir>/flowctl.redb]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l log-file -d 'File the daemon\'s log goes to (set by the client that starts it)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l metrics-address -d 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-cert -d 'TLS certificate of the control plane (not supported yet: an error)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-key -d 'TLS key of the control plane (not supported yet: an error)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-ca-cert -d 'CA certificate for client certificates (not supported yet: an error)' -r -F
@@ -516,6 +523,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l socket -d 'Th
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l metrics-allow-remote -d 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s V -l version -d 'Print version'
