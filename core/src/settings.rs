@@ -3,6 +3,7 @@
 //! (`flowctl run`, `flowctl daemon start|restart`), which forward what they
 //! were given with [`DaemonArgs::to_args`].
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -100,6 +101,16 @@ pub struct DaemonArgs {
     /// token, admitting every caller (a network you trust)
     #[arg(long)]
     pub insecure: bool,
+    /// Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback
+    /// only, unless --metrics-allow-remote; port 0 picks a free one)
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub metrics_address: Option<SocketAddr>,
+
+    /// Allow --metrics-address on a non-loopback address: the metrics name
+    /// your pipelines, runs and components, and are served without
+    /// authentication to anyone who can reach the port
+    #[arg(long)]
+    pub metrics_allow_remote: bool,
 }
 
 impl DaemonArgs {
@@ -152,6 +163,12 @@ impl DaemonArgs {
         }
         if self.insecure {
             args.push("--insecure".into());
+        }
+        if let Some(address) = self.metrics_address {
+            args.extend(["--metrics-address".into(), address.to_string()]);
+        }
+        if self.metrics_allow_remote {
+            args.push("--metrics-allow-remote".into());
         }
         args
     }
@@ -210,6 +227,8 @@ mod tests {
             tls_ca_cert: Some("/etc/tls/ca.pem".into()),
             token_file: Some("/etc/tls/token".into()),
             insecure: true,
+            metrics_address: Some("[::1]:9464".parse().unwrap()),
+            metrics_allow_remote: true,
         };
         let back = parse(&given.to_args());
         assert_eq!(format!("{back:?}"), format!("{given:?}"));

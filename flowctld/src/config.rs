@@ -36,6 +36,8 @@ struct FileConfig {
     tls_ca_cert: Option<PathBuf>,
     token_file: Option<PathBuf>,
     insecure: Option<bool>,
+    metrics_address: Option<String>,
+    metrics_allow_remote: Option<bool>,
 }
 
 /// The daemon's resolved settings.
@@ -76,6 +78,10 @@ pub struct Config {
     pub no_spawn: bool,
     /// TLS, token and `--insecure` of the control plane.
     pub security: crate::tls::Security,
+    /// Where to serve Prometheus `/metrics` (`--metrics-address`,
+    /// `metrics_address`); `None` serves none. Checked by
+    /// [`crate::metrics::check_address`].
+    pub metrics_address: Option<std::net::SocketAddr>,
 }
 
 /// How long a component stays healthy without a heartbeat.
@@ -111,6 +117,7 @@ impl Config {
             pipeline: None,
             no_spawn: false,
             security: crate::tls::Security::default(),
+            metrics_address: None,
         }
     }
 
@@ -164,7 +171,9 @@ impl Config {
                 .or(file.db_path.clone())
                 .unwrap_or_else(|| state_dir.join("flowctl.redb"))
         });
+        let metrics_address = metrics_address(args, &file, &config_path)?;
         Ok(Config {
+            metrics_address,
             socket,
             db_path: db_path.map(|p| std::path::absolute(&p).unwrap_or(p)),
             keep_runs: file.keep_runs.unwrap_or(DEFAULT_KEEP_RUNS).max(1),
@@ -266,6 +275,30 @@ fn security(
         token_file: args.token_file.clone().or(token_file).map(absolute),
         insecure: args.insecure || insecure.unwrap_or(false),
     })
+}
+
+/// `--metrics-address`, else `metrics_address` from the file, refused on a
+/// non-loopback address unless allowed.
+fn metrics_address(
+    args: &DaemonArgs,
+    file: &FileConfig,
+    config_path: &Path,
+) -> Result<Option<std::net::SocketAddr>> {
+    let address = match (args.metrics_address, &file.metrics_address) {
+        (Some(address), _) => Some(address),
+        (None, Some(text)) => Some(text.parse().map_err(|_| Error::Config {
+            path: config_path.to_path_buf(),
+            message: format!(
+                "metrics_address: '{text}' is not ADDR:PORT (e.g. \"127.0.0.1:9464\", \"[::1]:9464\")"
+            ),
+        })?),
+        (None, None) => None,
+    };
+    let allow_remote = args.metrics_allow_remote || file.metrics_allow_remote.unwrap_or(false);
+    if let Some(address) = address {
+        crate::metrics::check_address(address, allow_remote)?;
+    }
+    Ok(address)
 }
 
 fn load_file(explicit: Option<&Path>) -> Result<FileConfig> {

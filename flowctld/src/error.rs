@@ -37,6 +37,12 @@ pub enum Error {
     )]
     PortInUse { address: String, port: u16 },
 
+    #[error(
+        "metrics address {0} is already in use: choose another with \
+         --metrics-address (port 0 picks a free one)"
+    )]
+    MetricsAddressInUse(std::net::SocketAddr),
+
     #[error("cannot listen on {address}: {source}")]
     Listen {
         address: String,

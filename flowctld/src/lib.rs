@@ -27,6 +27,7 @@
 //! - [`supervisor`]: spawn, stop and watch the processes of runs;
 //! - [`relay`]: events between a run's components, along the pipeline graph;
 //! - [`logs`]: component output to rotated files, and back;
+//! - `metrics`: Prometheus `/metrics` on `--metrics-address`;
 //! - `activation`: socket activation, readiness and watchdog for systemd;
 //! - [`guard`]: the process that ends a SIGKILLed daemon's components;
 //! - `shutdown`: the one signal that stops everything;
@@ -60,6 +61,7 @@ pub(crate) mod error;
 pub mod guard;
 pub(crate) mod http;
 pub mod logs;
+pub(crate) mod metrics;
 pub mod peer;
 pub(crate) mod procfs;
 pub mod registry;

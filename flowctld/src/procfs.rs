@@ -120,6 +120,49 @@ impl Stat {
     }
 }
 
+/// What this process uses, for `/metrics`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OwnUsage {
+    /// Resident memory, in bytes.
+    pub rss_bytes: u64,
+    /// User and system CPU time, in seconds.
+    pub cpu_seconds: f64,
+    /// Open file descriptors.
+    pub open_fds: u64,
+}
+
+impl OwnUsage {
+    /// Reads `/proc/self`: `stat` for CPU time and resident pages, `fd` for
+    /// the descriptors. `None` without `/proc`.
+    pub fn read() -> Option<OwnUsage> {
+        let text = std::fs::read_to_string("/proc/self/stat").ok()?;
+        let rest = text.rsplit_once(')')?.1;
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        // After ')': state(0) ... utime(11) stime(12) ... rss(21), in clock
+        // ticks and pages.
+        let ticks: u64 =
+            fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+        let pages: u64 = fields.get(21)?.parse().ok()?;
+        // SAFETY: sysconf only reads system constants.
+        let (per_second, page_size) = unsafe {
+            (
+                nix::libc::sysconf(nix::libc::_SC_CLK_TCK),
+                nix::libc::sysconf(nix::libc::_SC_PAGESIZE),
+            )
+        };
+        // The listing holds one descriptor of its own while it reads.
+        let open_fds = std::fs::read_dir("/proc/self/fd")
+            .ok()?
+            .count()
+            .saturating_sub(1);
+        Some(OwnUsage {
+            rss_bytes: pages * page_size.max(1) as u64,
+            cpu_seconds: ticks as f64 / per_second.max(1) as f64,
+            open_fds: open_fds as u64,
+        })
+    }
+}
+
 /// Whether process `pid` has exited (a zombie has: its files and sockets
 /// are closed). Without `/proc` (not Linux), whether no such process is left.
 pub fn exited(pid: u32) -> bool {
@@ -203,6 +246,12 @@ mod tests {
         .expect("the caller's socket in /proc/net/tcp");
         assert_eq!(uid, nix::unistd::getuid().as_raw());
         assert_eq!(Some(inode), socket_inode(client.local_addr().unwrap()));
+    }
+
+    #[test]
+    fn reads_its_own_usage() {
+        let usage = OwnUsage::read().expect("/proc/self");
+        assert!(usage.rss_bytes > 0 && usage.open_fds >= 3, "{usage:?}");
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub struct Listeners {
     pub socket_file: Option<PathBuf>,
     /// The control plane components register and heartbeat with.
     pub control_plane: TcpListener,
+    /// Prometheus `/metrics` (`--metrics-address`), if asked for.
+    pub metrics: Option<TcpListener>,
 }
 
 /// What a daemon that answers tells whoever waits for it.
@@ -65,6 +67,7 @@ pub async fn run(
         socket,
         socket_file,
         control_plane: tcp,
+        metrics,
     } = listeners;
     let endpoint = tcp.local_addr().map_err(|source| Error::Listen {
         address: config.control_plane_address.clone(),
@@ -95,10 +98,17 @@ pub async fn run(
     // gRPC for `flowctl` and the JSON API beside it, on the one socket.
     let daemon = tokio::spawn(crate::http::socket::serve(socket, state.clone()));
     let janitor = tokio::spawn(janitor(state.clone()));
+    let metrics = metrics.map(|listener| {
+        if let Ok(address) = listener.local_addr() {
+            let _ = state.metrics_endpoint.set(address.to_string());
+        }
+        tokio::spawn(crate::metrics::serve(listener, state.clone()))
+    });
     tracing::info!(
         pid = std::process::id(),
         socket = %state.config.socket.display(),
         control_plane = %endpoint,
+        metrics = state.metrics_endpoint.get().map(String::as_str).unwrap_or("off"),
         "flowctld ready"
     );
     ready(Ready {
@@ -127,6 +137,9 @@ pub async fn run(
     }
     janitor.abort();
     control_plane.abort();
+    if let Some(metrics) = metrics {
+        metrics.abort();
+    }
     tracing::info!("flowctld stopped");
     drop(daemon);
     Ok(())

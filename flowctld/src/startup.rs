@@ -37,6 +37,10 @@ pub async fn serve(config: Config, shutdown: Shutdown) -> Result<()> {
         );
     }
     let control_plane = bind_control_plane(&config)?;
+    let metrics = config
+        .metrics_address
+        .map(crate::metrics::bind)
+        .transpose()?;
     // Under socket activation the service manager owns the socket file: we
     // serve the listener it passed, and leave the file alone on the way out.
     let (socket, socket_file) = match activation::inherited_listener_for(&config.socket)? {
@@ -65,6 +69,7 @@ pub async fn serve(config: Config, shutdown: Shutdown) -> Result<()> {
         socket,
         socket_file,
         control_plane,
+        metrics,
     };
     let result = server::run(listeners, config, shutdown, announce_ready).await;
     drop(lock);

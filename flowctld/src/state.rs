@@ -36,6 +36,8 @@ pub struct State {
     pub started_at: SystemTime,
     /// `host:port` of the control-plane listener, known once it is bound.
     pub control_plane_endpoint: Arc<OnceLock<String>>,
+    /// `host:port` of the `/metrics` listener, once bound (`--metrics-address`).
+    pub metrics_endpoint: OnceLock<String>,
 }
 
 impl State {
@@ -72,6 +74,7 @@ impl State {
             shutdown,
             started_at: SystemTime::now(),
             control_plane_endpoint: endpoint,
+            metrics_endpoint: OnceLock::new(),
         })
     }
 

@@ -123,7 +123,14 @@ pub fn daemon_info(info: &DaemonInfo) -> Value {
         "janitor_interval": info.janitor_interval,
         "db_path": info.db_path,
         "containment": info.containment,
+        "metrics": metrics_url(&info.metrics_endpoint),
     })
+}
+
+/// The URL of a daemon's Prometheus `/metrics` (its `metrics_endpoint`),
+/// `None` when it serves none.
+pub fn metrics_url(endpoint: &str) -> Option<String> {
+    (!endpoint.is_empty()).then(|| format!("http://{endpoint}/metrics"))
 }
 
 /// One update of a `Watch` stream: `{"run": ...}`, `{"component": ...}` or

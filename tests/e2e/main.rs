@@ -16,6 +16,7 @@ mod http_api;
 mod init;
 mod logs;
 mod no_spawn;
+mod metrics;
 mod operator;
 mod relay;
 mod runs;

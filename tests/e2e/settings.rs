@@ -113,7 +113,10 @@ fn server_passes_no_persistence_and_config() {
     let port = free_port();
     let config = world.write(
         "daemon.toml",
-        &format!("heartbeat_ttl = \"9s\"\ncontrol_plane_port = {port}\n"),
+        &format!(
+            "heartbeat_ttl = \"9s\"\ncontrol_plane_port = {port}\n\
+             metrics_address = \"127.0.0.1:0\"\n"
+        ),
     );
     let mut server = world.spawn(world.command(&[
         "server",
@@ -126,6 +129,8 @@ fn server_passes_no_persistence_and_config() {
     assert_eq!(status["heartbeat_ttl"], "9s", "{status:#}");
     assert_eq!(status["janitor_interval"], "10s", "the default");
     assert_eq!(status["control_plane"], format!("127.0.0.1:{port}"));
+    let metrics = status["metrics"].as_str().unwrap_or_default();
+    assert!(metrics.starts_with("http://127.0.0.1:"), "{status:#}");
     stop(&world, &mut server);
     assert_no_database(&world);
 }
@@ -136,8 +141,11 @@ fn run_detach_passes_db_path_and_the_other_settings() {
     let db = world.root.path().join("elsewhere").join("runs.redb");
     let file = idle_pipeline(&world, "detached");
     let port = free_port().to_string();
+    let metrics = format!("127.0.0.1:{}", free_port());
     let run = world.flowctl(&[
         "run",
+        "--metrics-address",
+        &metrics,
         "--db-path",
         &db.display().to_string(),
         "--control-plane-port",
@@ -155,6 +163,7 @@ fn run_detach_passes_db_path_and_the_other_settings() {
     assert!(db.is_file(), "no database at {}", db.display());
     assert_eq!(status["control_plane"], format!("127.0.0.1:{port}"));
     assert_eq!(status["heartbeat_ttl"], "6s");
+    assert_eq!(status["metrics"], format!("http://{metrics}/metrics"));
     let listed = world.flowctl(&["-o", "json", "pipelines", "list"]).ok();
     assert!(listed.contains(&id), "run {id} is not listed: {listed}");
     let log = std::fs::read_to_string(world.state_dir().join("flowctld.log")).unwrap_or_default();
@@ -170,6 +179,8 @@ fn daemon_start_passes_no_persistence() {
             "daemon",
             "start",
             "--no-persistence",
+            "--metrics-address",
+            "127.0.0.1:0",
             "--config",
             &config.display().to_string(),
         ])
@@ -177,6 +188,8 @@ fn daemon_start_passes_no_persistence() {
     let status = status_once_up(&world, None);
     assert_eq!(status["db_path"], "", "{status:#}");
     assert_eq!(status["heartbeat_ttl"], "4s", "{status:#}");
+    let metrics = status["metrics"].as_str().unwrap_or_default();
+    assert!(metrics.starts_with("http://127.0.0.1:"), "{status:#}");
     let id = world.detach(&idle_pipeline(&world, "memory"));
     world.flowctl(&["pipelines", "stop", &id]).ok();
     assert_no_database(&world);

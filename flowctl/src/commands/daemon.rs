@@ -124,6 +124,10 @@ async fn status(ctx: &Ctx) -> Result<ExitCode> {
     if !info.containment.is_empty() {
         println!("  containment:    {}", info.containment);
     }
+    match metrics_url(&info.metrics_endpoint) {
+        Some(url) => println!("  metrics:        {url}"),
+        None => println!("  metrics:        off (--metrics-address to serve them)"),
+    }
     println!(
         "  database:       {}",
         if info.db_path.is_empty() {
@@ -161,4 +165,9 @@ fn logs(_ctx: &Ctx, lines: usize) -> Result<ExitCode> {
         println!("{line}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The `/metrics` URL of a daemon serving metrics at `endpoint`.
+fn metrics_url(endpoint: &str) -> Option<String> {
+    flowctl_proto::json::metrics_url(endpoint)
 }

@@ -124,6 +124,7 @@ impl Daemon for DaemonApi {
                 target: env!("FLOWCTL_BUILD_TARGET").into(),
                 rust: env!("FLOWCTL_BUILD_RUSTC").into(),
             }),
+            metrics_endpoint: state.metrics_endpoint.get().cloned().unwrap_or_default(),
         }))
     }
 

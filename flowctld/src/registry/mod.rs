@@ -13,6 +13,7 @@
 //! - `stored`: registrations to and from the store's records.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -106,6 +107,10 @@ pub struct Registry {
     /// Woken when a registration gains a deadline (registered, recovered),
     /// for the task that sleeps until the next one.
     deadlines: Notify,
+    /// Registrations and heartbeats accepted since the daemon started
+    /// (`/metrics`).
+    registrations: AtomicU64,
+    heartbeats: AtomicU64,
 }
 
 impl Registry {
@@ -117,6 +122,8 @@ impl Registry {
             changes: broadcast::channel(1024).0,
             store: None,
             deadlines: Notify::new(),
+            registrations: AtomicU64::new(0),
+            heartbeats: AtomicU64::new(0),
         }
     }
 
@@ -178,6 +185,7 @@ impl Registry {
         self.lock()
             .insert(registration.service_id.clone(), entry.clone());
         self.deadlines.notify_one();
+        self.registrations.fetch_add(1, Relaxed);
         let _ = self
             .changes
             .send(Change::Registered(registration.service_id));
@@ -215,6 +223,7 @@ impl Registry {
         if recovered {
             self.deadlines.notify_one();
         }
+        self.heartbeats.fetch_add(1, Relaxed);
         let _ = self.changes.send(Change::Heartbeat(service_id.to_owned()));
         Ok(())
     }
@@ -293,6 +302,14 @@ impl Registry {
             .collect();
         found.sort_by(|a, b| a.service_id.cmp(&b.service_id));
         found
+    }
+
+    /// Registrations and heartbeats accepted since the daemon started.
+    pub fn received(&self) -> (u64, u64) {
+        (
+            self.registrations.load(Relaxed),
+            self.heartbeats.load(Relaxed),
+        )
     }
 
     /// Number of registrations.

@@ -325,6 +325,18 @@ impl Runs {
         self.lock().values().filter(|r| keep(r.status)).count()
     }
 
+    /// How many runs are in each status, every status listed (`/metrics`).
+    pub fn count_by_status(&self) -> Vec<(RunStatus, usize)> {
+        let records = self.lock();
+        RunStatus::ALL
+            .into_iter()
+            .map(|status| {
+                let n = records.values().filter(|r| r.status == status).count();
+                (status, n)
+            })
+            .collect()
+    }
+
     /// Runs matching the filters, newest first.
     pub fn list(&self, pipeline_name: &str, only: Option<fn(RunStatus) -> bool>) -> Vec<RunRecord> {
         let mut runs: Vec<RunRecord> = self

@@ -14,6 +14,7 @@ use super::probe::{self, ProbeKind, ProbeTarget};
 use super::process::{Launch, spawn};
 use super::run::Executor;
 use crate::logs;
+use crate::metrics::RestartReason;
 use flowctl_core::ComponentState;
 use flowctl_core::spec::Component;
 
@@ -311,7 +312,17 @@ impl Executor {
 
     /// Shows a component's change to users and watchers.
     pub(super) fn show(&self, component: &str, shown: Shown, stamp: Option<Stamp>) {
+        let counters = &self.ctx.counters;
         self.handle.update(component, |slot| {
+            if stamp == Some(Stamp::Restarted) {
+                counters.restarted(RestartReason::of(&shown.last_restart_reason));
+            }
+            if shown.state == ComponentState::Running
+                && slot.state != ComponentState::Running
+                && let Some(started) = slot.started_at
+            {
+                counters.ready_after(started.elapsed().unwrap_or_default());
+            }
             slot.state = shown.state;
             slot.pid = shown.pid;
             slot.restarts = shown.restarts;

@@ -107,6 +107,8 @@ pub struct Supervisor {
     /// Run statuses the store could not commit yet (`unrecorded`).
     unrecorded: unrecorded::Unrecorded,
     containment: cgroup::Containment,
+    /// Restarts by reason and times to ready, for `/metrics`.
+    counters: Arc<crate::metrics::Counters>,
 }
 
 impl Supervisor {
@@ -131,6 +133,7 @@ impl Supervisor {
             handles: Mutex::new(HashMap::new()),
             holders: claim::Holders::default(),
             unrecorded: unrecorded::Unrecorded::default(),
+            counters: Arc::default(),
         }
     }
 
@@ -330,6 +333,7 @@ impl Supervisor {
             cgroups: self.containment.cgroups().cloned(),
             shim: self.config.guard_binary.clone(),
             supervisor: Arc::downgrade(self),
+            counters: self.counters.clone(),
         };
         tokio::spawn(run::drive(handle, context, inbox));
     }
@@ -362,6 +366,11 @@ impl Supervisor {
     /// How this daemon contains its components (`flowctl daemon status`).
     pub fn containment(&self) -> &cgroup::Containment {
         &self.containment
+    }
+
+    /// Restarts by reason and times to ready (`/metrics`).
+    pub(crate) fn counters(&self) -> &Arc<crate::metrics::Counters> {
+        &self.counters
     }
 
     pub(crate) fn handle(&self, id: &str) -> Option<Arc<RunHandle>> {

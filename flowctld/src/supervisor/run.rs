@@ -79,6 +79,8 @@ pub(crate) struct Context {
     pub shim: Option<PathBuf>,
     /// To prune old runs once this one ends (weak: the supervisor owns us).
     pub supervisor: std::sync::Weak<super::Supervisor>,
+    /// Restarts by reason and times to ready, for `/metrics`.
+    pub counters: Arc<crate::metrics::Counters>,
 }
 
 /// The run task's own state: what performing actions needs.

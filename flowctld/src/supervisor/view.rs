@@ -157,6 +157,29 @@ impl Supervisor {
         statuses_of(&self.registry, handle)
     }
 
+    /// Every run this daemon is running now, with its instances and edges
+    /// (`/metrics`); ended runs are not among them.
+    pub fn active_details(&self) -> Vec<RunDetail> {
+        let handles: Vec<Arc<RunHandle>> = self
+            .lock()
+            .values()
+            .filter(|h| !*h.done.borrow())
+            .cloned()
+            .collect();
+        handles
+            .iter()
+            .filter_map(|handle| {
+                let record = self.runs.get(&handle.id).ok()?;
+                Some(RunDetail {
+                    run: summary_of(&record, Some(handle)),
+                    instances: self.statuses(handle),
+                    start_order: handle.start_order.clone(),
+                    edges: handle.relay.metrics().edges,
+                })
+            })
+            .collect()
+    }
+
     /// Live relay metrics of a supervised run.
     pub fn live_metrics(&self, id: &str) -> Option<Metrics> {
         let handle = self.handle(id).filter(|h| !*h.done.borrow())?;
