@@ -17,6 +17,7 @@
 
 mod cli;
 mod commands;
+mod components;
 mod connect;
 mod deadline;
 mod display;

@@ -29,6 +29,10 @@ struct FileConfig {
     daemon_log_keep: Option<usize>,
     cgroups: Option<bool>,
     control_plane_allow_root: Option<bool>,
+    /// `[components]`: where the client pulls components by reference
+    /// from; the daemon only runs what the client resolved.
+    #[allow(dead_code)]
+    components: Option<toml::Value>,
 }
 
 /// The daemon's resolved settings.

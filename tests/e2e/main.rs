@@ -5,6 +5,7 @@
 //! Every test uses [`flowctl_tests::World`], whose drop leaves no process
 //! behind, and its shared helpers; each module opens with what belongs there.
 
+mod components;
 mod containment;
 mod control_plane;
 mod daemon;

@@ -1,6 +1,7 @@
 //! One file per command group, behind one `dispatch`.
 
 pub mod completions;
+pub mod components;
 pub mod daemon;
 pub mod logs;
 pub mod pipelines;
@@ -102,6 +103,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Service(command) => service::service(&ctx, command).await,
         Command::Completions(args) => completions::completions(&args),
         Command::Man(args) => completions::man(&args),
+        Command::Components(command) => components::components(&ctx, command).await,
     }
 }
 

@@ -138,6 +138,16 @@ fn run_detail_json(detail: &RunDetail) -> serde_json::Value {
     let mut value = run_json(&detail.run.clone().unwrap_or_default());
     value["components"] = detail.components.iter().map(component_json).collect();
     value["start_order"] = serde_json::json!(detail.start_order);
+    value["resolved"] = detail
+        .resolved
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "component": r.component_id, "reference": r.reference,
+                "digest": r.digest, "executable": r.executable,
+            })
+        })
+        .collect();
     value["edges"] = detail
         .edges
         .iter()
@@ -183,6 +193,12 @@ fn print_summary(detail: &RunDetail) {
     );
     if !detail.start_order.is_empty() {
         println!("Order:     {}", detail.start_order.join(" -> "));
+    }
+    for r in &detail.resolved {
+        println!(
+            "Pulled:    {} {} @ {} -> {}",
+            r.component_id, r.reference, r.digest, r.executable
+        );
     }
     if !summary.error.is_empty() {
         println!(

@@ -208,6 +208,11 @@ impl Daemon for DaemonApi {
             env: request.env.into_iter().collect(),
             log_dir: request.log_dir,
             control_plane: request.control_plane_endpoint,
+            resolved: request
+                .resolved
+                .into_iter()
+                .map(convert::resolved_from_wire)
+                .collect(),
         };
         let record = self.state.supervisor.submit(request).await?;
         Ok(self.summary(&record))

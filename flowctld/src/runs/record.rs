@@ -39,6 +39,8 @@ pub struct RunRecord {
     pub resume: bool,
     /// The components' last known instances.
     pub components: Vec<InstanceRecord>,
+    /// Components named by reference, as the client resolved them.
+    pub resolved: Vec<crate::store::StoredResolved>,
 }
 
 /// How the last instance of one component of a run is (or ended up).
@@ -98,4 +100,6 @@ pub struct NewRun {
     pub supervised: bool,
     pub log_dir: String,
     pub restarted_from: String,
+    /// Components named by reference, as the client resolved them.
+    pub resolved: Vec<crate::store::StoredResolved>,
 }

@@ -33,6 +33,7 @@ pub(super) fn to_stored(record: &RunRecord) -> StoredRun {
         restarted_from: record.restarted_from.clone(),
         resume: record.resume,
         components: record.components.iter().map(instance_to_stored).collect(),
+        resolved: record.resolved.clone(),
     }
 }
 
@@ -60,6 +61,7 @@ pub(super) fn from_stored(stored: StoredRun) -> RunRecord {
         restarts: stored.restarts,
         restarted_from: stored.restarted_from,
         resume: stored.resume,
+        resolved: stored.resolved,
         components: stored
             .components
             .into_iter()

@@ -42,6 +42,25 @@ pub struct StoredRun {
     /// Resume this run when the next daemon starts.
     pub resume: bool,
     pub components: Vec<StoredInstance>,
+    /// Components named by reference: what the client resolved them to, so
+    /// a rerun or a resumed run runs the same bits.
+    pub resolved: Vec<StoredResolved>,
+}
+
+/// A component named by reference (`type: name@version`, `image:`) as the
+/// client resolved it for a run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StoredResolved {
+    pub component_id: String,
+    /// The full reference.
+    pub reference: String,
+    /// The manifest digest; empty when taken from the old CLI's cache.
+    pub digest: String,
+    /// Absolute path of the executable run.
+    pub executable: String,
+    /// Its `metadata.json`, empty when none.
+    pub metadata_json: String,
 }
 
 /// The last instance of one component of a run, as stored.

@@ -41,6 +41,7 @@ mod machine;
 mod memory;
 mod probe;
 pub mod process;
+mod resolved;
 pub mod restart;
 mod run;
 mod stop;
@@ -85,6 +86,8 @@ pub struct RunRequest {
     /// The submitting client's process, when known: a run whose submitter
     /// is gone by the time it would start is withdrawn (`withdraw`).
     pub submitter: Option<u32>,
+    /// Components named by reference, as the client resolved them.
+    pub resolved: Vec<crate::store::StoredResolved>,
 }
 
 /// The supervisor of every run of this daemon.
@@ -136,6 +139,7 @@ impl Supervisor {
             &request.pipeline_yaml,
             &request.working_dir,
         )?;
+        let pipeline = resolved::apply(pipeline, &request.resolved)?;
         // `--log-dir notes.txt` must not fail later, component by component.
         if !request.log_dir.is_empty() {
             let mirror = std::path::Path::new(&request.log_dir);
@@ -153,6 +157,7 @@ impl Supervisor {
             supervised: true,
             log_dir: request.log_dir,
             restarted_from: String::new(),
+            resolved: request.resolved,
         })?;
         if self.withdrawn(&record, request.submitter) {
             return self.runs.get(&record.id);
@@ -173,6 +178,7 @@ impl Supervisor {
             )));
         }
         let pipeline = self.validate(&old.pipeline_path, &old.config_yaml, &old.working_dir)?;
+        let pipeline = resolved::apply(pipeline, &old.resolved)?;
         let record = self.runs.create(NewRun {
             id: String::new(),
             pipeline_name: old.pipeline_name.clone(),
@@ -184,6 +190,7 @@ impl Supervisor {
             supervised: true,
             log_dir: old.log_dir.clone(),
             restarted_from: old.id.clone(),
+            resolved: old.resolved.clone(),
         })?;
         if self.withdrawn(&record, submitter) {
             return self.runs.get(&record.id);
@@ -201,6 +208,7 @@ impl Supervisor {
         let old = self.runs.get(id)?;
         let resumed = self
             .validate(&old.pipeline_path, &old.config_yaml, &old.working_dir)
+            .and_then(|pipeline| resolved::apply(pipeline, &old.resolved))
             .and_then(|pipeline| Ok((self.runs.resume(id)?, pipeline)));
         let (record, pipeline) = match resumed {
             Ok(resumed) => resumed,
