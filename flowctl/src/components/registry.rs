@@ -172,6 +172,8 @@ impl Registry {
         let reference = self.reference.to_string();
         let registry = self.reference.registry.clone();
         let text = err.to_string();
+        let lower = text.to_lowercase();
+        let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
         match err {
             OciDistributionError::ImageManifestNotFoundError(_) => PullError::NotFound {
                 reference,
@@ -193,14 +195,19 @@ impl Registry {
                 registry,
             },
             OciDistributionError::RegistryError { .. }
-                if text.contains("MANIFEST_UNKNOWN") || text.contains("NAME_UNKNOWN") =>
+                if says(&[
+                    "manifest unknown",
+                    "manifest_unknown",
+                    "name unknown",
+                    "name_unknown",
+                ]) =>
             {
                 PullError::NotFound {
                     reference,
                     registry,
                 }
             }
-            OciDistributionError::RegistryError { .. } if text.contains("UNAUTHORIZED") => {
+            OciDistributionError::RegistryError { .. } if says(&["unauthorized"]) => {
                 PullError::Unauthorized {
                     reference,
                     registry,
