@@ -327,6 +327,28 @@ pub fn component_list(list: view::ComponentList) -> daemon::ListComponentsRespon
     }
 }
 
+/// A resolved component as submitted, as the run record keeps it.
+pub fn resolved_from_wire(r: daemon::ResolvedComponent) -> crate::store::StoredResolved {
+    crate::store::StoredResolved {
+        component_id: r.component_id,
+        reference: r.reference,
+        digest: r.digest,
+        executable: r.executable,
+        metadata_json: r.metadata_json,
+    }
+}
+
+/// A recorded resolved component for `run-info` (without its metadata).
+pub fn resolved_to_wire(r: &crate::store::StoredResolved) -> daemon::ResolvedComponent {
+    daemon::ResolvedComponent {
+        component_id: r.component_id.clone(),
+        reference: r.reference.clone(),
+        digest: r.digest.clone(),
+        executable: r.executable.clone(),
+        metadata_json: String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,27 +403,5 @@ mod tests {
             ..status
         };
         assert_eq!(component_status(registered).health, "DEGRADED");
-    }
-}
-
-/// A resolved component as submitted, as the run record keeps it.
-pub fn resolved_from_wire(r: daemon::ResolvedComponent) -> crate::store::StoredResolved {
-    crate::store::StoredResolved {
-        component_id: r.component_id,
-        reference: r.reference,
-        digest: r.digest,
-        executable: r.executable,
-        metadata_json: r.metadata_json,
-    }
-}
-
-/// A recorded resolved component for `run-info` (without its metadata).
-pub fn resolved_to_wire(r: &crate::store::StoredResolved) -> daemon::ResolvedComponent {
-    daemon::ResolvedComponent {
-        component_id: r.component_id.clone(),
-        reference: r.reference.clone(),
-        digest: r.digest.clone(),
-        executable: r.executable.clone(),
-        metadata_json: String::new(),
     }
 }
