@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('service', 'service', [CompletionResultType]::ParameterValue, 'Install flowctld as a systemd or launchd service, or remove it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (or write all of them with --dir)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (or write one per command with --dir)')
+            [CompletionResult]::new('components', 'components', [CompletionResultType]::ParameterValue, 'Components by reference (`type: name@version`, `image:`): pull, list and remove cached ones')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -58,6 +59,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--show-status', '--show-status', [CompletionResultType]::ParameterName, 'Show component progress and a status line (false: only logs)')
             [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'Also write component logs to this directory')
             [CompletionResult]::new('--orchestrator', '--orchestrator', [CompletionResultType]::ParameterName, 'How components are run (only `process` is supported)')
+            [CompletionResult]::new('--pull', '--pull', [CompletionResultType]::ParameterName, 'When components named by reference are fetched: `missing` (not cached), `always` (ask the registry, so a moved tag is noticed) or `never` (the cache only)')
             [CompletionResult]::new('--control-plane-address', '--control-plane-address', [CompletionResultType]::ParameterName, 'Address of the control-plane listener components register with')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Address of the control-plane listener components register with')
             [CompletionResult]::new('--control-plane-port', '--control-plane-port', [CompletionResultType]::ParameterName, 'Port of the control-plane listener (0 picks a free port)')
@@ -835,6 +837,121 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'flowctl;components' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Cached components: reference, digest, size, last used')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a cached component')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Remove components not used for a while, and what killed pulls left')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flowctl;components;pull' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer')
+            [CompletionResult]::new('--always', '--always', [CompletionResultType]::ParameterName, 'Ask the registry even for cached references (a moved tag is fetched again)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;components;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;components;rm' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;components;prune' {
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Remove those not used for this long [default: 30d; 0: all]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;components;help' {
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Cached components: reference, digest, size, last used')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a cached component')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Remove components not used for a while, and what killed pulls left')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flowctl;components;help;pull' {
+            break
+        }
+        'flowctl;components;help;list' {
+            break
+        }
+        'flowctl;components;help;rm' {
+            break
+        }
+        'flowctl;components;help;prune' {
+            break
+        }
+        'flowctl;components;help;help' {
+            break
+        }
         'flowctl;help' {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a pipeline: start its components and show them live')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a pipeline file and show its start order')
@@ -851,6 +968,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('service', 'service', [CompletionResultType]::ParameterValue, 'Install flowctld as a systemd or launchd service, or remove it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (or write all of them with --dir)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (or write one per command with --dir)')
+            [CompletionResult]::new('components', 'components', [CompletionResultType]::ParameterValue, 'Components by reference (`type: name@version`, `image:`): pull, list and remove cached ones')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -965,6 +1083,25 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             break
         }
         'flowctl;help;man' {
+            break
+        }
+        'flowctl;help;components' {
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Cached components: reference, digest, size, last used')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a cached component')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Remove components not used for a while, and what killed pulls left')
+            break
+        }
+        'flowctl;help;components;pull' {
+            break
+        }
+        'flowctl;help;components;list' {
+            break
+        }
+        'flowctl;help;components;rm' {
+            break
+        }
+        'flowctl;help;components;prune' {
             break
         }
         'flowctl;help;help' {

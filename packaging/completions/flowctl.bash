@@ -22,6 +22,9 @@ _flowctl() {
             flowctl,completions)
                 cmd="flowctl__subcmd__completions"
                 ;;
+            flowctl,components)
+                cmd="flowctl__subcmd__components"
+                ;;
             flowctl,daemon)
                 cmd="flowctl__subcmd__daemon"
                 ;;
@@ -63,6 +66,36 @@ _flowctl() {
                 ;;
             flowctl,version)
                 cmd="flowctl__subcmd__version"
+                ;;
+            flowctl__subcmd__components,help)
+                cmd="flowctl__subcmd__components__subcmd__help"
+                ;;
+            flowctl__subcmd__components,list)
+                cmd="flowctl__subcmd__components__subcmd__list"
+                ;;
+            flowctl__subcmd__components,prune)
+                cmd="flowctl__subcmd__components__subcmd__prune"
+                ;;
+            flowctl__subcmd__components,pull)
+                cmd="flowctl__subcmd__components__subcmd__pull"
+                ;;
+            flowctl__subcmd__components,rm)
+                cmd="flowctl__subcmd__components__subcmd__rm"
+                ;;
+            flowctl__subcmd__components__subcmd__help,help)
+                cmd="flowctl__subcmd__components__subcmd__help__subcmd__help"
+                ;;
+            flowctl__subcmd__components__subcmd__help,list)
+                cmd="flowctl__subcmd__components__subcmd__help__subcmd__list"
+                ;;
+            flowctl__subcmd__components__subcmd__help,prune)
+                cmd="flowctl__subcmd__components__subcmd__help__subcmd__prune"
+                ;;
+            flowctl__subcmd__components__subcmd__help,pull)
+                cmd="flowctl__subcmd__components__subcmd__help__subcmd__pull"
+                ;;
+            flowctl__subcmd__components__subcmd__help,rm)
+                cmd="flowctl__subcmd__components__subcmd__help__subcmd__rm"
                 ;;
             flowctl__subcmd__daemon,help)
                 cmd="flowctl__subcmd__daemon__subcmd__help"
@@ -106,6 +139,9 @@ _flowctl() {
             flowctl__subcmd__help,completions)
                 cmd="flowctl__subcmd__help__subcmd__completions"
                 ;;
+            flowctl__subcmd__help,components)
+                cmd="flowctl__subcmd__help__subcmd__components"
+                ;;
             flowctl__subcmd__help,daemon)
                 cmd="flowctl__subcmd__help__subcmd__daemon"
                 ;;
@@ -147,6 +183,18 @@ _flowctl() {
                 ;;
             flowctl__subcmd__help,version)
                 cmd="flowctl__subcmd__help__subcmd__version"
+                ;;
+            flowctl__subcmd__help__subcmd__components,list)
+                cmd="flowctl__subcmd__help__subcmd__components__subcmd__list"
+                ;;
+            flowctl__subcmd__help__subcmd__components,prune)
+                cmd="flowctl__subcmd__help__subcmd__components__subcmd__prune"
+                ;;
+            flowctl__subcmd__help__subcmd__components,pull)
+                cmd="flowctl__subcmd__help__subcmd__components__subcmd__pull"
+                ;;
+            flowctl__subcmd__help__subcmd__components,rm)
+                cmd="flowctl__subcmd__help__subcmd__components__subcmd__rm"
                 ;;
             flowctl__subcmd__help__subcmd__daemon,logs)
                 cmd="flowctl__subcmd__help__subcmd__daemon__subcmd__logs"
@@ -296,7 +344,7 @@ _flowctl() {
 
     case "${cmd}" in
         flowctl)
-            opts="-o -n -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version run validate status list logs attach restart pipelines processors daemon version server service completions man help"
+            opts="-o -n -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version run validate status list logs attach restart pipelines processors daemon version server service completions man components help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -402,6 +450,324 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components)
+            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version pull list rm prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__help)
+            opts="pull list rm prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__help__subcmd__pull)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__list)
+            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__prune)
+            opts="-o -y -h -V --older-than --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__pull)
+            opts="-o -y -h -V --always --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__rm)
+            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
                     return 0
@@ -896,7 +1262,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__help)
-            opts="run validate status list logs attach restart pipelines processors daemon version server service completions man help"
+            opts="run validate status list logs attach restart pipelines processors daemon version server service completions man components help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -926,6 +1292,76 @@ _flowctl() {
         flowctl__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__help__subcmd__components)
+            opts="pull list rm prune"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__help__subcmd__components__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__help__subcmd__components__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__help__subcmd__components__subcmd__pull)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__help__subcmd__components__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2380,7 +2816,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__run)
-            opts="-d -o -y -h -V --detach --show-status --log-dir --orchestrator --use-external-control-plane --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-d -o -y -h -V --detach --show-status --log-dir --orchestrator --use-external-control-plane --pull --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2396,6 +2832,10 @@ _flowctl() {
                     ;;
                 --orchestrator)
                     COMPREPLY=($(compgen -W "process container" -- "${cur}"))
+                    return 0
+                    ;;
+                --pull)
+                    COMPREPLY=($(compgen -W "missing always never" -- "${cur}"))
                     return 0
                     ;;
                 --control-plane-address)

@@ -48,12 +48,14 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand service 'Install flowctld as a systemd or launchd service, or remove it'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print the manual page (or write one per command with --dir)'
+            cand components 'Components by reference (`type: name@version`, `image:`): pull, list and remove cached ones'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flowctl;run'= {
             cand --show-status 'Show component progress and a status line (false: only logs)'
             cand --log-dir 'Also write component logs to this directory'
             cand --orchestrator 'How components are run (only `process` is supported)'
+            cand --pull 'When components named by reference are fetched: `missing` (not cached), `always` (ask the registry, so a moved tag is noticed) or `never` (the cache only)'
             cand --control-plane-address 'Address of the control-plane listener components register with'
             cand --address 'Address of the control-plane listener components register with'
             cand --control-plane-port 'Port of the control-plane listener (0 picks a free port)'
@@ -774,6 +776,110 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'flowctl;components'= {
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand pull 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)'
+            cand list 'Cached components: reference, digest, size, last used'
+            cand rm 'Remove a cached component'
+            cand prune 'Remove components not used for a while, and what killed pulls left'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flowctl;components;pull'= {
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand --always 'Ask the registry even for cached references (a moved tag is fetched again)'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'flowctl;components;list'= {
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'flowctl;components;rm'= {
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'flowctl;components;prune'= {
+            cand --older-than 'Remove those not used for this long [default: 30d; 0: all]'
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'flowctl;components;help'= {
+            cand pull 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)'
+            cand list 'Cached components: reference, digest, size, last used'
+            cand rm 'Remove a cached component'
+            cand prune 'Remove components not used for a while, and what killed pulls left'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flowctl;components;help;pull'= {
+        }
+        &'flowctl;components;help;list'= {
+        }
+        &'flowctl;components;help;rm'= {
+        }
+        &'flowctl;components;help;prune'= {
+        }
+        &'flowctl;components;help;help'= {
+        }
         &'flowctl;help'= {
             cand run 'Run a pipeline: start its components and show them live'
             cand validate 'Check a pipeline file and show its start order'
@@ -790,6 +896,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand service 'Install flowctld as a systemd or launchd service, or remove it'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print the manual page (or write one per command with --dir)'
+            cand components 'Components by reference (`type: name@version`, `image:`): pull, list and remove cached ones'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flowctl;help;run'= {
@@ -872,6 +979,20 @@ set edit:completion:arg-completer[flowctl] = {|@words|
         &'flowctl;help;completions'= {
         }
         &'flowctl;help;man'= {
+        }
+        &'flowctl;help;components'= {
+            cand pull 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)'
+            cand list 'Cached components: reference, digest, size, last used'
+            cand rm 'Remove a cached component'
+            cand prune 'Remove components not used for a while, and what killed pulls left'
+        }
+        &'flowctl;help;components;pull'= {
+        }
+        &'flowctl;help;components;list'= {
+        }
+        &'flowctl;help;components;rm'= {
+        }
+        &'flowctl;help;components;prune'= {
         }
         &'flowctl;help;help'= {
         }

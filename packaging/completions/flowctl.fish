@@ -53,12 +53,16 @@ complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "server" -d 'Run the
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "service" -d 'Install flowctld as a systemd or launchd service, or remove it'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "man" -d 'Print the manual page (or write one per command with --dir)'
+complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "components" -d 'Components by reference (`type: name@version`, `image:`): pull, list and remove cached ones'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l show-status -d 'Show component progress and a status line (false: only logs)' -r -f -a "true\t''
 false\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-dir -d 'Also write component logs to this directory' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l orchestrator -d 'How components are run (only `process` is supported)' -r -f -a "process\t''
 container\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l pull -d 'When components named by reference are fetched: `missing` (not cached), `always` (ask the registry, so a moved tag is noticed) or `never` (the cache only)' -r -f -a "missing\t'Only what is not cached'
+always\t'Ask the registry every time (a moved tag is fetched again)'
+never\t'Never: use the cache, fail for what is not in it'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l control-plane-address -l address -d 'Address of the control-plane listener components register with' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l control-plane-port -l port -d 'Port of the control-plane listener (0 picks a free port)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l heartbeat-ttl -d 'How long a component stays healthy without a heartbeat [default: 30s]' -r
@@ -625,22 +629,100 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l timeout -d 'How 
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "run" -d 'Run a pipeline: start its components and show them live'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "validate" -d 'Check a pipeline file and show its start order'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "status" -d 'Components of the active runs (or of one run) and their health'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "list" -d 'Registered services (components) of the control plane'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "logs" -d 'Component logs of a run'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "attach" -d 'Follow a detached run as `flowctl run` shows it'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "restart" -d 'Restart a component of an active run by hand (all components without one)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "pipelines" -d 'Pipelines and their runs'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "processors" -d 'Processors registered with the control plane, found by event types and metadata'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "daemon" -d 'Start, stop and inspect the daemon'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "version" -d 'Versions of this client (commit, build date, target, Rust) and of the running daemon'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "server" -d 'Run the daemon in the foreground (what `flowctld` does)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "service" -d 'Install flowctld as a systemd or launchd service, or remove it'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "man" -d 'Print the manual page (or write one per command with --dir)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
+json\t''
+yaml\t''
+wide\t'A table with extra columns (endpoint, event types, metrics)'"
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l log-level -d 'Log level of a daemon this command starts' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -f -a "pull" -d 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -f -a "list" -d 'Cached components: reference, digest, size, last used'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -f -a "rm" -d 'Remove a cached component'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -f -a "prune" -d 'Remove components not used for a while, and what killed pulls left'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
+json\t''
+yaml\t''
+wide\t'A table with extra columns (endpoint, event types, metrics)'"
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l log-level -d 'Log level of a daemon this command starts' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l always -d 'Ask the registry even for cached references (a moved tag is fetched again)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
+json\t''
+yaml\t''
+wide\t'A table with extra columns (endpoint, event types, metrics)'"
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l log-level -d 'Log level of a daemon this command starts' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
+json\t''
+yaml\t''
+wide\t'A table with extra columns (endpoint, event types, metrics)'"
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l log-level -d 'Log level of a daemon this command starts' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l older-than -d 'Remove those not used for this long [default: 30d; 0: all]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
+json\t''
+yaml\t''
+wide\t'A table with extra columns (endpoint, event types, metrics)'"
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l log-level -d 'Log level of a daemon this command starts' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "pull" -d 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "list" -d 'Cached components: reference, digest, size, last used'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a cached component'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove components not used for a while, and what killed pulls left'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "run" -d 'Run a pipeline: start its components and show them live'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "validate" -d 'Check a pipeline file and show its start order'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "status" -d 'Components of the active runs (or of one run) and their health'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "list" -d 'Registered services (components) of the control plane'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "logs" -d 'Component logs of a run'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "attach" -d 'Follow a detached run as `flowctl run` shows it'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "restart" -d 'Restart a component of an active run by hand (all components without one)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "pipelines" -d 'Pipelines and their runs'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "processors" -d 'Processors registered with the control plane, found by event types and metadata'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "daemon" -d 'Start, stop and inspect the daemon'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "version" -d 'Versions of this client (commit, build date, target, Rust) and of the running daemon'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "server" -d 'Run the daemon in the foreground (what `flowctld` does)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "service" -d 'Install flowctld as a systemd or launchd service, or remove it'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "man" -d 'Print the manual page (or write one per command with --dir)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "components" -d 'Components by reference (`type: name@version`, `image:`): pull, list and remove cached ones'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man components help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "list" -d 'Runs of every pipeline, newest first'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "runs" -d 'Runs of one pipeline'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "active" -d 'Runs that are starting, running or stopping'
@@ -658,3 +740,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_su
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from service" -f -a "install" -d 'Write the unit files (or launchd agent) that run flowctld, and say how to start them'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from service" -f -a "uninstall" -d 'Remove what `install` wrote'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from service" -f -a "status" -d 'Whether the service is installed, enabled and running'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "pull" -d 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "list" -d 'Cached components: reference, digest, size, last used'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "rm" -d 'Remove a cached component'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "prune" -d 'Remove components not used for a while, and what killed pulls left'
