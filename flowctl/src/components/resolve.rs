@@ -144,36 +144,10 @@ async fn fetch(
     )
     .await
     .inspect_err(|_| item.abandon())?;
-    let wanted = Wanted::for_executable(&want.executable);
     let files = staging.path().join("files");
-    std::fs::create_dir(&files).map_err(|e| other(e.to_string()))?;
-    let (files_dir, max) = (files.clone(), settings.max_layer_bytes);
-    let extracted =
-        tokio::task::spawn_blocking(move || extract::extract(&layers, &wanted, &files_dir, max))
-            .await
-            .map_err(|e| other(e.to_string()))?;
-    let extracted = match extracted {
-        Ok(Some(extracted)) => extracted,
-        Ok(None) => {
-            item.abandon();
-            return Err(PullError::NoExecutable {
-                reference: name,
-                looked: Wanted::for_executable(&want.executable)
-                    .executable
-                    .iter()
-                    .map(|p| format!("/{p}"))
-                    .collect(),
-            });
-        }
-        Err((n, detail)) => {
-            item.abandon();
-            return Err(PullError::UnsafeLayer {
-                reference: name,
-                digest: resolved.layers[n].digest.clone(),
-                detail,
-            });
-        }
-    };
+    let extracted = unpack(want, &resolved, layers, &files, settings)
+        .await
+        .inspect_err(|_| item.abandon())?;
     let entry_dir = staging.path().join("entry");
     std::fs::create_dir(&entry_dir).map_err(|e| other(e.to_string()))?;
     let mut size = 0;
@@ -204,6 +178,46 @@ async fn fetch(
         size
     ));
     Ok(cached)
+}
+
+/// Extracts the executable and `metadata.json` of `layers` into `files`
+/// (off the async threads).
+async fn unpack(
+    want: &Want,
+    resolved: &super::registry::Resolved,
+    layers: Vec<std::path::PathBuf>,
+    files: &std::path::Path,
+    settings: &Settings,
+) -> Result<extract::Extracted, PullError> {
+    let wanted = Wanted::for_executable(&want.executable);
+    std::fs::create_dir(files).map_err(|e| PullError::Other {
+        reference: want.reference.to_string(),
+        detail: e.to_string(),
+    })?;
+    let (files_dir, max) = (files.to_path_buf(), settings.max_layer_bytes);
+    let extracted =
+        tokio::task::spawn_blocking(move || extract::extract(&layers, &wanted, &files_dir, max))
+            .await
+            .map_err(|e| PullError::Other {
+                reference: want.reference.to_string(),
+                detail: e.to_string(),
+            })?;
+    match extracted {
+        Ok(Some(extracted)) => Ok(extracted),
+        Ok(None) => Err(PullError::NoExecutable {
+            reference: want.reference.to_string(),
+            looked: Wanted::for_executable(&want.executable)
+                .executable
+                .iter()
+                .map(|p| format!("/{p}"))
+                .collect(),
+        }),
+        Err((n, detail)) => Err(PullError::UnsafeLayer {
+            reference: want.reference.to_string(),
+            digest: resolved.layers[n].digest.clone(),
+            detail,
+        }),
+    }
 }
 
 /// `sha256:0123456789ab`.
