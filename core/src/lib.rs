@@ -5,6 +5,7 @@
 //! # Layout
 //!
 //! - [`spec`]: the pipeline file format: reading, checking and ordering a pipeline;
+//! - [`reference`]: components by reference (`type: name@version`, `image:`);
 //! - [`paths`]: where the socket, state and config live;
 //! - [`settings`]: the one definition of the daemon's flags ([`DaemonArgs`]);
 //! - [`status`]: the states of runs and components, their names and the
@@ -17,6 +18,7 @@ pub mod clock;
 pub mod env;
 pub mod error;
 pub mod paths;
+pub mod reference;
 pub mod settings;
 pub mod spec;
 pub mod status;

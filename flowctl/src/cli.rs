@@ -145,6 +145,38 @@ pub enum Command {
     Translate(TranslateArgs),
     /// Write a starter Stellar pipeline (asks on a terminal; see --preset)
     Init(crate::commands::init::InitArgs),
+    /// Components by reference (`type: name@version`, `image:`): pull,
+    /// list and remove cached ones
+    #[command(subcommand)]
+    Components(ComponentsCommand),
+}
+
+/// `flowctl components ...`: the per-user cache of pulled components.
+#[derive(Debug, Subcommand)]
+pub enum ComponentsCommand {
+    /// Pull references into the cache (`name@version`, `org/name@version`,
+    /// `registry/org/name:tag`, `...@sha256:...`)
+    Pull {
+        #[arg(required = true, value_name = "REF")]
+        references: Vec<String>,
+        /// Ask the registry even for cached references (a moved tag is
+        /// fetched again)
+        #[arg(long)]
+        always: bool,
+    },
+    /// Cached components: reference, digest, size, last used
+    List,
+    /// Remove a cached component
+    Rm {
+        #[arg(value_name = "REF")]
+        reference: String,
+    },
+    /// Remove components not used for a while, and what killed pulls left
+    Prune {
+        /// Remove those not used for this long [default: 30d; 0: all]
+        #[arg(long, value_name = "DURATION", value_parser = parse_timeout)]
+        older_than: Option<Duration>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -175,6 +207,12 @@ pub struct RunArgs {
     /// supervises their processes
     #[arg(long)]
     pub use_external_control_plane: bool,
+
+    /// When components named by reference are fetched: `missing` (not
+    /// cached), `always` (ask the registry, so a moved tag is noticed) or
+    /// `never` (the cache only)
+    #[arg(long, value_enum, default_value_t = crate::components::PullPolicy::Missing, value_name = "POLICY")]
+    pub pull: crate::components::PullPolicy,
 
     /// Settings of a daemon this command starts
     #[command(

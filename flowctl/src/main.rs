@@ -18,6 +18,7 @@
 
 mod cli;
 mod commands;
+mod components;
 mod connect;
 mod dashboard;
 mod deadline;

@@ -38,6 +38,10 @@ struct FileConfig {
     insecure: Option<bool>,
     metrics_address: Option<String>,
     metrics_allow_remote: Option<bool>,
+    /// `[components]`: where the client pulls components by reference
+    /// from; the daemon only runs what the client resolved.
+    #[allow(dead_code)]
+    components: Option<toml::Value>,
 }
 
 /// The daemon's resolved settings.

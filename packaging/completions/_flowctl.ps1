@@ -51,7 +51,10 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('service', 'service', [CompletionResultType]::ParameterValue, 'Install flowctld as a systemd or launchd service, or remove it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (or write all of them with --dir)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (or write one per command with --dir)')
+            [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'A full-screen view of the runs, their pipelines and components')
             [CompletionResult]::new('translate', 'translate', [CompletionResultType]::ParameterValue, 'Write the pipeline as Kubernetes, Compose, systemd or Nomad files, with flowctld as their control plane')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter Stellar pipeline (asks on a terminal; see --preset)')
+            [CompletionResult]::new('components', 'components', [CompletionResultType]::ParameterValue, 'Components by reference (`type: name@version`, `image:`): pull, list and remove cached ones')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -59,6 +62,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--show-status', '--show-status', [CompletionResultType]::ParameterName, 'Show component progress and a status line (false: only logs)')
             [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'Also write component logs to this directory')
             [CompletionResult]::new('--orchestrator', '--orchestrator', [CompletionResultType]::ParameterName, 'How components are run (only `process` is supported)')
+            [CompletionResult]::new('--pull', '--pull', [CompletionResultType]::ParameterName, 'When components named by reference are fetched: `missing` (not cached), `always` (ask the registry, so a moved tag is noticed) or `never` (the cache only)')
             [CompletionResult]::new('--control-plane-address', '--control-plane-address', [CompletionResultType]::ParameterName, 'Address of the control-plane listener components register with')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Address of the control-plane listener components register with')
             [CompletionResult]::new('--control-plane-port', '--control-plane-port', [CompletionResultType]::ParameterName, 'Port of the control-plane listener (0 picks a free port)')
@@ -73,6 +77,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine')
+            [CompletionResult]::new('--metrics-address', '--metrics-address', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
@@ -88,6 +93,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--no-cgroups', '--no-cgroups', [CompletionResultType]::ParameterName, 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)')
             [CompletionResult]::new('--no-spawn', '--no-spawn', [CompletionResultType]::ParameterName, 'Run --pipeline''s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)')
+            [CompletionResult]::new('--metrics-allow-remote', '--metrics-allow-remote', [CompletionResultType]::ParameterName, 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -114,8 +120,8 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             break
         }
         'flowctl;status' {
-            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between refreshes of a control plane given by endpoint flags')
-            [CompletionResult]::new('--include-unhealthy', '--include-unhealthy', [CompletionResultType]::ParameterName, 'Also show components whose heartbeats stopped')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between refreshes with --watch [default: 5 for a control plane given by endpoint flags; locally, changes show as they happen unless this is given]')
+            [CompletionResult]::new('--include-unhealthy', '--include-unhealthy', [CompletionResultType]::ParameterName, 'Also show components whose heartbeats stopped (false: only those registered HEALTHY or DEGRADED, and processes that never register)')
             [CompletionResult]::new('--control-plane-addr', '--control-plane-addr', [CompletionResultType]::ParameterName, 'The control plane as `host:port` (instead of the two flags)')
             [CompletionResult]::new('--control-plane-address', '--control-plane-address', [CompletionResultType]::ParameterName, 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]')
             [CompletionResult]::new('--control-plane-port', '--control-plane-port', [CompletionResultType]::ParameterName, 'Query the control plane on this port instead of the local daemon [default: 8080]')
@@ -579,6 +585,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine')
+            [CompletionResult]::new('--metrics-address', '--metrics-address', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
@@ -591,6 +598,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--no-cgroups', '--no-cgroups', [CompletionResultType]::ParameterName, 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)')
             [CompletionResult]::new('--no-spawn', '--no-spawn', [CompletionResultType]::ParameterName, 'Run --pipeline''s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)')
+            [CompletionResult]::new('--metrics-allow-remote', '--metrics-allow-remote', [CompletionResultType]::ParameterName, 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -649,6 +657,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine')
+            [CompletionResult]::new('--metrics-address', '--metrics-address', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
@@ -661,6 +670,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--no-cgroups', '--no-cgroups', [CompletionResultType]::ParameterName, 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)')
             [CompletionResult]::new('--no-spawn', '--no-spawn', [CompletionResultType]::ParameterName, 'Run --pipeline''s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)')
+            [CompletionResult]::new('--metrics-allow-remote', '--metrics-allow-remote', [CompletionResultType]::ParameterName, 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -747,6 +757,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
             [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine')
+            [CompletionResult]::new('--metrics-address', '--metrics-address', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
@@ -759,6 +770,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--no-cgroups', '--no-cgroups', [CompletionResultType]::ParameterName, 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)')
             [CompletionResult]::new('--no-spawn', '--no-spawn', [CompletionResultType]::ParameterName, 'Run --pipeline''s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)')
+            [CompletionResult]::new('--metrics-allow-remote', '--metrics-allow-remote', [CompletionResultType]::ParameterName, 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -909,6 +921,30 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'flowctl;dashboard' {
+            [CompletionResult]::new('--control-plane-address', '--control-plane-address', [CompletionResultType]::ParameterName, 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]')
+            [CompletionResult]::new('--control-plane-port', '--control-plane-port', [CompletionResultType]::ParameterName, 'Query the control plane on this port instead of the local daemon [default: 8080]')
+            [CompletionResult]::new('--tls-ca-cert', '--tls-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the control plane''s TLS certificate with; dials over TLS')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for a control plane that requires one (mTLS)')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Private key (PEM) of --tls-cert')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the bearer token the control plane expects')
+            [CompletionResult]::new('--refresh-interval', '--refresh-interval', [CompletionResultType]::ParameterName, 'How often a control plane named by the flags is asked again (the local daemon''s view follows its streams instead)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'flowctl;translate' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Pipeline file')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Pipeline file')
@@ -937,6 +973,148 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'flowctl;init' {
+            [CompletionResult]::new('--output-file', '--output-file', [CompletionResultType]::ParameterName, 'File to write (default: NAME.yaml); `-o/--output FILE` also works')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'Stellar network the source reads')
+            [CompletionResult]::new('--destination', '--destination', [CompletionResultType]::ParameterName, 'Where the events go')
+            [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'A network and a destination in one word; never prompts')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Pipeline name (default: stellar-pipeline)')
+            [CompletionResult]::new('--start-ledger', '--start-ledger', [CompletionResultType]::ParameterName, 'First ledger to read (default: the network''s latest minus 100)')
+            [CompletionResult]::new('--end-ledger', '--end-ledger', [CompletionResultType]::ParameterName, 'Last ledger to read (default: none, keep following new ledgers)')
+            [CompletionResult]::new('--ledger-rpc-endpoint', '--ledger-rpc-endpoint', [CompletionResultType]::ParameterName, 'Where to ask for the latest ledger instead of the network''s RPC endpoint (tests, mirrors); the file keeps the network''s endpoint')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer')
+            [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt: needs --network and --destination, or --preset')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite the file if it exists')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;components' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Cached components: reference, digest, size, last used')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a cached component')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Remove components not used for a while, and what killed pulls left')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flowctl;components;pull' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer')
+            [CompletionResult]::new('--always', '--always', [CompletionResultType]::ParameterName, 'Ask the registry even for cached references (a moved tag is fetched again)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;components;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;components;rm' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;components;prune' {
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Remove those not used for this long [default: 30d; 0: all]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level of a daemon this command starts')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Kept for compatibility with the older flowctl: accepted, does nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'flowctl;components;help' {
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Cached components: reference, digest, size, last used')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a cached component')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Remove components not used for a while, and what killed pulls left')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'flowctl;components;help;pull' {
+            break
+        }
+        'flowctl;components;help;list' {
+            break
+        }
+        'flowctl;components;help;rm' {
+            break
+        }
+        'flowctl;components;help;prune' {
+            break
+        }
+        'flowctl;components;help;help' {
+            break
+        }
         'flowctl;help' {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a pipeline: start its components and show them live')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a pipeline file and show its start order')
@@ -953,7 +1131,10 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('service', 'service', [CompletionResultType]::ParameterValue, 'Install flowctld as a systemd or launchd service, or remove it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (or write all of them with --dir)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (or write one per command with --dir)')
+            [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'A full-screen view of the runs, their pipelines and components')
             [CompletionResult]::new('translate', 'translate', [CompletionResultType]::ParameterValue, 'Write the pipeline as Kubernetes, Compose, systemd or Nomad files, with flowctld as their control plane')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter Stellar pipeline (asks on a terminal; see --preset)')
+            [CompletionResult]::new('components', 'components', [CompletionResultType]::ParameterValue, 'Components by reference (`type: name@version`, `image:`): pull, list and remove cached ones')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1070,7 +1251,32 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
         'flowctl;help;man' {
             break
         }
+        'flowctl;help;dashboard' {
+            break
+        }
         'flowctl;help;translate' {
+            break
+        }
+        'flowctl;help;init' {
+            break
+        }
+        'flowctl;help;components' {
+            [CompletionResult]::new('pull', 'pull', [CompletionResultType]::ParameterValue, 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Cached components: reference, digest, size, last used')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a cached component')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Remove components not used for a while, and what killed pulls left')
+            break
+        }
+        'flowctl;help;components;pull' {
+            break
+        }
+        'flowctl;help;components;list' {
+            break
+        }
+        'flowctl;help;components;rm' {
+            break
+        }
+        'flowctl;help;components;prune' {
             break
         }
         'flowctl;help;help' {

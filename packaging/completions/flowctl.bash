@@ -22,11 +22,20 @@ _flowctl() {
             flowctl,completions)
                 cmd="flowctl__subcmd__completions"
                 ;;
+            flowctl,components)
+                cmd="flowctl__subcmd__components"
+                ;;
             flowctl,daemon)
                 cmd="flowctl__subcmd__daemon"
                 ;;
+            flowctl,dashboard)
+                cmd="flowctl__subcmd__dashboard"
+                ;;
             flowctl,help)
                 cmd="flowctl__subcmd__help"
+                ;;
+            flowctl,init)
+                cmd="flowctl__subcmd__init"
                 ;;
             flowctl,list)
                 cmd="flowctl__subcmd__list"
@@ -66,6 +75,36 @@ _flowctl() {
                 ;;
             flowctl,version)
                 cmd="flowctl__subcmd__version"
+                ;;
+            flowctl__subcmd__components,help)
+                cmd="flowctl__subcmd__components__subcmd__help"
+                ;;
+            flowctl__subcmd__components,list)
+                cmd="flowctl__subcmd__components__subcmd__list"
+                ;;
+            flowctl__subcmd__components,prune)
+                cmd="flowctl__subcmd__components__subcmd__prune"
+                ;;
+            flowctl__subcmd__components,pull)
+                cmd="flowctl__subcmd__components__subcmd__pull"
+                ;;
+            flowctl__subcmd__components,rm)
+                cmd="flowctl__subcmd__components__subcmd__rm"
+                ;;
+            flowctl__subcmd__components__subcmd__help,help)
+                cmd="flowctl__subcmd__components__subcmd__help__subcmd__help"
+                ;;
+            flowctl__subcmd__components__subcmd__help,list)
+                cmd="flowctl__subcmd__components__subcmd__help__subcmd__list"
+                ;;
+            flowctl__subcmd__components__subcmd__help,prune)
+                cmd="flowctl__subcmd__components__subcmd__help__subcmd__prune"
+                ;;
+            flowctl__subcmd__components__subcmd__help,pull)
+                cmd="flowctl__subcmd__components__subcmd__help__subcmd__pull"
+                ;;
+            flowctl__subcmd__components__subcmd__help,rm)
+                cmd="flowctl__subcmd__components__subcmd__help__subcmd__rm"
                 ;;
             flowctl__subcmd__daemon,help)
                 cmd="flowctl__subcmd__daemon__subcmd__help"
@@ -109,11 +148,20 @@ _flowctl() {
             flowctl__subcmd__help,completions)
                 cmd="flowctl__subcmd__help__subcmd__completions"
                 ;;
+            flowctl__subcmd__help,components)
+                cmd="flowctl__subcmd__help__subcmd__components"
+                ;;
             flowctl__subcmd__help,daemon)
                 cmd="flowctl__subcmd__help__subcmd__daemon"
                 ;;
+            flowctl__subcmd__help,dashboard)
+                cmd="flowctl__subcmd__help__subcmd__dashboard"
+                ;;
             flowctl__subcmd__help,help)
                 cmd="flowctl__subcmd__help__subcmd__help"
+                ;;
+            flowctl__subcmd__help,init)
+                cmd="flowctl__subcmd__help__subcmd__init"
                 ;;
             flowctl__subcmd__help,list)
                 cmd="flowctl__subcmd__help__subcmd__list"
@@ -153,6 +201,18 @@ _flowctl() {
                 ;;
             flowctl__subcmd__help,version)
                 cmd="flowctl__subcmd__help__subcmd__version"
+                ;;
+            flowctl__subcmd__help__subcmd__components,list)
+                cmd="flowctl__subcmd__help__subcmd__components__subcmd__list"
+                ;;
+            flowctl__subcmd__help__subcmd__components,prune)
+                cmd="flowctl__subcmd__help__subcmd__components__subcmd__prune"
+                ;;
+            flowctl__subcmd__help__subcmd__components,pull)
+                cmd="flowctl__subcmd__help__subcmd__components__subcmd__pull"
+                ;;
+            flowctl__subcmd__help__subcmd__components,rm)
+                cmd="flowctl__subcmd__help__subcmd__components__subcmd__rm"
                 ;;
             flowctl__subcmd__help__subcmd__daemon,logs)
                 cmd="flowctl__subcmd__help__subcmd__daemon__subcmd__logs"
@@ -302,7 +362,7 @@ _flowctl() {
 
     case "${cmd}" in
         flowctl)
-            opts="-o -n -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version run validate status list logs attach restart pipelines processors daemon version server service completions man translate help"
+            opts="-o -n -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -408,6 +468,324 @@ _flowctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components)
+            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version pull list rm prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__help)
+            opts="pull list rm prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__help__subcmd__pull)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__list)
+            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__prune)
+            opts="-o -y -h -V --older-than --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__pull)
+            opts="-o -y -h -V --always --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__components__subcmd__rm)
+            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
                     return 0
@@ -646,7 +1024,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__daemon__subcmd__restart)
-            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --metrics-address --metrics-allow-remote --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -705,6 +1083,10 @@ _flowctl() {
                     return 0
                     ;;
                 --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -748,7 +1130,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__daemon__subcmd__start)
-            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --metrics-address --metrics-allow-remote --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -807,6 +1189,10 @@ _flowctl() {
                     return 0
                     ;;
                 --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -941,8 +1327,82 @@ _flowctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        flowctl__subcmd__dashboard)
+            opts="-o -y -h -V --control-plane-address --control-plane-port --tls-ca-cert --tls-cert --tls-key --token-file --refresh-interval --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --control-plane-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --control-plane-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --refresh-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         flowctl__subcmd__help)
-            opts="run validate status list logs attach restart pipelines processors daemon version server service completions man translate help"
+            opts="run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -972,6 +1432,76 @@ _flowctl() {
         flowctl__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__help__subcmd__components)
+            opts="pull list rm prune"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__help__subcmd__components__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__help__subcmd__components__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__help__subcmd__components__subcmd__pull)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__help__subcmd__components__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1067,7 +1597,35 @@ _flowctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        flowctl__subcmd__help__subcmd__dashboard)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         flowctl__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1424,6 +1982,84 @@ _flowctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        flowctl__subcmd__init)
+            opts="-o -y -h -V --output-file --non-interactive --network --destination --preset --name --start-ledger --end-ledger --force --ledger-rpc-endpoint --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -W "testnet mainnet" -- "${cur}"))
+                    return 0
+                    ;;
+                --destination)
+                    COMPREPLY=($(compgen -W "duckdb postgres" -- "${cur}"))
+                    return 0
+                    ;;
+                --preset)
+                    COMPREPLY=($(compgen -W "testnet-duckdb testnet-postgres mainnet-duckdb mainnet-postgres" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start-ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --end-ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger-rpc-endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2616,7 +3252,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__run)
-            opts="-d -o -y -h -V --detach --show-status --log-dir --orchestrator --use-external-control-plane --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-d -o -y -h -V --detach --show-status --log-dir --orchestrator --use-external-control-plane --pull --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --metrics-address --metrics-allow-remote --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2632,6 +3268,10 @@ _flowctl() {
                     ;;
                 --orchestrator)
                     COMPREPLY=($(compgen -W "process container" -- "${cur}"))
+                    return 0
+                    ;;
+                --pull)
+                    COMPREPLY=($(compgen -W "missing always never" -- "${cur}"))
                     return 0
                     ;;
                 --control-plane-address)
@@ -2687,6 +3327,10 @@ _flowctl() {
                     return 0
                     ;;
                 --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2730,7 +3374,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__server)
-            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --metrics-address --metrics-allow-remote --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2789,6 +3433,10 @@ _flowctl() {
                     return 0
                     ;;
                 --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metrics-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

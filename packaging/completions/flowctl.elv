@@ -48,13 +48,17 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand service 'Install flowctld as a systemd or launchd service, or remove it'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print the manual page (or write one per command with --dir)'
+            cand dashboard 'A full-screen view of the runs, their pipelines and components'
             cand translate 'Write the pipeline as Kubernetes, Compose, systemd or Nomad files, with flowctld as their control plane'
+            cand init 'Write a starter Stellar pipeline (asks on a terminal; see --preset)'
+            cand components 'Components by reference (`type: name@version`, `image:`): pull, list and remove cached ones'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flowctl;run'= {
             cand --show-status 'Show component progress and a status line (false: only logs)'
             cand --log-dir 'Also write component logs to this directory'
             cand --orchestrator 'How components are run (only `process` is supported)'
+            cand --pull 'When components named by reference are fetched: `missing` (not cached), `always` (ask the registry, so a moved tag is noticed) or `never` (the cache only)'
             cand --control-plane-address 'Address of the control-plane listener components register with'
             cand --address 'Address of the control-plane listener components register with'
             cand --control-plane-port 'Port of the control-plane listener (0 picks a free port)'
@@ -69,6 +73,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --tls-key 'Private key (PEM) of --tls-cert'
             cand --tls-ca-cert 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)'
             cand --token-file 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine'
+            cand --metrics-address 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)'
             cand -o 'Output format of listings (`wide`: a table with more columns)'
             cand --output 'Output format of listings (`wide`: a table with more columns)'
             cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
@@ -84,6 +89,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --no-cgroups 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
             cand --no-spawn 'Run --pipeline''s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
             cand --insecure 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
+            cand --metrics-allow-remote 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port'
             cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
             cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
             cand -h 'Print help (see more with ''--help'')'
@@ -108,8 +114,8 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --version 'Print version'
         }
         &'flowctl;status'= {
-            cand --interval 'Seconds between refreshes of a control plane given by endpoint flags'
-            cand --include-unhealthy 'Also show components whose heartbeats stopped'
+            cand --interval 'Seconds between refreshes with --watch [default: 5 for a control plane given by endpoint flags; locally, changes show as they happen unless this is given]'
+            cand --include-unhealthy 'Also show components whose heartbeats stopped (false: only those registered HEALTHY or DEGRADED, and processes that never register)'
             cand --control-plane-addr 'The control plane as `host:port` (instead of the two flags)'
             cand --control-plane-address 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]'
             cand --control-plane-port 'Query the control plane on this port instead of the local daemon [default: 8080]'
@@ -543,6 +549,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --tls-key 'Private key (PEM) of --tls-cert'
             cand --tls-ca-cert 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)'
             cand --token-file 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine'
+            cand --metrics-address 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)'
             cand -o 'Output format of listings (`wide`: a table with more columns)'
             cand --output 'Output format of listings (`wide`: a table with more columns)'
             cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
@@ -555,6 +562,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --no-cgroups 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
             cand --no-spawn 'Run --pipeline''s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
             cand --insecure 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
+            cand --metrics-allow-remote 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port'
             cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
             cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
             cand -h 'Print help (see more with ''--help'')'
@@ -610,6 +618,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --tls-key 'Private key (PEM) of --tls-cert'
             cand --tls-ca-cert 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)'
             cand --token-file 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine'
+            cand --metrics-address 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)'
             cand -o 'Output format of listings (`wide`: a table with more columns)'
             cand --output 'Output format of listings (`wide`: a table with more columns)'
             cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
@@ -622,6 +631,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --no-cgroups 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
             cand --no-spawn 'Run --pipeline''s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
             cand --insecure 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
+            cand --metrics-allow-remote 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port'
             cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
             cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
             cand -h 'Print help (see more with ''--help'')'
@@ -698,6 +708,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --tls-key 'Private key (PEM) of --tls-cert'
             cand --tls-ca-cert 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)'
             cand --token-file 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine'
+            cand --metrics-address 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)'
             cand -o 'Output format of listings (`wide`: a table with more columns)'
             cand --output 'Output format of listings (`wide`: a table with more columns)'
             cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
@@ -710,6 +721,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --no-cgroups 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
             cand --no-spawn 'Run --pipeline''s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
             cand --insecure 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
+            cand --metrics-allow-remote 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port'
             cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
             cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
             cand -h 'Print help (see more with ''--help'')'
@@ -848,6 +860,29 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'flowctl;dashboard'= {
+            cand --control-plane-address 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]'
+            cand --control-plane-port 'Query the control plane on this port instead of the local daemon [default: 8080]'
+            cand --tls-ca-cert 'CA certificate (PEM) to verify the control plane''s TLS certificate with; dials over TLS'
+            cand --tls-cert 'Client certificate (PEM) for a control plane that requires one (mTLS)'
+            cand --tls-key 'Private key (PEM) of --tls-cert'
+            cand --token-file 'File holding the bearer token the control plane expects'
+            cand --refresh-interval 'How often a control plane named by the flags is asked again (the local daemon''s view follows its streams instead)'
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'flowctl;translate'= {
             cand -f 'Pipeline file'
             cand --file 'Pipeline file'
@@ -875,6 +910,136 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'flowctl;init'= {
+            cand --output-file 'File to write (default: NAME.yaml); `-o/--output FILE` also works'
+            cand --network 'Stellar network the source reads'
+            cand --destination 'Where the events go'
+            cand --preset 'A network and a destination in one word; never prompts'
+            cand --name 'Pipeline name (default: stellar-pipeline)'
+            cand --start-ledger 'First ledger to read (default: the network''s latest minus 100)'
+            cand --end-ledger 'Last ledger to read (default: none, keep following new ledgers)'
+            cand --ledger-rpc-endpoint 'Where to ask for the latest ledger instead of the network''s RPC endpoint (tests, mirrors); the file keeps the network''s endpoint'
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand --non-interactive 'Never prompt: needs --network and --destination, or --preset'
+            cand --force 'Overwrite the file if it exists'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'flowctl;components'= {
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand pull 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)'
+            cand list 'Cached components: reference, digest, size, last used'
+            cand rm 'Remove a cached component'
+            cand prune 'Remove components not used for a while, and what killed pulls left'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flowctl;components;pull'= {
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand --always 'Ask the registry even for cached references (a moved tag is fetched again)'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'flowctl;components;list'= {
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'flowctl;components;rm'= {
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'flowctl;components;prune'= {
+            cand --older-than 'Remove those not used for this long [default: 30d; 0: all]'
+            cand -o 'Output format of listings (`wide`: a table with more columns)'
+            cand --output 'Output format of listings (`wide`: a table with more columns)'
+            cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
+            cand --context 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --namespace 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace'
+            cand --log-level 'Log level of a daemon this command starts'
+            cand --socket 'The daemon''s Unix socket [env: FLOWCTL_SOCKET]'
+            cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
+            cand -y 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand --yes 'Kept for compatibility with the older flowctl: accepted, does nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'flowctl;components;help'= {
+            cand pull 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)'
+            cand list 'Cached components: reference, digest, size, last used'
+            cand rm 'Remove a cached component'
+            cand prune 'Remove components not used for a while, and what killed pulls left'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'flowctl;components;help;pull'= {
+        }
+        &'flowctl;components;help;list'= {
+        }
+        &'flowctl;components;help;rm'= {
+        }
+        &'flowctl;components;help;prune'= {
+        }
+        &'flowctl;components;help;help'= {
+        }
         &'flowctl;help'= {
             cand run 'Run a pipeline: start its components and show them live'
             cand validate 'Check a pipeline file and show its start order'
@@ -891,7 +1056,10 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand service 'Install flowctld as a systemd or launchd service, or remove it'
             cand completions 'Print a shell completion script (or write all of them with --dir)'
             cand man 'Print the manual page (or write one per command with --dir)'
+            cand dashboard 'A full-screen view of the runs, their pipelines and components'
             cand translate 'Write the pipeline as Kubernetes, Compose, systemd or Nomad files, with flowctld as their control plane'
+            cand init 'Write a starter Stellar pipeline (asks on a terminal; see --preset)'
+            cand components 'Components by reference (`type: name@version`, `image:`): pull, list and remove cached ones'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flowctl;help;run'= {
@@ -975,7 +1143,25 @@ set edit:completion:arg-completer[flowctl] = {|@words|
         }
         &'flowctl;help;man'= {
         }
+        &'flowctl;help;dashboard'= {
+        }
         &'flowctl;help;translate'= {
+        }
+        &'flowctl;help;init'= {
+        }
+        &'flowctl;help;components'= {
+            cand pull 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)'
+            cand list 'Cached components: reference, digest, size, last used'
+            cand rm 'Remove a cached component'
+            cand prune 'Remove components not used for a while, and what killed pulls left'
+        }
+        &'flowctl;help;components;pull'= {
+        }
+        &'flowctl;help;components;list'= {
+        }
+        &'flowctl;help;components;rm'= {
+        }
+        &'flowctl;help;components;prune'= {
         }
         &'flowctl;help;help'= {
         }

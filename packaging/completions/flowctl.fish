@@ -53,13 +53,19 @@ complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "server" -d 'Run the
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "service" -d 'Install flowctld as a systemd or launchd service, or remove it'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "man" -d 'Print the manual page (or write one per command with --dir)'
+complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "dashboard" -d 'A full-screen view of the runs, their pipelines and components'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "translate" -d 'Write the pipeline as Kubernetes, Compose, systemd or Nomad files, with flowctld as their control plane'
+complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "init" -d 'Write a starter Stellar pipeline (asks on a terminal; see --preset)'
+complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "components" -d 'Components by reference (`type: name@version`, `image:`): pull, list and remove cached ones'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l show-status -d 'Show component progress and a status line (false: only logs)' -r -f -a "true\t''
 false\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-dir -d 'Also write component logs to this directory' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l orchestrator -d 'How components are run (only `process` is supported)' -r -f -a "process\t''
 container\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l pull -d 'When components named by reference are fetched: `missing` (not cached), `always` (ask the registry, so a moved tag is noticed) or `never` (the cache only)' -r -f -a "missing\t'Only what is not cached'
+always\t'Ask the registry every time (a moved tag is fetched again)'
+never\t'Never: use the cache, fail for what is not in it'"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l control-plane-address -l address -d 'Address of the control-plane listener components register with' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l control-plane-port -l port -d 'Port of the control-plane listener (0 picks a free port)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l heartbeat-ttl -d 'How long a component stays healthy without a heartbeat [default: 30s]' -r
@@ -73,6 +79,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l tls-cert -d 'TLS
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l tls-ca-cert -d 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l token-file -d 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l metrics-address -d 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -89,6 +96,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-persistence -
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-spawn -d 'Run --pipeline\'s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l insecure -d 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l metrics-allow-remote -d 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s V -l version -d 'Print version'
@@ -105,8 +113,8 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l timeout -d 
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -s V -l version -d 'Print version'
-complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l interval -d 'Seconds between refreshes of a control plane given by endpoint flags' -r
-complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l include-unhealthy -d 'Also show components whose heartbeats stopped' -r -f -a "true\t''
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l interval -d 'Seconds between refreshes with --watch [default: 5 for a control plane given by endpoint flags; locally, changes show as they happen unless this is given]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l include-unhealthy -d 'Also show components whose heartbeats stopped (false: only those registered HEALTHY or DEGRADED, and processes that never register)' -r -f -a "true\t''
 false\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l control-plane-addr -d 'The control plane as `host:port` (instead of the two flags)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand status" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
@@ -456,6 +464,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l tls-ca-cert -d 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l token-file -d 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l metrics-address -d 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -470,6 +479,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l no-spawn -d 'Run --pipeline\'s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l insecure -d 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -l metrics-allow-remote -d 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
@@ -513,6 +523,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l tls-ca-cert -d 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l token-file -d 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l metrics-address -d 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -527,6 +538,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l no-spawn -d 'Run --pipeline\'s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l insecure -d 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -l metrics-allow-remote -d 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand daemon; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
@@ -576,6 +588,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-cert -d '
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l tls-ca-cert -d 'CA certificate (PEM) client certificates must be signed by: with it, every control-plane caller needs one (mTLS)' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l token-file -d 'File holding the bearer token control-plane callers may present (`authorization: Bearer <token>`) instead of being this user on this machine' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l metrics-address -d 'Serve Prometheus metrics at http://ADDR:PORT/metrics (loopback only, unless --metrics-allow-remote; port 0 picks a free one)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -590,6 +603,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-persistenc
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l no-spawn -d 'Run --pipeline\'s control plane, relay and record only: something else (Kubernetes, Compose, systemd...) starts its components, which register over TCP with FLOWCTL_COMPONENT_ID set to their id'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l insecure -d 'Listen on a non-loopback control-plane address without TLS or a token, admitting every caller (a network you trust)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand server" -l metrics-allow-remote -d 'Allow --metrics-address on a non-loopback address: the metrics name your pipelines, runs and components, and are served without authentication to anyone who can reach the port'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand server" -s V -l version -d 'Print version'
@@ -699,6 +713,26 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand man" -l timeout -d 'How 
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand man" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l control-plane-address -d 'Query the control plane at this address instead of the local daemon [default: 127.0.0.1]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l control-plane-port -d 'Query the control plane on this port instead of the local daemon [default: 8080]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l tls-ca-cert -d 'CA certificate (PEM) to verify the control plane\'s TLS certificate with; dials over TLS' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l tls-cert -d 'Client certificate (PEM) for a control plane that requires one (mTLS)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l tls-key -d 'Private key (PEM) of --tls-cert' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l token-file -d 'File holding the bearer token the control plane expects' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l refresh-interval -d 'How often a control plane named by the flags is asked again (the local daemon\'s view follows its streams instead)' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
+json\t''
+yaml\t''
+wide\t'A table with extra columns (endpoint, event types, metrics)'"
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l log-level -d 'Log level of a daemon this command starts' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flowctl -n "__fish_flowctl_using_subcommand dashboard" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -s f -l file -d 'Pipeline file' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l format -d 'What to write (also `-o`): kubernetes, docker-compose, local, systemd or nomad' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l to-file -d 'Write the main file to F (a new file; see --force); the others of the format beside it' -r -F
@@ -722,23 +756,131 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l force -d '
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -s V -l version -d 'Print version'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "run" -d 'Run a pipeline: start its components and show them live'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "validate" -d 'Check a pipeline file and show its start order'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "status" -d 'Components of the active runs (or of one run) and their health'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "list" -d 'Registered services (components) of the control plane'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "logs" -d 'Component logs of a run'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "attach" -d 'Follow a detached run as `flowctl run` shows it'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "restart" -d 'Restart a component of an active run by hand (all components without one)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "pipelines" -d 'Pipelines and their runs'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "processors" -d 'Processors registered with the control plane, found by event types and metadata'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "daemon" -d 'Start, stop and inspect the daemon'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "version" -d 'Versions of this client (commit, build date, target, Rust) and of the running daemon'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "server" -d 'Run the daemon in the foreground (what `flowctld` does)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "service" -d 'Install flowctld as a systemd or launchd service, or remove it'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "man" -d 'Print the manual page (or write one per command with --dir)'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "translate" -d 'Write the pipeline as Kubernetes, Compose, systemd or Nomad files, with flowctld as their control plane'
-complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man translate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l output-file -d 'File to write (default: NAME.yaml); `-o/--output FILE` also works' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l network -d 'Stellar network the source reads' -r -f -a "testnet\t''
+mainnet\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l destination -d 'Where the events go' -r -f -a "duckdb\t''
+postgres\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l preset -d 'A network and a destination in one word; never prompts' -r -f -a "testnet-duckdb\t''
+testnet-postgres\t''
+mainnet-duckdb\t''
+mainnet-postgres\t''"
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l name -d 'Pipeline name (default: stellar-pipeline)' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l start-ledger -d 'First ledger to read (default: the network\'s latest minus 100)' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l end-ledger -d 'Last ledger to read (default: none, keep following new ledgers)' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l ledger-rpc-endpoint -d 'Where to ask for the latest ledger instead of the network\'s RPC endpoint (tests, mirrors); the file keeps the network\'s endpoint' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
+json\t''
+yaml\t''
+wide\t'A table with extra columns (endpoint, event types, metrics)'"
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l log-level -d 'Log level of a daemon this command starts' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l non-interactive -d 'Never prompt: needs --network and --destination, or --preset'
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l force -d 'Overwrite the file if it exists'
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flowctl -n "__fish_flowctl_using_subcommand init" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
+json\t''
+yaml\t''
+wide\t'A table with extra columns (endpoint, event types, metrics)'"
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l log-level -d 'Log level of a daemon this command starts' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -f -a "pull" -d 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -f -a "list" -d 'Cached components: reference, digest, size, last used'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -f -a "rm" -d 'Remove a cached component'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -f -a "prune" -d 'Remove components not used for a while, and what killed pulls left'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
+json\t''
+yaml\t''
+wide\t'A table with extra columns (endpoint, event types, metrics)'"
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l log-level -d 'Log level of a daemon this command starts' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l always -d 'Ask the registry even for cached references (a moved tag is fetched again)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
+json\t''
+yaml\t''
+wide\t'A table with extra columns (endpoint, event types, metrics)'"
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l log-level -d 'Log level of a daemon this command starts' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
+json\t''
+yaml\t''
+wide\t'A table with extra columns (endpoint, event types, metrics)'"
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l log-level -d 'Log level of a daemon this command starts' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l older-than -d 'Remove those not used for this long [default: 30d; 0: all]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
+json\t''
+yaml\t''
+wide\t'A table with extra columns (endpoint, event types, metrics)'"
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l config -d 'Config file of a daemon this command starts (the keys of config.toml)' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l context -d 'Kept for compatibility with the older flowctl: accepted, does nothing' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l namespace -d 'Kept for compatibility with the older flowctl (also `-n NAME` before the command): accepted, does nothing, except in `translate`: the Kubernetes or Nomad namespace' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l log-level -d 'Log level of a daemon this command starts' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "pull" -d 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "list" -d 'Cached components: reference, digest, size, last used'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a cached component'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove components not used for a while, and what killed pulls left'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "run" -d 'Run a pipeline: start its components and show them live'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "validate" -d 'Check a pipeline file and show its start order'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "status" -d 'Components of the active runs (or of one run) and their health'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "list" -d 'Registered services (components) of the control plane'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "logs" -d 'Component logs of a run'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "attach" -d 'Follow a detached run as `flowctl run` shows it'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "restart" -d 'Restart a component of an active run by hand (all components without one)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "pipelines" -d 'Pipelines and their runs'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "processors" -d 'Processors registered with the control plane, found by event types and metadata'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "daemon" -d 'Start, stop and inspect the daemon'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "version" -d 'Versions of this client (commit, build date, target, Rust) and of the running daemon'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "server" -d 'Run the daemon in the foreground (what `flowctld` does)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "service" -d 'Install flowctld as a systemd or launchd service, or remove it'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "completions" -d 'Print a shell completion script (or write all of them with --dir)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "man" -d 'Print the manual page (or write one per command with --dir)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "dashboard" -d 'A full-screen view of the runs, their pipelines and components'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "translate" -d 'Write the pipeline as Kubernetes, Compose, systemd or Nomad files, with flowctld as their control plane'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "init" -d 'Write a starter Stellar pipeline (asks on a terminal; see --preset)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "components" -d 'Components by reference (`type: name@version`, `image:`): pull, list and remove cached ones'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and not __fish_seen_subcommand_from run validate status list logs attach restart pipelines processors daemon version server service completions man dashboard translate init components help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "list" -d 'Runs of every pipeline, newest first'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "runs" -d 'Runs of one pipeline'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "active" -d 'Runs that are starting, running or stopping'
@@ -756,3 +898,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_su
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from service" -f -a "install" -d 'Write the unit files (or launchd agent) that run flowctld, and say how to start them'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from service" -f -a "uninstall" -d 'Remove what `install` wrote'
 complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from service" -f -a "status" -d 'Whether the service is installed, enabled and running'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "pull" -d 'Pull references into the cache (`name@version`, `org/name@version`, `registry/org/name:tag`, `...@sha256:...`)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "list" -d 'Cached components: reference, digest, size, last used'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "rm" -d 'Remove a cached component'
+complete -c flowctl -n "__fish_flowctl_using_subcommand help; and __fish_seen_subcommand_from components" -f -a "prune" -d 'Remove components not used for a while, and what killed pulls left'

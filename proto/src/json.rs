@@ -82,6 +82,16 @@ pub fn run_detail(detail: &RunDetail) -> Value {
     let mut value = run(&detail.run.clone().unwrap_or_default());
     value["components"] = detail.components.iter().map(component).collect();
     value["start_order"] = json!(detail.start_order);
+    value["resolved"] = detail
+        .resolved
+        .iter()
+        .map(|r| {
+            json!({
+                "component": r.component_id, "reference": r.reference,
+                "digest": r.digest, "executable": r.executable,
+            })
+        })
+        .collect();
     value["edges"] = detail
         .edges
         .iter()

@@ -661,6 +661,7 @@ fn realistic_run(n: usize) -> StoredRun {
         restarts: 0,
         restarted_from: String::new(),
         resume: false,
+        resolved: Vec::new(),
         components: vec![
             component("gen", "source", 40_000 + n as u32),
             component("out", "sink", 40_001 + n as u32),

@@ -5,6 +5,7 @@
 //! Every test uses [`flowctl_tests::World`], whose drop leaves no process
 //! behind, and its shared helpers; each module opens with what belongs there.
 
+mod components;
 mod containment;
 mod control_plane;
 mod daemon;
@@ -15,8 +16,8 @@ mod harness;
 mod http_api;
 mod init;
 mod logs;
-mod no_spawn;
 mod metrics;
+mod no_spawn;
 mod operator;
 mod relay;
 mod runs;

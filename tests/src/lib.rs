@@ -18,6 +18,8 @@
 //! - [`observe`]: what tests read back from the daemon (run records, waits
 //!   for a status, the daemon's own status).
 //! - [`pipeline`]: pipeline files built from their components.
+//! - [`registry`]: a real OCI registry (`docker-registry`) and test images
+//!   pushed to it.
 //! - [`require`]: tools a test needs: missing ones fail under CI and are
 //!   reported as skipped elsewhere.
 //! - [`component`]: example components started by hand, without a daemon.
@@ -30,6 +32,7 @@ pub mod control;
 pub mod observe;
 pub mod pipeline;
 pub mod process;
+pub mod registry;
 pub mod require;
 pub mod world;
 

@@ -1,4 +1,6 @@
 //! The program a component runs: `command` (or `type`) followed by `args`.
+//! For a component by reference the program is replaced by the daemon with
+//! the executable the client pulled (see `spec::reference`).
 
 use super::access::{self, Fields};
 use super::diagnostic::Report;
@@ -7,6 +9,7 @@ use super::diagnostic::Report;
 pub(crate) fn read_command(
     fields: &Fields<'_>,
     type_name: Option<&str>,
+    image_program: Option<&str>,
     label: &str,
     hidden: bool,
     report: &mut Report,
@@ -46,6 +49,8 @@ pub(crate) fn read_command(
                 );
                 return Vec::new();
             }
+            // `image:` without `command` or `type` runs the program named by the id.
+            None if let Some(program) = image_program => vec![program.to_owned()],
             None if hidden => return Vec::new(),
             None => {
                 report.error(

@@ -11,6 +11,7 @@ use super::model::{
     Readiness, StopSignal,
 };
 use super::probe::read_probes;
+use super::reference::read_reference;
 use super::resources::read_resources;
 use super::restart::{read_on_failure, read_restart};
 use super::tree::Node;
@@ -52,7 +53,9 @@ const FIELDS: &[&str] = &[
 ];
 
 /// Fields of the old format that only its container driver used.
-const CONTAINER_ONLY: &[&str] = &["image", "volumes", "secrets", "ports", "replicas"];
+/// (`image:` is honoured: the process driver pulls it and runs a program
+/// from it, see `spec::reference`.)
+const CONTAINER_ONLY: &[&str] = &["volumes", "secrets", "ports", "replicas"];
 
 /// A component as read, with the positions that the checks across
 /// components need for their messages.
@@ -167,17 +170,21 @@ pub(crate) fn decode(
         liveness_probe: None,
         limits: Limits::default(),
         metadata: None,
+        reference: None,
     };
     // After `comand:` or a merge key, "no command" would only repeat the error.
     let command_hidden =
         fields.has_merge_key() || suggested.iter().any(|s| matches!(*s, "command" | "type"));
+    let image_program = fields.get("image").and(id.as_deref());
     component.command = read_command(
         &fields,
         component.type_name.as_deref(),
+        image_program,
         &label,
         command_hidden,
         report,
     );
+    component.reference = read_reference(&fields, &component, &label, report);
     read_lifecycle(&fields, &label, &mut component, report);
     read_probes(&fields, &label, &mut component, report);
     read_resources(&fields, &label, &mut component, report);
@@ -234,14 +241,9 @@ fn read_id(fields: &Fields<'_>, entry: &str, report: &mut Report) -> (Option<Str
 fn refuse_unsupported(fields: &Fields<'_>, report: &mut Report) {
     for &field in CONTAINER_ONLY {
         if let Some((pos, _)) = fields.get_with_key(field) {
-            let advice = if field == "image" {
-                "remove it and run the program with 'command'"
-            } else {
-                "remove the field"
-            };
             report.error(
                 pos,
-                format!("'{field}' is not supported by the process driver yet; {advice}"),
+                format!("'{field}' is not supported by the process driver yet; remove the field"),
             );
         }
     }

@@ -39,6 +39,7 @@ mod lifecycle;
 pub mod metadata;
 mod model;
 mod probe;
+mod reference;
 mod resources;
 mod restart;
 mod source;

@@ -220,6 +220,11 @@ pub struct Component {
     /// reference (`type: name@version`, `image:`); set by the daemon from
     /// what the client resolved, never by the file.
     pub metadata: Option<super::metadata::Metadata>,
+    /// `type: name@version` or `image:`: the image this component's
+    /// program comes from. `command[0]` is then only a placeholder (the
+    /// reference or the program's name) the daemon replaces with the
+    /// executable the client pulled.
+    pub reference: Option<crate::reference::ComponentRef>,
 }
 
 /// `resources.limits` of a component; `None` is no limit.

@@ -1,6 +1,7 @@
 //! One file per command group, behind one `dispatch`.
 
 pub mod completions;
+pub mod components;
 pub mod daemon;
 pub mod dashboard;
 pub mod init;
@@ -112,6 +113,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Dashboard(args) => dashboard::dashboard(&ctx, args).await,
         Command::Translate(args) => translate::translate(&args, namespace),
         Command::Init(args) => init::init(args).await,
+        Command::Components(command) => components::components(&ctx, command).await,
     }
 }
 

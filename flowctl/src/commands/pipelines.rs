@@ -165,6 +165,12 @@ fn print_summary(detail: &RunDetail) {
     if !detail.start_order.is_empty() {
         println!("Order:     {}", detail.start_order.join(" -> "));
     }
+    for r in &detail.resolved {
+        println!(
+            "Pulled:    {} {} @ {} -> {}",
+            r.component_id, r.reference, r.digest, r.executable
+        );
+    }
     if !summary.error.is_empty() {
         println!(
             "Error:     {}",

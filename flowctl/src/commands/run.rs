@@ -25,7 +25,7 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
     }
     // The daemon validates too; checking here gives the errors without
     // starting a daemon for nothing.
-    let bytes = match pipeline_file::load(&args.file) {
+    let (bytes, pipeline) = match pipeline_file::load(&args.file) {
         Loaded::Unreadable(message) => {
             eprintln!("{message}");
             return Ok(ExitCode::FAILURE);
@@ -38,8 +38,14 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
             for warning in &parsed.warnings {
                 eprintln!("warning: {warning}");
             }
-            bytes
+            (bytes, parsed.pipeline)
         }
+    };
+    // Components by reference are pulled before the daemon is asked for
+    // anything: a registry error then starts nothing.
+    let resolved = match pull_referenced(ctx, &args, &pipeline).await? {
+        Ok(resolved) => resolved,
+        Err(code) => return Ok(code),
     };
     let mut signals = Signals::new()?;
     let (daemon, external) = external_plane(&args).await?;
@@ -48,6 +54,7 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
         daemon: &daemon,
         plane: plane.unwrap_or_default(),
         bytes,
+        resolved,
     };
     let (mut client, summary) =
         match submit_unless_interrupted(ctx, &args, submission, &mut signals).await? {
@@ -105,6 +112,29 @@ struct Submission<'a> {
     daemon: &'a flowctl_core::DaemonArgs,
     plane: String,
     bytes: Vec<u8>,
+    /// What the client pulled for the components named by reference.
+    resolved: Vec<flowctl_proto::daemon::v1::ResolvedComponent>,
+}
+
+/// The components of `pipeline` named by reference, resolved as `--pull`
+/// says; an error is printed and its exit code returned.
+async fn pull_referenced(
+    ctx: &Ctx,
+    args: &RunArgs,
+    pipeline: &flowctl_core::spec::Pipeline,
+) -> Result<Result<Vec<flowctl_proto::daemon::v1::ResolvedComponent>, ExitCode>> {
+    use crate::components::{Settings, progress::Progress, resolve};
+    if pipeline.components.iter().all(|c| c.reference.is_none()) {
+        return Ok(Ok(Vec::new()));
+    }
+    let settings = Settings::load(ctx.config.as_deref())?;
+    match resolve::pipeline(pipeline, &settings, args.pull, &Progress::new()).await {
+        Ok(resolved) => Ok(Ok(resolved)),
+        Err(err) => {
+            eprintln!("error: {err}");
+            Ok(Err(ExitCode::FAILURE))
+        }
+    }
 }
 
 /// Submits the run, or leaves with the exit code of a signal that came
@@ -165,7 +195,7 @@ async fn submit(
             .map(|d| absolute(d).display().to_string())
             .unwrap_or_default(),
         control_plane_endpoint: submission.plane,
-        resolved: Vec::new(),
+        resolved: submission.resolved,
     };
     let summary = client.submit_run(request).await?.into_inner();
     Ok((client, summary))

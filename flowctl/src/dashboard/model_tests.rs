@@ -83,6 +83,7 @@ fn edge_rates_come_from_two_readings_and_run_rates_from_samples() {
             }],
             start_order: vec![],
             edges: vec![edge("gen", "out", events)],
+            resolved: vec![],
         },
         at_ms,
     };

@@ -270,6 +270,7 @@ pub fn run_detail(detail: view::RunDetail) -> daemon::RunDetail {
                 filtered: e.filtered,
             })
             .collect(),
+        resolved: detail.resolved.iter().map(resolved_to_wire).collect(),
     }
 }
 
@@ -323,6 +324,28 @@ pub fn component_list(list: view::ComponentList) -> daemon::ListComponentsRespon
                 registration: None,
             })
             .collect(),
+    }
+}
+
+/// A resolved component as submitted, as the run record keeps it.
+pub fn resolved_from_wire(r: daemon::ResolvedComponent) -> crate::store::StoredResolved {
+    crate::store::StoredResolved {
+        component_id: r.component_id,
+        reference: r.reference,
+        digest: r.digest,
+        executable: r.executable,
+        metadata_json: r.metadata_json,
+    }
+}
+
+/// A recorded resolved component for `run-info` (without its metadata).
+pub fn resolved_to_wire(r: &crate::store::StoredResolved) -> daemon::ResolvedComponent {
+    daemon::ResolvedComponent {
+        component_id: r.component_id.clone(),
+        reference: r.reference.clone(),
+        digest: r.digest.clone(),
+        executable: r.executable.clone(),
+        metadata_json: String::new(),
     }
 }
 

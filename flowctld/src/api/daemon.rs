@@ -216,6 +216,11 @@ impl Daemon for DaemonApi {
             log_dir: request.log_dir,
             control_plane: request.control_plane_endpoint,
             no_spawn: false,
+            resolved: request
+                .resolved
+                .into_iter()
+                .map(convert::resolved_from_wire)
+                .collect(),
         };
         let record = self.state.supervisor.submit(request).await?;
         Ok(self.summary(&record))

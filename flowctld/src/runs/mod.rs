@@ -122,6 +122,7 @@ impl Runs {
             log_dir: new.log_dir,
             restarts: 0,
             restarted_from: new.restarted_from,
+            resolved: new.resolved,
             resume: false,
             components: Vec::new(),
             control_plane: new.control_plane,

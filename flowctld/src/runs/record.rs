@@ -42,6 +42,8 @@ pub struct RunRecord {
     /// The control plane elsewhere its components register with; empty for
     /// this daemon's own. Kept so a rerun or resume uses it again.
     pub control_plane: String,
+    /// Components named by reference, as the client resolved them.
+    pub resolved: Vec<crate::store::StoredResolved>,
 }
 
 /// How the last instance of one component of a run is (or ended up).
@@ -103,4 +105,6 @@ pub struct NewRun {
     pub restarted_from: String,
     /// See [`RunRecord::control_plane`].
     pub control_plane: String,
+    /// Components named by reference, as the client resolved them.
+    pub resolved: Vec<crate::store::StoredResolved>,
 }

@@ -34,6 +34,7 @@ pub(super) fn to_stored(record: &RunRecord) -> StoredRun {
         resume: record.resume,
         components: record.components.iter().map(instance_to_stored).collect(),
         control_plane: record.control_plane.clone(),
+        resolved: record.resolved.clone(),
     }
 }
 
@@ -62,6 +63,7 @@ pub(super) fn from_stored(stored: StoredRun) -> RunRecord {
         restarted_from: stored.restarted_from,
         resume: stored.resume,
         control_plane: stored.control_plane,
+        resolved: stored.resolved,
         components: stored
             .components
             .into_iter()

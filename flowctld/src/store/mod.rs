@@ -41,7 +41,7 @@ mod migrate;
 pub mod records;
 pub use records::{
     StoredComponentInfo, StoredComponentMetrics, StoredInstance, StoredMetrics, StoredRegistration,
-    StoredRun,
+    StoredResolved, StoredRun,
 };
 
 /// Version of the stored format: an older file is migrated on open, a

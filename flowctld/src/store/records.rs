@@ -45,6 +45,25 @@ pub struct StoredRun {
     /// The control plane elsewhere its components register with
     /// (`--use-external-control-plane`); empty for the daemon's own.
     pub control_plane: String,
+    /// Components named by reference: what the client resolved them to, so
+    /// a rerun or a resumed run runs the same bits.
+    pub resolved: Vec<StoredResolved>,
+}
+
+/// A component named by reference (`type: name@version`, `image:`) as the
+/// client resolved it for a run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StoredResolved {
+    pub component_id: String,
+    /// The full reference.
+    pub reference: String,
+    /// The manifest digest; empty when taken from the old CLI's cache.
+    pub digest: String,
+    /// Absolute path of the executable run.
+    pub executable: String,
+    /// Its `metadata.json`, empty when none.
+    pub metadata_json: String,
 }
 
 /// The last instance of one component of a run, as stored.

@@ -43,6 +43,7 @@ mod machine;
 mod memory;
 mod probe;
 pub mod process;
+mod resolved;
 pub mod restart;
 mod run;
 pub(crate) mod startup_run;
@@ -91,6 +92,8 @@ pub struct RunRequest {
     /// Something else starts the components (`--no-spawn`): nothing is
     /// spawned, they register under their pipeline ids.
     pub no_spawn: bool,
+    /// Components named by reference, as the client resolved them.
+    pub resolved: Vec<crate::store::StoredResolved>,
 }
 
 /// The supervisor of every run of this daemon.
@@ -145,6 +148,7 @@ impl Supervisor {
             &request.pipeline_yaml,
             &request.working_dir,
         )?;
+        let pipeline = resolved::apply(pipeline, &request.resolved)?;
         // `--log-dir notes.txt` must not fail later, component by component.
         if !request.log_dir.is_empty() {
             let mirror = std::path::Path::new(&request.log_dir);
@@ -162,6 +166,7 @@ impl Supervisor {
             log_dir: request.log_dir,
             restarted_from: String::new(),
             control_plane: request.control_plane,
+            resolved: request.resolved,
         })?;
         if self.withdrawn(&record, request.submitter) {
             return self.runs.get(&record.id);
@@ -182,6 +187,7 @@ impl Supervisor {
             )));
         }
         let pipeline = self.validate(&old.pipeline_path, &old.config_yaml, &old.working_dir)?;
+        let pipeline = resolved::apply(pipeline, &old.resolved)?;
         let record = self.runs.create(NewRun {
             id: String::new(),
             pipeline_name: old.pipeline_name.clone(),
@@ -194,6 +200,7 @@ impl Supervisor {
             log_dir: old.log_dir.clone(),
             restarted_from: old.id.clone(),
             control_plane: old.control_plane.clone(),
+            resolved: old.resolved.clone(),
         })?;
         if self.withdrawn(&record, submitter) {
             return self.runs.get(&record.id);
@@ -212,6 +219,7 @@ impl Supervisor {
         let old = self.runs.get(id)?;
         let resumed = self
             .validate(&old.pipeline_path, &old.config_yaml, &old.working_dir)
+            .and_then(|pipeline| resolved::apply(pipeline, &old.resolved))
             .and_then(|pipeline| Ok((self.runs.resume(id)?, pipeline)));
         let (record, pipeline) = match resumed {
             Ok(resumed) => resumed,

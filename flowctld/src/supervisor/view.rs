@@ -69,6 +69,8 @@ pub struct RunDetail {
     pub instances: Vec<InstanceStatus>,
     pub start_order: Vec<String>,
     pub edges: Vec<EdgeMetrics>,
+    /// Components named by reference, as recorded.
+    pub resolved: Vec<crate::store::StoredResolved>,
 }
 
 /// A registration that belongs to no supervised process.
@@ -110,6 +112,7 @@ impl Supervisor {
             instances,
             start_order,
             edges,
+            resolved: record.resolved.clone(),
         })
     }
 
@@ -175,6 +178,7 @@ impl Supervisor {
                     instances: self.statuses(handle),
                     start_order: handle.start_order.clone(),
                     edges: handle.relay.metrics().edges,
+                    resolved: record.resolved.clone(),
                 })
             })
             .collect()

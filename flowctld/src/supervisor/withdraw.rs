@@ -64,6 +64,7 @@ mod tests {
                 pipeline_yaml: PIPELINE.into(),
                 working_dir: tmp.path().display().to_string(),
                 submitter: Some(pid),
+                resolved: Vec::new(),
                 ..RunRequest::default()
             })
             .await

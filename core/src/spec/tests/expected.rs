@@ -36,10 +36,10 @@ pub(super) const EXPECTED: &[(&str, usize, usize, &str)] = &[
         "'10 seconds' is not a duration flowctl reads; write 10s",
     ),
     (
-        "refused_image",
+        "refused_volumes",
         8,
         7,
-        "'image' is not supported by the process driver yet",
+        "'volumes' is not supported by the process driver yet",
     ),
     ("tab_indent", 8, 1, "indented with a tab"),
     (

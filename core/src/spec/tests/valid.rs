@@ -52,6 +52,7 @@ fn plain(
         liveness_probe: None,
         limits: Default::default(),
         metadata: None,
+        reference: None,
     }
 }
 

@@ -94,6 +94,7 @@ fn model() -> Model {
             },
         ],
         start_order: vec![],
+        resolved: vec![],
         edges: vec![
             edge("gen", "upper", events, 3),
             edge("upper", "out", events / 2, 60),
