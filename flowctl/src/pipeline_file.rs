@@ -31,6 +31,22 @@ pub fn load(file: &Path) -> Loaded {
     }
 }
 
+/// Reads and parses `file` for a command that needs a valid pipeline
+/// (`run`, `translate`); `None` once what is wrong has been printed.
+pub fn load_valid(file: &Path) -> Option<(Parsed, Vec<u8>)> {
+    match load(file) {
+        Loaded::Unreadable(message) => {
+            eprintln!("{message}");
+            None
+        }
+        Loaded::Invalid(diagnostics) => {
+            print_invalid(&diagnostics);
+            None
+        }
+        Loaded::Valid { parsed, bytes } => Some((parsed, bytes)),
+    }
+}
+
 /// Prints what is wrong with a pipeline file as both commands do:
 /// each diagnostic, then how many there were.
 pub fn print_invalid(diagnostics: &Diagnostics) {

@@ -12,7 +12,7 @@ use crate::connect::Client;
 use crate::display::run_json;
 use crate::live::{self, Signals};
 use crate::output;
-use crate::pipeline_file::{self, Loaded};
+use crate::pipeline_file;
 
 /// How long a signal during submission still waits for an answer the
 /// daemon may be sending right then (so that a run it started is stopped,
@@ -25,22 +25,13 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
     }
     // The daemon validates too; checking here gives the errors without
     // starting a daemon for nothing.
-    let (bytes, pipeline) = match pipeline_file::load(&args.file) {
-        Loaded::Unreadable(message) => {
-            eprintln!("{message}");
-            return Ok(ExitCode::FAILURE);
-        }
-        Loaded::Invalid(diagnostics) => {
-            pipeline_file::print_invalid(&diagnostics);
-            return Ok(ExitCode::FAILURE);
-        }
-        Loaded::Valid { parsed, bytes } => {
-            for warning in &parsed.warnings {
-                eprintln!("warning: {warning}");
-            }
-            (bytes, parsed.pipeline)
-        }
+    let Some((parsed, bytes)) = pipeline_file::load_valid(&args.file) else {
+        return Ok(ExitCode::FAILURE);
     };
+    for warning in &parsed.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let pipeline = parsed.pipeline;
     // Components by reference are pulled before the daemon is asked for
     // anything: a registry error then starts nothing.
     let resolved = match pull_referenced(ctx, &args, &pipeline).await? {

@@ -7,20 +7,12 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::TranslateArgs;
-use crate::pipeline_file::{self, Loaded};
+use crate::pipeline_file;
 use crate::translate::{self, Format, Options, OutFile};
 
 pub fn translate(args: &TranslateArgs, namespace: Option<String>) -> Result<ExitCode> {
-    let (parsed, bytes) = match pipeline_file::load(&args.file) {
-        Loaded::Unreadable(message) => {
-            eprintln!("{message}");
-            return Ok(ExitCode::FAILURE);
-        }
-        Loaded::Invalid(diagnostics) => {
-            pipeline_file::print_invalid(&diagnostics);
-            return Ok(ExitCode::FAILURE);
-        }
-        Loaded::Valid { parsed, bytes } => (parsed, bytes),
+    let Some((parsed, bytes)) = pipeline_file::load_valid(&args.file) else {
+        return Ok(ExitCode::FAILURE);
     };
     if args.format == Format::Systemd && args.to_file.is_some() {
         bail!(
