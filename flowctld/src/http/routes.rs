@@ -15,8 +15,6 @@
 //! | `POST /v1/runs/{id}/restart` | `pipelines restart ID --detach -o json` (201) |
 //! | `POST /v1/runs/{id}/components[/{c}]/restart` | `restart ID [C]` |
 
-use std::sync::Arc;
-
 use flowctl_proto::daemon::v1::daemon_server::Daemon;
 use flowctl_proto::daemon::v1::{
     GetInfoRequest, ListComponentsRequest, ListRunsRequest, LogsRequest, RestartComponentRequest,
