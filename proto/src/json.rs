@@ -8,8 +8,8 @@
 use serde_json::{Value, json};
 
 use crate::daemon::v1::{
-    ComponentState, ComponentStatus, DaemonInfo, ExternalComponent, LogLine, RunDetail, RunSummary,
-    WatchEvent, watch_event,
+    ComponentState, ComponentStatus, DaemonInfo, EdgeStatus, ExternalComponent, LogLine, RunDetail,
+    RunSummary, WatchEvent, watch_event,
 };
 
 /// A component state as users read it: `RUNNING`, `FAILED`...
@@ -92,18 +92,17 @@ pub fn run_detail(detail: &RunDetail) -> Value {
             })
         })
         .collect();
-    value["edges"] = detail
-        .edges
-        .iter()
-        .map(|e| {
-            json!({
-                "from": e.from, "to": e.to, "events": e.events, "bytes": e.bytes,
-                "drops": e.drops, "buffered": e.buffered, "capacity": e.capacity,
-                "filtered": e.filtered,
-            })
-        })
-        .collect();
+    value["edges"] = detail.edges.iter().map(edge).collect();
     value
+}
+
+/// One edge of the data flow with its counters.
+pub fn edge(e: &EdgeStatus) -> Value {
+    json!({
+        "from": e.from, "to": e.to, "events": e.events, "bytes": e.bytes,
+        "drops": e.drops, "buffered": e.buffered, "capacity": e.capacity,
+        "filtered": e.filtered,
+    })
 }
 
 /// One log line or notice (`logs -o json`, one line of `GET
@@ -143,13 +142,18 @@ pub fn metrics_url(endpoint: &str) -> Option<String> {
     (!endpoint.is_empty()).then(|| format!("http://{endpoint}/metrics"))
 }
 
-/// One update of a `Watch` stream: `{"run": ...}`, `{"component": ...}` or
-/// `{"log": ...}` (a line of `GET /v1/events`).
+/// One update of a `Watch` stream: `{"run": ...}`, `{"component": ...}`,
+/// `{"log": ...}` or `{"edges": {"run_id", "at_ms", "edges": [...]}}` (a
+/// line of `GET /v1/events`).
 pub fn watch_event(event: &WatchEvent) -> Value {
     match &event.event {
         Some(watch_event::Event::Run(summary)) => json!({ "run": run(summary) }),
         Some(watch_event::Event::Component(c)) => json!({ "component": component(c) }),
         Some(watch_event::Event::Log(line)) => json!({ "log": log_line(line) }),
+        Some(watch_event::Event::Edges(e)) => json!({ "edges": {
+            "run_id": e.run_id, "at_ms": e.at_ms,
+            "edges": e.edges.iter().map(edge).collect::<Vec<_>>(),
+        } }),
         None => json!({}),
     }
 }

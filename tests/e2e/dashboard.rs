@@ -212,6 +212,28 @@ fn the_dashboard_shows_a_run_stops_it_and_gives_the_terminal_back() {
 }
 
 #[test]
+fn the_dashboard_shows_a_run_started_after_it_opened() {
+    if !flowctl_tests::needs("tmux", "tmux") {
+        return;
+    }
+    let world = World::new();
+    world.start_daemon(&[]);
+    let tmux = Tmux::start(&world, 80, 24);
+    open(&tmux, "");
+    tmux.wait("the empty dashboard", |s| s.contains("flowctl dashboard ·"));
+    // Learned from the daemon's stream of every run, not from a listing.
+    let run = world.detach(&ledger(&world));
+    tmux.wait("the new run, its components and edges", |s| {
+        s.contains(flowctl_core_short(&run))
+            && s.lines()
+                .any(|l| l.contains("upper") && l.contains("running"))
+            && s.contains("gen ──▶ upper")
+    });
+    stop_on_screen(&tmux);
+    quit_and_see_the_shell_again(&tmux);
+}
+
+#[test]
 fn the_dashboard_of_a_remote_plane_refreshes_and_stops_a_run() {
     if !flowctl_tests::needs("tmux", "tmux") {
         return;

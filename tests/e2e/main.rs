@@ -30,3 +30,4 @@ mod tls;
 mod translate;
 mod validate;
 mod waits;
+mod watch_streams;

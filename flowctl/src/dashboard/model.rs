@@ -27,6 +27,12 @@ pub enum Update {
     Component(Box<ComponentStatus>),
     /// A run with its components and edges, read at `at_ms`.
     Detail { detail: RunDetail, at_ms: i64 },
+    /// A run's edges as counted at `at_ms` (a `Watch` of the run).
+    Edges {
+        run_id: String,
+        edges: Vec<EdgeStatus>,
+        at_ms: i64,
+    },
     /// A remote plane's registrations, keyed to runs by their ids; those no
     /// run lists stay in the registry.
     Registry(Vec<ComponentStatus>),
@@ -217,6 +223,15 @@ impl Model {
                     entry.component(c);
                 }
                 entry.edges(detail.edges, at_ms);
+            }
+            Update::Edges {
+                run_id,
+                edges,
+                at_ms,
+            } => {
+                if let Some(at) = self.position(&run_id) {
+                    self.runs[at].edges(edges, at_ms);
+                }
             }
             Update::Registry(all) => self.registry(all),
             Update::RateHint { run_id, per_second } => {

@@ -102,6 +102,24 @@ fn edge_rates_come_from_two_readings_and_run_rates_from_samples() {
 }
 
 #[test]
+fn a_run_s_streamed_edges_give_their_rates_and_other_runs_are_untouched() {
+    let mut model = Model::new("local", false);
+    model.apply(Update::Run(run("r1", RunStatus::Running)));
+    let edges = |run_id: &str, events, at_ms| Update::Edges {
+        run_id: run_id.into(),
+        edges: vec![edge("gen", "out", events)],
+        at_ms,
+    };
+    model.apply(edges("r1", 50, 1_000));
+    model.apply(edges("r1", 250, 3_000));
+    assert_eq!(model.runs[0].edges[0].rate, 100.0);
+    assert_eq!(model.runs[0].edges_at_ms, 3_000);
+    // Edges of a run not shown (yet) add no run.
+    model.apply(edges("r9", 10, 3_000));
+    assert_eq!(model.runs.len(), 1);
+}
+
+#[test]
 fn stopping_asks_first_and_only_an_active_run() {
     let mut model = Model::new("local", false);
     model.apply(Update::Run(run("r1", RunStatus::Running)));

@@ -1,16 +1,16 @@
-//! The local daemon as the dashboard's source: each active run's `Watch`
-//! stream drives the model (no polling of what the streams carry). Runs
-//! that start later are found by re-listing every [`DISCOVER_EVERY`], as
-//! `status --watch` does (no stream announces a new run). A run's edges
-//! (rates, buffer fill) are not in `Watch`: they are read with `GetRun`
-//! when its stream reports that events moved, at most once a second.
+//! The local daemon as the dashboard's source, driven by its `Watch`
+//! streams alone (no polling): the all-runs stream (`Watch` without a run
+//! id) announces each run submitted and every change of a run's summary,
+//! and each run's own stream carries its components and edges (rates,
+//! buffer fill) until it ends. The runs are listed once at startup and
+//! again on `r`, which also reads the record of ended runs.
 
 use std::collections::HashSet;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use flowctl_proto::daemon::v1::{
-    ListRunsRequest, LogsRequest, RestartComponentRequest, RunRef, WatchRequest, watch_event::Event,
+    ListRunsRequest, LogsRequest, RestartComponentRequest, RunRef, WatchEvent, WatchRequest,
+    watch_event::Event,
 };
 use tokio::sync::{Notify, mpsc};
 use tokio::task::JoinHandle;
@@ -19,14 +19,8 @@ use super::actions::Command;
 use super::model::Update;
 use crate::connect::Client;
 
-/// How often runs started since are looked for.
-const DISCOVER_EVERY: Duration = Duration::from_secs(2);
-
 /// Runs listed: the newest this many.
 const LISTED: u32 = 20;
-
-/// At most one `GetRun` per run this often, for its edges.
-const EDGES_EVERY: Duration = Duration::from_secs(1);
 
 /// Log lines of a component shown when its log opens.
 const TAIL: u32 = 200;
@@ -111,50 +105,106 @@ impl Drop for Local {
     }
 }
 
-/// Lists the runs now and every [`DISCOVER_EVERY`] (or at once on `r`),
-/// opening a stream for each active run not watched yet, and reading the
-/// record of ended runs once (again on `r`).
+/// Follows the all-runs stream, opening a run's own stream the first time
+/// it shows a run; lists the runs at the start and on `r` (then reading
+/// the record of ended runs, and reopening the all-runs stream if it ended).
 async fn discover(mut client: Client, tx: mpsc::Sender<Update>, refresh: Arc<Notify>) {
     let mut watched = HashSet::new();
     let mut read = HashSet::new();
+    let mut feed: Option<tonic::Streaming<WatchEvent>> = None;
     let mut forced = false;
     loop {
-        let request = ListRunsRequest {
-            limit: LISTED,
-            ..ListRunsRequest::default()
-        };
-        match client.list_runs(request).await {
-            Ok(listing) => {
-                let runs = listing.into_inner().runs;
-                for run in &runs {
-                    let id = run.run_id.clone();
-                    let active = flowctl_core::RunStatus::from(run.status()).is_active();
-                    if active && watched.insert(id.clone()) {
-                        tokio::spawn(watch(client.clone(), tx.clone(), id));
-                    } else if !active && (read.insert(id.clone()) || forced) {
-                        detail(&mut client, &tx, &id).await;
-                    }
-                }
-                if tx.send(Update::Runs(runs)).await.is_err() {
+        // The stream opens before the listing: no run falls in between.
+        if feed.is_none() {
+            feed = every_run(&mut client, &tx).await;
+        }
+        if !list(&mut client, &tx, &mut watched, &mut read, forced).await {
+            return;
+        }
+        forced = true;
+        loop {
+            let event = tokio::select! {
+                event = next_event(&mut feed) => event,
+                _ = refresh.notified() => break,
+            };
+            let Some(Event::Run(summary)) = event else {
+                feed = None;
+                let text = "lost the daemon's stream of runs: press r to reconnect";
+                if tx.send(Update::Notice(text.into())).await.is_err() {
                     return;
                 }
+                continue;
+            };
+            let id = summary.run_id.clone();
+            if tx.send(Update::Run(summary)).await.is_err() {
+                return;
             }
-            Err(status) => {
-                let text = format!("cannot list runs: {}", status.message());
-                if tx.send(Update::Notice(text)).await.is_err() {
-                    return;
-                }
+            if watched.insert(id.clone()) {
+                tokio::spawn(watch(client.clone(), tx.clone(), id));
             }
         }
-        forced = tokio::select! {
-            _ = tokio::time::sleep(DISCOVER_EVERY) => false,
-            _ = refresh.notified() => true,
-        };
     }
 }
 
-/// Follows one run's stream until the run ends, with its edges read when
-/// events moved.
+/// Opens the stream of every run's changes.
+async fn every_run(
+    client: &mut Client,
+    tx: &mpsc::Sender<Update>,
+) -> Option<tonic::Streaming<WatchEvent>> {
+    match client.watch(WatchRequest::default()).await {
+        Ok(events) => Some(events.into_inner()),
+        Err(status) => {
+            let text = format!("cannot watch the daemon's runs: {}", status.message());
+            let _ = tx.send(Update::Notice(text)).await;
+            None
+        }
+    }
+}
+
+/// The next event of the all-runs stream: `None` once it ended or failed,
+/// never while there is no stream.
+async fn next_event(feed: &mut Option<tonic::Streaming<WatchEvent>>) -> Option<Event> {
+    match feed {
+        Some(events) => events.message().await.ok().flatten()?.event,
+        None => std::future::pending().await,
+    }
+}
+
+/// Lists the runs, opening a stream for each active run not watched yet
+/// and reading the record of ended runs once (again when `forced`). False
+/// once the dashboard is gone.
+async fn list(
+    client: &mut Client,
+    tx: &mpsc::Sender<Update>,
+    watched: &mut HashSet<String>,
+    read: &mut HashSet<String>,
+    forced: bool,
+) -> bool {
+    let request = ListRunsRequest {
+        limit: LISTED,
+        ..ListRunsRequest::default()
+    };
+    let runs = match client.list_runs(request).await {
+        Ok(listing) => listing.into_inner().runs,
+        Err(status) => {
+            let text = format!("cannot list runs: {}", status.message());
+            return tx.send(Update::Notice(text)).await.is_ok();
+        }
+    };
+    for run in &runs {
+        let id = run.run_id.clone();
+        let active = flowctl_core::RunStatus::from(run.status()).is_active();
+        if active && watched.insert(id.clone()) {
+            tokio::spawn(watch(client.clone(), tx.clone(), id));
+        } else if !active && (read.insert(id.clone()) || forced) {
+            detail(client, tx, &id).await;
+        }
+    }
+    tx.send(Update::Runs(runs)).await.is_ok()
+}
+
+/// Follows one run's stream until the run ends: its summary, components
+/// and edges, the final ones last.
 async fn watch(mut client: Client, tx: mpsc::Sender<Update>, run_id: String) {
     let request = WatchRequest {
         run_id: run_id.clone(),
@@ -169,28 +219,21 @@ async fn watch(mut client: Client, tx: mpsc::Sender<Update>, run_id: String) {
             return;
         }
     };
-    detail(&mut client, &tx, &run_id).await;
-    let mut edges_read = Instant::now();
     while let Ok(Some(event)) = events.message().await {
-        let moved = match event.event {
-            Some(Event::Run(summary)) => {
-                let _ = tx.send(Update::Run(summary)).await;
-                true
-            }
-            Some(Event::Component(c)) => {
-                let moved = c.events_in > 0 || c.events_out > 0;
-                let _ = tx.send(Update::Component(Box::new(c))).await;
-                moved
-            }
-            _ => false,
+        let update = match event.event {
+            Some(Event::Run(summary)) => Update::Run(summary),
+            Some(Event::Component(c)) => Update::Component(Box::new(c)),
+            Some(Event::Edges(e)) => Update::Edges {
+                run_id: e.run_id,
+                edges: e.edges,
+                at_ms: e.at_ms,
+            },
+            _ => continue,
         };
-        if moved && edges_read.elapsed() >= EDGES_EVERY {
-            detail(&mut client, &tx, &run_id).await;
-            edges_read = Instant::now();
+        if tx.send(update).await.is_err() {
+            return;
         }
     }
-    // The run ended (or the daemon went): its final record.
-    detail(&mut client, &tx, &run_id).await;
 }
 
 /// Reads the run's record with its components and edges.

@@ -179,7 +179,7 @@ impl Shown {
             Some(Event::Log(line)) => self.view.log(&self.printer, &line),
             Some(Event::Component(c)) => self.component(c),
             Some(Event::Run(summary)) => return self.run(summary),
-            None => {}
+            Some(Event::Edges(_)) | None => {}
         }
         false
     }

@@ -203,6 +203,11 @@ pub fn watch_event(update: Update) -> daemon::WatchEvent {
         Update::Run(summary) => Event::Run(run_summary(summary)),
         Update::Instance(status) => Event::Component(component_status(status)),
         Update::Log(log) => Event::Log(log_line(log)),
+        Update::Edges { run_id, edges } => Event::Edges(daemon::WatchEdges {
+            run_id,
+            edges: edges.into_iter().map(edge_status).collect(),
+            at_ms: flowctl_core::clock::now_ms(),
+        }),
     };
     daemon::WatchEvent { event: Some(event) }
 }
@@ -256,21 +261,22 @@ pub fn run_detail(detail: view::RunDetail) -> daemon::RunDetail {
         run: Some(run_summary(detail.run)),
         components: detail.instances.into_iter().map(component_status).collect(),
         start_order: detail.start_order,
-        edges: detail
-            .edges
-            .into_iter()
-            .map(|e| daemon::EdgeStatus {
-                from: e.from,
-                to: e.to,
-                events: e.events,
-                bytes: e.bytes,
-                drops: e.drops,
-                buffered: e.buffered,
-                capacity: e.capacity,
-                filtered: e.filtered,
-            })
-            .collect(),
+        edges: detail.edges.into_iter().map(edge_status).collect(),
         resolved: detail.resolved.iter().map(resolved_to_wire).collect(),
+    }
+}
+
+/// One edge of the data flow for the client.
+pub fn edge_status(e: crate::relay::EdgeMetrics) -> daemon::EdgeStatus {
+    daemon::EdgeStatus {
+        from: e.from,
+        to: e.to,
+        events: e.events,
+        bytes: e.bytes,
+        drops: e.drops,
+        buffered: e.buffered,
+        capacity: e.capacity,
+        filtered: e.filtered,
     }
 }
 

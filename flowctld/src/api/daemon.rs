@@ -290,6 +290,15 @@ impl Daemon for DaemonApi {
     ) -> Result<Response<Self::WatchStream>, Status> {
         same_version(&request)?;
         let request = request.into_inner();
+        if request.run_id.trim().is_empty() {
+            if request.logs || request.stop_on_disconnect {
+                return Err(Status::invalid_argument(
+                    "logs and stop_on_disconnect need a run: give the run id to watch",
+                ));
+            }
+            let feed = super::every_run::every_run(self.state.clone());
+            return Ok(Response::new(Box::pin(feed.map(Ok))));
+        }
         let id = self.state.runs.resolve(&request.run_id)?;
         let events = self
             .state

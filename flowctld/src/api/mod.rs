@@ -3,6 +3,7 @@
 //! - [`daemon`]: the client API on the Unix socket;
 //! - [`control_plane`]: `flowctl.v1.ControlPlaneService` for components;
 //! - [`legacy`]: the legacy `flowctl.ControlPlane`, a view over the same state;
+//! - [`every_run`]: the feed of every run's changes (`Watch` without a run);
 //! - [`convert`]: every conversion between the daemon's own types and the
 //!   wire, shared by the three (nothing outside `api/` builds a wire message
 //!   except the supervisor's live streams, through these functions).
@@ -10,6 +11,7 @@
 pub mod control_plane;
 pub mod convert;
 pub mod daemon;
+pub mod every_run;
 pub mod legacy;
 
 /// The caller of a control-plane request, as looked up when its connection

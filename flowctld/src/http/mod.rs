@@ -14,12 +14,10 @@
 //!   request going to gRPC by its `content-type`;
 //! - `routes`: the table of routes, each a call of the daemon API;
 //! - `submit`: the body of `POST /v1/runs` (JSON, or the pipeline text);
-//! - `events`: `GET /v1/events` without a run, the feed of every run's changes;
 //! - `reply`: JSON answers, newline-delimited JSON streams, errors with the
 //!   HTTP status of their gRPC code;
 //! - `query`: the query string.
 
-mod events;
 mod query;
 mod reply;
 mod routes;

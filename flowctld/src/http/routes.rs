@@ -15,8 +15,6 @@
 //! | `POST /v1/runs/{id}/restart` | `pipelines restart ID --detach -o json` (201) |
 //! | `POST /v1/runs/{id}/components[/{c}]/restart` | `restart ID [C]` |
 
-use std::sync::Arc;
-
 use flowctl_proto::daemon::v1::daemon_server::Daemon;
 use flowctl_proto::daemon::v1::{
     GetInfoRequest, ListComponentsRequest, ListRunsRequest, LogsRequest, RestartComponentRequest,
@@ -32,14 +30,11 @@ use tonic::transport::server::UdsConnectInfo;
 use super::query::{Query, decode};
 use super::reply::{self, Reply};
 use crate::api::daemon::{DaemonApi, only_same_user};
-use crate::state::State;
 
-/// What the routes call: the daemon API, and the state for the feed of
-/// every run's changes.
+/// What the routes call: the daemon API.
 #[derive(Clone)]
 pub struct Api {
     pub daemon: DaemonApi,
-    pub state: Arc<State>,
 }
 
 /// Every route, for the answer to an unknown one.
@@ -196,16 +191,13 @@ impl Call<'_> {
     }
 
     async fn events(&self, query: &Query) -> Result<Reply, Status> {
-        let Some(run_id) = query.get("run").map(str::to_owned) else {
-            if query.flag("logs").map_err(bad)? {
-                return Err(bad(
-                    "logs=true needs a run: /v1/events?run=ID&logs=true".into()
-                ));
-            }
-            return Ok(reply::ndjson(super::events::every_run(
-                self.api.state.clone(),
-            )));
-        };
+        // Without a run: every run's changes (`Watch` with no run id).
+        let run_id = query.get("run").map(str::to_owned).unwrap_or_default();
+        if run_id.is_empty() && query.flag("logs").map_err(bad)? {
+            return Err(bad(
+                "logs=true needs a run: /v1/events?run=ID&logs=true".into()
+            ));
+        }
         let request = WatchRequest {
             run_id,
             stop_on_disconnect: false,

@@ -33,7 +33,7 @@ pub async fn serve(listener: UnixListener, state: Arc<State>) {
         only_same_user,
     ))
     .prepare();
-    let api = Api { daemon, state };
+    let api = Api { daemon };
     loop {
         let stream = match listener.accept().await {
             Ok((stream, _)) => stream,

@@ -4,6 +4,8 @@
 //! the live ones, each once, with a notice for lines a slow reader missed.
 //! A watcher that falls behind on component changes gets a fresh snapshot of
 //! the run and its components, so it never keeps showing a stale state.
+//! A watcher of a running run is sent its edges at the start, then when
+//! they changed (checked every [`FLOW_EVERY`]), and at its end.
 
 use std::sync::Arc;
 
@@ -26,6 +28,11 @@ pub enum Update {
     Instance(InstanceStatus),
     /// A log line or a notice about a component's lines.
     Log(LogUpdate),
+    /// The run's edges as the relay counts them now.
+    Edges {
+        run_id: String,
+        edges: Vec<crate::relay::EdgeMetrics>,
+    },
 }
 
 /// What a reader of a run's logs is sent (`api/` turns it into a `LogLine`).
@@ -181,9 +188,12 @@ impl Supervisor {
 /// component (a display interval: the counts change with every event).
 const FLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// The relay counts a watcher was last sent, per component.
+/// The relay counts a watcher was last sent, per component, and the edges.
 #[derive(Default)]
-struct Flow(std::collections::HashMap<String, (u64, u64)>);
+struct Flow {
+    counts: std::collections::HashMap<String, (u64, u64)>,
+    edges: Option<Vec<crate::relay::EdgeMetrics>>,
+}
 
 /// One watcher of a run this daemon supervises, once it was sent the state
 /// the run had when it started watching.
@@ -214,6 +224,9 @@ impl Watcher {
             }
         }
         let mut flow = Flow::default();
+        if !self.send_edges(&mut flow).await {
+            return;
+        }
         let mut flow_tick =
             tokio::time::interval_at(tokio::time::Instant::now() + FLOW_EVERY, FLOW_EVERY);
         flow_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -284,6 +297,7 @@ impl Watcher {
         if lagged {
             self.snapshot().await;
         }
+        self.send_edges(&mut Flow::default()).await;
         self.send(Update::Run(summary_of(&record, Some(&self.handle))))
             .await;
     }
@@ -313,16 +327,30 @@ impl Watcher {
     async fn send_flow(&self, flow: &mut Flow) -> bool {
         for component in statuses_of(&self.registry, &self.handle) {
             let counts = (component.events_in, component.events_out);
-            let before = flow.0.get(&component.id).copied().unwrap_or((0, 0));
+            let before = flow.counts.get(&component.id).copied().unwrap_or((0, 0));
             if before == counts {
                 continue;
             }
-            flow.0.insert(component.id.clone(), counts);
+            flow.counts.insert(component.id.clone(), counts);
             if !self.send(Update::Instance(component)).await {
                 return false;
             }
         }
-        true
+        self.send_edges(flow).await
+    }
+
+    /// The run's edges, unless they are what was last sent.
+    async fn send_edges(&self, flow: &mut Flow) -> bool {
+        let edges = self.handle.relay.metrics().edges;
+        if flow.edges.as_ref() == Some(&edges) {
+            return true;
+        }
+        flow.edges = Some(edges.clone());
+        self.send(Update::Edges {
+            run_id: self.handle.id.clone(),
+            edges,
+        })
+        .await
     }
 
     async fn log(&self, entry: Entry) -> bool {
