@@ -8,7 +8,7 @@ use anyhow::Result;
 use flowctl_core::reference::{Executable, Reference};
 
 use super::Ctx;
-use crate::cli::ComponentsCommand;
+use crate::cli::{ComponentsArgs, ComponentsCommand};
 use crate::components::cache;
 use crate::components::progress::Progress;
 use crate::components::resolve::{self, Want};
@@ -18,9 +18,9 @@ use crate::output::{Table, print_json};
 /// `prune` without `--older-than`.
 const PRUNE_AFTER: Duration = Duration::from_secs(30 * 24 * 3600);
 
-pub async fn components(ctx: &Ctx, command: ComponentsCommand) -> Result<ExitCode> {
-    let settings = Settings::load(ctx.config.as_deref())?;
-    match command {
+pub async fn components(ctx: &Ctx, args: ComponentsArgs) -> Result<ExitCode> {
+    let settings = Settings::load(ctx.config.as_deref(), &args.registry)?;
+    match args.command {
         ComponentsCommand::Pull { references, always } => {
             pull(&settings, &references, always).await
         }

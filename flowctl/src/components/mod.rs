@@ -24,4 +24,4 @@ pub mod resolve;
 pub mod settings;
 
 pub use error::PullError;
-pub use settings::{PullPolicy, Settings};
+pub use settings::{PullPolicy, RegistryArgs, Settings};
