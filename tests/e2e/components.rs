@@ -229,8 +229,22 @@ fn an_index_gives_this_platform_and_a_killed_pull_leaves_no_half_component() {
     assert!(started, "the pull never staged anything");
     flowctl_tests::kill(pull.pid(), 9);
     assert!(cached(&world).is_empty(), "{:?}", cached(&world));
-    let out = world.flowctl(&["components", "pull", &reference]).ok();
-    assert!(out.contains(&index[..19]), "{out}");
+    let left = pulls_staged(&staging);
+    assert_eq!(left.len(), 1, "the killed pull left no staging dir");
+
+    // The next pull sweeps the dead one's dir; a prune while it downloads
+    // leaves its dir alone.
+    let mut next = world.spawn(world.command(&["components", "pull", &reference]));
+    let swept = wait_until(flowctl_tests::PATIENCE, || {
+        let now = pulls_staged(&staging);
+        !now.contains(&left[0]) && !now.is_empty()
+    });
+    assert!(swept, "the next pull did not sweep {:?}", left);
+    world.flowctl(&["components", "prune"]).ok();
+    let status = next.wait(flowctl_tests::PATIENCE).expect("the pull ended");
+    assert!(status.success(), "{}", next.stderr());
+    assert!(next.stdout().contains(&index[..19]), "{}", next.stdout());
+    assert!(pulls_staged(&staging).is_empty());
     assert_eq!(cached(&world).len(), 1);
     let rm = world.flowctl(&["components", "rm", &reference]).ok();
     assert!(rm.contains("Removed"), "{rm}");
@@ -462,4 +476,19 @@ fn the_old_flowctl_cache_runs_a_component_with_no_registry_at_all() {
     let info = world.run_info(runs[0]["run_id"].as_str().unwrap());
     let (_, _, exe) = resolved_of(&info).remove(0);
     assert_eq!(exe, component.display().to_string(), "{info:#}");
+}
+
+/// The `pull-*` staging dirs in `staging`.
+fn pulls_staged(staging: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(staging)
+        .map(|dir| {
+            dir.flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with("pull-"))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
