@@ -173,6 +173,12 @@ pub enum ComponentsCommand {
         /// fetched again)
         #[arg(long)]
         always: bool,
+        /// The executable to take from each image, as a pipeline's `image:`
+        /// with `type`/`id` NAME does: NAME under /app, /bin, /usr/bin,
+        /// /usr/local/bin, or an absolute path in the image [default: the
+        /// published places /component, /bin/component, /app/component]
+        #[arg(long, value_name = "NAME")]
+        exec: Option<String>,
     },
     /// Cached components: reference, digest, size, last used
     List,

@@ -138,6 +138,13 @@ fn bad_references_and_bad_images_say_why_and_install_nothing() {
         err.contains("/component, /bin/component, /app/component"),
         "{err}"
     );
+    // `--exec` takes what a pipeline's `image:` with `type: x` would.
+    let exec = format!("{addr}/flowctl/empty:v1");
+    let out = world
+        .flowctl(&["components", "pull", "--exec", "/etc/x", &exec])
+        .ok();
+    assert!(out.contains(&exec), "{out}");
+    world.flowctl(&["components", "rm", &exec]).ok();
 
     let escaping = layer(&[Entry::File("../evil", b"x".to_vec())], false);
     registry.push("flowctl/escape", "v1", vec![escaping]);
