@@ -97,6 +97,8 @@ pub enum Command {
         /// Pipeline file
         #[arg(default_value = "flow.yml")]
         file: PathBuf,
+        #[command(flatten)]
+        registry: crate::components::RegistryArgs,
     },
     /// Components of the active runs (or of one run) and their health
     Status(StatusArgs),
@@ -147,8 +149,16 @@ pub enum Command {
     Init(crate::commands::init::InitArgs),
     /// Components by reference (`type: name@version`, `image:`): pull,
     /// list and remove cached ones
+    Components(ComponentsArgs),
+}
+
+/// `flowctl components`: where references point, and what to do.
+#[derive(Debug, Args)]
+pub struct ComponentsArgs {
+    #[command(flatten)]
+    pub registry: crate::components::RegistryArgs,
     #[command(subcommand)]
-    Components(ComponentsCommand),
+    pub command: ComponentsCommand,
 }
 
 /// `flowctl components ...`: the per-user cache of pulled components.
@@ -163,6 +173,12 @@ pub enum ComponentsCommand {
         /// fetched again)
         #[arg(long)]
         always: bool,
+        /// The executable to take from each image, as a pipeline's `image:`
+        /// with `type`/`id` NAME does: NAME under /app, /bin, /usr/bin,
+        /// /usr/local/bin, or an absolute path in the image [default: the
+        /// published places /component, /bin/component, /app/component]
+        #[arg(long, value_name = "NAME")]
+        exec: Option<String>,
     },
     /// Cached components: reference, digest, size, last used
     List,
@@ -213,6 +229,9 @@ pub struct RunArgs {
     /// `never` (the cache only)
     #[arg(long, value_enum, default_value_t = crate::components::PullPolicy::Missing, value_name = "POLICY")]
     pub pull: crate::components::PullPolicy,
+
+    #[command(flatten)]
+    pub registry: crate::components::RegistryArgs,
 
     /// Settings of a daemon this command starts
     #[command(

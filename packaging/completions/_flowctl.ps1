@@ -63,6 +63,9 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'Also write component logs to this directory')
             [CompletionResult]::new('--orchestrator', '--orchestrator', [CompletionResultType]::ParameterName, 'How components are run (only `process` is supported)')
             [CompletionResult]::new('--pull', '--pull', [CompletionResultType]::ParameterName, 'When components named by reference are fetched: `missing` (not cached), `always` (ask the registry, so a moved tag is noticed) or `never` (the cache only)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]')
+            [CompletionResult]::new('--insecure-registry', '--insecure-registry', [CompletionResultType]::ParameterName, 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)')
             [CompletionResult]::new('--control-plane-address', '--control-plane-address', [CompletionResultType]::ParameterName, 'Address of the control-plane listener components register with')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Address of the control-plane listener components register with')
             [CompletionResult]::new('--control-plane-port', '--control-plane-port', [CompletionResultType]::ParameterName, 'Port of the control-plane listener (0 picks a free port)')
@@ -103,6 +106,9 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             break
         }
         'flowctl;validate' {
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]')
+            [CompletionResult]::new('--insecure-registry', '--insecure-registry', [CompletionResultType]::ParameterName, 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
@@ -1001,6 +1007,9 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             break
         }
         'flowctl;components' {
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]')
+            [CompletionResult]::new('--insecure-registry', '--insecure-registry', [CompletionResultType]::ParameterName, 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
@@ -1023,6 +1032,10 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             break
         }
         'flowctl;components;pull' {
+            [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'The executable to take from each image, as a pipeline''s `image:` with `type`/`id` NAME does: NAME under /app, /bin, /usr/bin, /usr/local/bin, or an absolute path in the image [default: the published places /component, /bin/component, /app/component]')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]')
+            [CompletionResult]::new('--insecure-registry', '--insecure-registry', [CompletionResultType]::ParameterName, 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
@@ -1041,6 +1054,9 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             break
         }
         'flowctl;components;list' {
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]')
+            [CompletionResult]::new('--insecure-registry', '--insecure-registry', [CompletionResultType]::ParameterName, 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
@@ -1058,6 +1074,9 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             break
         }
         'flowctl;components;rm' {
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]')
+            [CompletionResult]::new('--insecure-registry', '--insecure-registry', [CompletionResultType]::ParameterName, 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')
@@ -1076,6 +1095,9 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
         }
         'flowctl;components;prune' {
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Remove those not used for this long [default: 30d; 0: all]')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]')
+            [CompletionResult]::new('--insecure-registry', '--insecure-registry', [CompletionResultType]::ParameterName, 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')

@@ -508,12 +508,24 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__components)
-            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version pull list rm prune help"
+            opts="-o -y -h -V --registry --org --insecure-registry --output --config --context --namespace --yes --log-level --socket --timeout --help --version pull list rm prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
                     return 0
@@ -638,12 +650,24 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__components__subcmd__list)
-            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --registry --org --insecure-registry --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
                     return 0
@@ -684,13 +708,25 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__components__subcmd__prune)
-            opts="-o -y -h -V --older-than --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --older-than --registry --org --insecure-registry --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -734,12 +770,28 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__components__subcmd__pull)
-            opts="-o -y -h -V --always --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --always --exec --registry --org --insecure-registry --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --exec)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
                     return 0
@@ -780,12 +832,24 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__components__subcmd__rm)
-            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --registry --org --insecure-registry --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
                     return 0
@@ -3252,7 +3316,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__run)
-            opts="-d -o -y -h -V --detach --show-status --log-dir --orchestrator --use-external-control-plane --pull --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --metrics-address --metrics-allow-remote --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-d -o -y -h -V --detach --show-status --log-dir --orchestrator --use-external-control-plane --pull --registry --org --insecure-registry --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --metrics-address --metrics-allow-remote --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3272,6 +3336,18 @@ _flowctl() {
                     ;;
                 --pull)
                     COMPREPLY=($(compgen -W "missing always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --control-plane-address)
@@ -3914,12 +3990,24 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__validate)
-            opts="-o -y -h -V --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-o -y -h -V --registry --org --insecure-registry --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml wide" -- "${cur}"))
                     return 0

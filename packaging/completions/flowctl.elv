@@ -59,6 +59,9 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --log-dir 'Also write component logs to this directory'
             cand --orchestrator 'How components are run (only `process` is supported)'
             cand --pull 'When components named by reference are fetched: `missing` (not cached), `always` (ask the registry, so a moved tag is noticed) or `never` (the cache only)'
+            cand --registry 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]'
+            cand --org 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]'
+            cand --insecure-registry 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)'
             cand --control-plane-address 'Address of the control-plane listener components register with'
             cand --address 'Address of the control-plane listener components register with'
             cand --control-plane-port 'Port of the control-plane listener (0 picks a free port)'
@@ -98,6 +101,9 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --version 'Print version'
         }
         &'flowctl;validate'= {
+            cand --registry 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]'
+            cand --org 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]'
+            cand --insecure-registry 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)'
             cand -o 'Output format of listings (`wide`: a table with more columns)'
             cand --output 'Output format of listings (`wide`: a table with more columns)'
             cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
@@ -937,6 +943,9 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --version 'Print version'
         }
         &'flowctl;components'= {
+            cand --registry 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]'
+            cand --org 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]'
+            cand --insecure-registry 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)'
             cand -o 'Output format of listings (`wide`: a table with more columns)'
             cand --output 'Output format of listings (`wide`: a table with more columns)'
             cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
@@ -958,6 +967,10 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flowctl;components;pull'= {
+            cand --exec 'The executable to take from each image, as a pipeline''s `image:` with `type`/`id` NAME does: NAME under /app, /bin, /usr/bin, /usr/local/bin, or an absolute path in the image [default: the published places /component, /bin/component, /app/component]'
+            cand --registry 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]'
+            cand --org 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]'
+            cand --insecure-registry 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)'
             cand -o 'Output format of listings (`wide`: a table with more columns)'
             cand --output 'Output format of listings (`wide`: a table with more columns)'
             cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
@@ -975,6 +988,9 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --version 'Print version'
         }
         &'flowctl;components;list'= {
+            cand --registry 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]'
+            cand --org 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]'
+            cand --insecure-registry 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)'
             cand -o 'Output format of listings (`wide`: a table with more columns)'
             cand --output 'Output format of listings (`wide`: a table with more columns)'
             cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
@@ -991,6 +1007,9 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --version 'Print version'
         }
         &'flowctl;components;rm'= {
+            cand --registry 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]'
+            cand --org 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]'
+            cand --insecure-registry 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)'
             cand -o 'Output format of listings (`wide`: a table with more columns)'
             cand --output 'Output format of listings (`wide`: a table with more columns)'
             cand --config 'Config file of a daemon this command starts (the keys of config.toml)'
@@ -1008,6 +1027,9 @@ set edit:completion:arg-completer[flowctl] = {|@words|
         }
         &'flowctl;components;prune'= {
             cand --older-than 'Remove those not used for this long [default: 30d; 0: all]'
+            cand --registry 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]'
+            cand --org 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]'
+            cand --insecure-registry 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)'
             cand -o 'Output format of listings (`wide`: a table with more columns)'
             cand --output 'Output format of listings (`wide`: a table with more columns)'
             cand --config 'Config file of a daemon this command starts (the keys of config.toml)'

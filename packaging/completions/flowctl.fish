@@ -66,6 +66,9 @@ container\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l pull -d 'When components named by reference are fetched: `missing` (not cached), `always` (ask the registry, so a moved tag is noticed) or `never` (the cache only)' -r -f -a "missing\t'Only what is not cached'
 always\t'Ask the registry every time (a moved tag is fetched again)'
 never\t'Never: use the cache, fail for what is not in it'"
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l registry -d 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l org -d 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l insecure-registry -d 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l control-plane-address -l address -d 'Address of the control-plane listener components register with' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l control-plane-port -l port -d 'Port of the control-plane listener (0 picks a free port)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l heartbeat-ttl -d 'How long a component stays healthy without a heartbeat [default: 30s]' -r
@@ -100,6 +103,9 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l metrics-allow-re
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l registry -d 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l org -d 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -l insecure-registry -d 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand validate" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -784,6 +790,9 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand init" -l force -d 'Overw
 complete -c flowctl -n "__fish_flowctl_using_subcommand init" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand init" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l registry -d 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l org -d 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -l insecure-registry -d 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -802,6 +811,10 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fi
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -f -a "rm" -d 'Remove a cached component'
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -f -a "prune" -d 'Remove components not used for a while, and what killed pulls left'
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and not __fish_seen_subcommand_from pull list rm prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l exec -d 'The executable to take from each image, as a pipeline\'s `image:` with `type`/`id` NAME does: NAME under /app, /bin, /usr/bin, /usr/local/bin, or an absolute path in the image [default: the published places /component, /bin/component, /app/component]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l registry -d 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l org -d 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -l insecure-registry -d 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -816,6 +829,9 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_s
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l registry -d 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l org -d 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -l insecure-registry -d 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -829,6 +845,9 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_s
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -s y -l yes -d 'Kept for compatibility with the older flowctl: accepted, does nothing'
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l registry -d 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l org -d 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -l insecure-registry -d 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''
@@ -843,6 +862,9 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_s
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l older-than -d 'Remove those not used for this long [default: 30d; 0: all]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l registry -d 'Registry of references without one [env: FLOWCTL_REGISTRY; config: components.registry; default: docker.io]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l org -d 'Organisation of `type: name@version` [env: FLOWCTL_ORG; config: components.org; default: withobsrvr]' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -l insecure-registry -d 'A registry spoken to over plain HTTP (repeat for more; added to FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand components; and __fish_seen_subcommand_from prune" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''

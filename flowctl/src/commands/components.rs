@@ -8,7 +8,7 @@ use anyhow::Result;
 use flowctl_core::reference::{Executable, Reference};
 
 use super::Ctx;
-use crate::cli::ComponentsCommand;
+use crate::cli::{ComponentsArgs, ComponentsCommand};
 use crate::components::cache;
 use crate::components::progress::Progress;
 use crate::components::resolve::{self, Want};
@@ -18,12 +18,14 @@ use crate::output::{Table, print_json};
 /// `prune` without `--older-than`.
 const PRUNE_AFTER: Duration = Duration::from_secs(30 * 24 * 3600);
 
-pub async fn components(ctx: &Ctx, command: ComponentsCommand) -> Result<ExitCode> {
-    let settings = Settings::load(ctx.config.as_deref())?;
-    match command {
-        ComponentsCommand::Pull { references, always } => {
-            pull(&settings, &references, always).await
-        }
+pub async fn components(ctx: &Ctx, args: ComponentsArgs) -> Result<ExitCode> {
+    let settings = Settings::load(ctx.config.as_deref(), &args.registry)?;
+    match args.command {
+        ComponentsCommand::Pull {
+            references,
+            always,
+            exec,
+        } => pull(&settings, &references, always, exec).await,
         ComponentsCommand::List => Ok(list(ctx, &settings)),
         ComponentsCommand::Rm { reference } => {
             let reference = parse(&reference, &settings)?;
@@ -60,12 +62,19 @@ fn parse(text: &str, settings: &Settings) -> Result<Reference> {
     parsed.map_err(anyhow::Error::msg)
 }
 
-async fn pull(settings: &Settings, references: &[String], always: bool) -> Result<ExitCode> {
+async fn pull(
+    settings: &Settings,
+    references: &[String],
+    always: bool,
+    exec: Option<String>,
+) -> Result<ExitCode> {
     let mut wants = Vec::new();
     for text in references {
         wants.push(Want {
             reference: parse(text, settings)?,
-            executable: Executable::Published,
+            executable: exec
+                .clone()
+                .map_or(Executable::Published, Executable::Named),
         });
     }
     let policy = if always {

@@ -98,7 +98,7 @@ pub async fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Run(args) => run::run(&ctx, args).await,
         Command::Attach { run } => run::attach(&ctx, &run).await,
         Command::Restart { run, component } => status::restart(&ctx, &run, component).await,
-        Command::Validate { file } => validate::validate(&ctx, &file),
+        Command::Validate { file, registry } => validate::validate(&ctx, &file, &registry),
         Command::Status(args) => status::status(&ctx, args).await,
         Command::List(args) => status::list(&ctx, args).await,
         Command::Logs(args) => logs::logs(&ctx, args).await,

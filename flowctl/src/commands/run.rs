@@ -118,7 +118,7 @@ async fn pull_referenced(
     if pipeline.components.iter().all(|c| c.reference.is_none()) {
         return Ok(Ok(Vec::new()));
     }
-    let settings = Settings::load(ctx.config.as_deref())?;
+    let settings = Settings::load(ctx.config.as_deref(), &args.registry)?;
     match resolve::pipeline(pipeline, &settings, args.pull, &Progress::new()).await {
         Ok(resolved) => Ok(Ok(resolved)),
         Err(err) => {

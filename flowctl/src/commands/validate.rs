@@ -13,13 +13,14 @@ use crate::pipeline_file::{self, Loaded};
 /// digest it is cached with (`None`: `run` would fetch it). Never fetches.
 fn references(
     ctx: &Ctx,
+    flags: &crate::components::RegistryArgs,
     pipeline: &flowctl_core::spec::Pipeline,
 ) -> Result<Vec<(String, String, Option<String>)>> {
     use crate::components::{Settings, cache, resolve};
     if pipeline.components.iter().all(|c| c.reference.is_none()) {
         return Ok(Vec::new());
     }
-    let settings = Settings::load(ctx.config.as_deref())?;
+    let settings = Settings::load(ctx.config.as_deref(), flags)?;
     let wants = resolve::wants(pipeline, &settings)?;
     Ok(wants
         .into_iter()
@@ -36,7 +37,11 @@ fn references(
         .collect())
 }
 
-pub fn validate(ctx: &Ctx, file: &Path) -> Result<ExitCode> {
+pub fn validate(
+    ctx: &Ctx,
+    file: &Path,
+    flags: &crate::components::RegistryArgs,
+) -> Result<ExitCode> {
     match pipeline_file::load(file) {
         Loaded::Unreadable(message) => {
             eprintln!("{message}");
@@ -49,7 +54,7 @@ pub fn validate(ctx: &Ctx, file: &Path) -> Result<ExitCode> {
                     "valid": true,
                     "pipeline": parsed.pipeline.name,
                     "start_order": order,
-                    "references": references(ctx, &parsed.pipeline)?
+                    "references": references(ctx, flags, &parsed.pipeline)?
                         .into_iter()
                         .map(|(id, reference, cached)| serde_json::json!({
                             "component": id, "reference": reference,
@@ -64,7 +69,7 @@ pub fn validate(ctx: &Ctx, file: &Path) -> Result<ExitCode> {
                 }
                 println!("Pipeline validation passed");
                 println!("Start order: {}", order.join(" -> "));
-                for (id, reference, cached) in references(ctx, &parsed.pipeline)? {
+                for (id, reference, cached) in references(ctx, flags, &parsed.pipeline)? {
                     match cached {
                         Some(digest) => {
                             println!("Component {id}: {reference} is cached ({digest})")

@@ -195,10 +195,11 @@ pub fn remove(settings: &Settings, reference: &Reference) -> std::io::Result<boo
     Ok(true)
 }
 
-/// Removes what killed pulls left in staging and the entries last used
+/// Removes what killed pulls left in staging (not what running pulls
+/// hold) and the entries last used
 /// before `before_ms`; returns the references removed.
 pub fn prune(settings: &Settings, before_ms: i64) -> std::io::Result<Vec<String>> {
-    let _ = std::fs::remove_dir_all(staging_dir(settings));
+    super::staging::sweep(settings)?;
     let mut removed = Vec::new();
     for cached in list(settings) {
         let used = cached.entry.last_used_ms.max(cached.entry.pulled_at_ms);

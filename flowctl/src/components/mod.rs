@@ -10,6 +10,7 @@
 //! - `extract`: the executable and `metadata.json` out of the layers;
 //! - `cache`: the per-user cache, atomic installs, the old CLI's cache;
 //! - `lock`: one download per reference at a time;
+//! - `staging`: pulls' staging dirs, removed only once their pull is gone;
 //! - `progress`: bars on a terminal, one line per component otherwise;
 //! - `resolve`: a pipeline's references to `ResolvedComponent`s.
 
@@ -22,6 +23,7 @@ pub mod progress;
 pub mod registry;
 pub mod resolve;
 pub mod settings;
+pub mod staging;
 
 pub use error::PullError;
-pub use settings::{PullPolicy, Settings};
+pub use settings::{PullPolicy, RegistryArgs, Settings};

@@ -126,11 +126,9 @@ async fn fetch(
         detail,
     };
     let staging_root = cache::staging_dir(settings);
-    std::fs::create_dir_all(&staging_root)
-        .map_err(|e| other(format!("cannot create {}: {e}", staging_root.display())))?;
-    let staging = tempfile::Builder::new()
-        .prefix("pull-")
-        .tempdir_in(&staging_root)
+    // What killed pulls left; never a dir another pull holds.
+    let _ = super::staging::sweep(settings);
+    let staging = super::staging::create(settings)
         .map_err(|e| other(format!("cannot stage in {}: {e}", staging_root.display())))?;
     let total: i64 = resolved.layers.iter().map(|l| l.size.max(0)).sum();
     let item = progress.item(&name, total as u64, resolved.layers.len());

@@ -1,5 +1,6 @@
 //! Where references point and where pulled components are kept: built-in
-//! defaults, then `[components]` of `config.toml`, then the environment.
+//! defaults, then `[components]` of `config.toml`, then the environment,
+//! then the flags (`--registry`, `--org`, `--insecure-registry`).
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,24 @@ pub enum PullPolicy {
     Always,
     /// Never: use the cache, fail for what is not in it.
     Never,
+}
+
+/// The flags of `run`, `validate` and `components` that override the
+/// environment and `config.toml`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct RegistryArgs {
+    /// Registry of references without one [env: FLOWCTL_REGISTRY; config:
+    /// components.registry; default: docker.io]
+    #[arg(long, global = true, value_name = "HOST[:PORT]")]
+    pub registry: Option<String>,
+    /// Organisation of `type: name@version` [env: FLOWCTL_ORG; config:
+    /// components.org; default: withobsrvr]
+    #[arg(long, global = true, value_name = "ORG")]
+    pub org: Option<String>,
+    /// A registry spoken to over plain HTTP (repeat for more; added to
+    /// FLOWCTL_INSECURE_REGISTRIES and components.insecure_registries)
+    #[arg(long = "insecure-registry", global = true, value_name = "HOST[:PORT]")]
+    pub insecure_registries: Vec<String>,
 }
 
 /// The settings of pulling.
@@ -59,8 +78,8 @@ struct File {
 
 impl Settings {
     /// The settings from `config` (the global `--config`, else the default
-    /// `config.toml` when it exists) and the environment.
-    pub fn load(config: Option<&Path>) -> Result<Settings> {
+    /// `config.toml` when it exists), the environment and `flags`.
+    pub fn load(config: Option<&Path>, flags: &RegistryArgs) -> Result<Settings> {
         let path = match config {
             Some(path) => Some(path.to_path_buf()),
             None => flowctl_core::paths::config_file()
@@ -79,16 +98,21 @@ impl Settings {
         };
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         let mut defaults = Defaults::default();
-        if let Some(registry) = env(REGISTRY_ENV).or(file.registry) {
+        let flag = |value: &Option<String>| value.clone().filter(|v| !v.is_empty());
+        if let Some(registry) = flag(&flags.registry)
+            .or(env(REGISTRY_ENV))
+            .or(file.registry)
+        {
             defaults.registry = registry;
         }
-        if let Some(org) = env(ORG_ENV).or(file.org) {
+        if let Some(org) = flag(&flags.org).or(env(ORG_ENV)).or(file.org) {
             defaults.org = org;
         }
         let mut insecure = file.insecure_registries;
         if let Some(list) = env(INSECURE_ENV) {
             insecure.extend(list.split(',').map(|s| s.trim().to_owned()));
         }
+        insecure.extend(flags.insecure_registries.iter().cloned());
         let home = env("HOME").map(PathBuf::from);
         let cache_home = env("XDG_CACHE_HOME")
             .map(PathBuf::from)
