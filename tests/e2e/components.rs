@@ -499,3 +499,37 @@ fn pulls_staged(staging: &std::path::Path) -> Vec<std::path::PathBuf> {
         })
         .unwrap_or_default()
 }
+
+#[test]
+fn two_pulls_of_one_reference_at_once_download_it_once() {
+    if !needs("docker-registry", "docker-registry") {
+        return;
+    }
+    let registry = Registry::start(false);
+    // Big enough that the first pull still downloads when the second starts.
+    let mut big = gen_image();
+    big.push(layer(
+        &[Entry::File("data/blob", vec![7u8; 64 << 20])],
+        false,
+    ));
+    registry.push("flowctl/big", "v1", big);
+    let world = World::new();
+    let reference = format!("{}/flowctl/big:v1", registry.addr());
+    let staging = world.root.path().join(".cache/flowctl/components/.staging");
+    let mut first = world.spawn(world.command(&["components", "pull", &reference]));
+    let downloading = wait_until(flowctl_tests::PATIENCE, || {
+        flowctl_tests::registry::has_files(&staging)
+    });
+    assert!(downloading, "the first pull never staged anything");
+    let mut second = world.spawn(world.command(&["components", "pull", &reference]));
+    for pull in [&mut first, &mut second] {
+        let status = pull.wait(flowctl_tests::PATIENCE).expect("the pull ended");
+        assert!(status.success(), "{}", pull.stderr());
+    }
+    // The first downloaded (its "pulled" line); the second waited for the
+    // reference's lock and found it installed.
+    assert!(first.stderr().contains("pulled "), "{}", first.stderr());
+    assert!(!second.stderr().contains("pulled "), "{}", second.stderr());
+    assert_eq!(first.stdout(), second.stdout());
+    assert_eq!(cached(&world).len(), 1);
+}
