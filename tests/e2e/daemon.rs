@@ -178,18 +178,7 @@ async fn a_client_of_another_version_is_told_to_restart_the_daemon() {
 
     let world = World::new();
     world.flowctl(&["daemon", "start"]).ok();
-    let socket = world.socket.clone();
-    let channel = tonic::transport::Endpoint::from_static("http://flowctld.local")
-        .connect_with_connector(tower::service_fn(move |_| {
-            let socket = socket.clone();
-            async move {
-                let stream = tokio::net::UnixStream::connect(socket).await?;
-                Ok::<_, std::io::Error>(hyper_util::rt::TokioIo::new(stream))
-            }
-        }))
-        .await
-        .unwrap();
-    let mut client = DaemonClient::new(channel);
+    let mut client = DaemonClient::new(world.daemon_channel().await);
     fn old<T>(message: T) -> tonic::Request<T> {
         let mut request = tonic::Request::new(message);
         request

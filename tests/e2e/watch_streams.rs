@@ -8,18 +8,7 @@ use tonic::transport::Channel;
 
 /// A gRPC client of `world`'s daemon over its socket.
 async fn client(world: &World) -> DaemonClient<Channel> {
-    let socket = world.socket.clone();
-    let channel = tonic::transport::Endpoint::from_static("http://flowctld.local")
-        .connect_with_connector(tower::service_fn(move |_| {
-            let socket = socket.clone();
-            async move {
-                let stream = tokio::net::UnixStream::connect(socket).await?;
-                Ok::<_, std::io::Error>(hyper_util::rt::TokioIo::new(stream))
-            }
-        }))
-        .await
-        .unwrap();
-    DaemonClient::new(channel)
+    DaemonClient::new(world.daemon_channel().await)
 }
 
 /// Reads `events` until `seen` holds for one, within [`PATIENCE`].

@@ -38,6 +38,22 @@ impl Default for World {
 }
 
 impl World {
+    /// A gRPC channel to this world's daemon socket, for tests that call
+    /// the daemon API directly (as a third-party client would).
+    pub async fn daemon_channel(&self) -> tonic::transport::Channel {
+        let socket = self.socket.clone();
+        tonic::transport::Endpoint::from_static("http://flowctld.local")
+            .connect_with_connector(tower::service_fn(move |_| {
+                let socket = socket.clone();
+                async move {
+                    let stream = tokio::net::UnixStream::connect(socket).await?;
+                    Ok::<_, std::io::Error>(hyper_util::rt::TokioIo::new(stream))
+                }
+            }))
+            .await
+            .expect("connect to the daemon socket")
+    }
+
     pub fn new() -> World {
         // Short base path: Unix socket paths are limited to ~107 bytes.
         let root = tempfile::Builder::new()
