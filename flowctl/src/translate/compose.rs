@@ -276,28 +276,24 @@ fn depends_on(plan: &Plan<'_>, service: &Service<'_>) -> BTreeMap<String, Depend
 
 /// `no`, `always` or `on-failure:N`; the backoff fields do not carry over.
 fn restart(id: &str, restart: &Restart, warnings: &mut Warnings) -> String {
-    let default = Restart::default();
     if restart.policy != RestartPolicy::Never {
-        for (field, changed) in [
-            ("restart_window", restart.window != default.window),
-            ("restart_delay", restart.delay != default.delay),
-            ("restart_delay_max", restart.delay_max != default.delay_max),
-            ("min_uptime", restart.min_uptime != default.min_uptime),
-        ] {
-            if changed {
-                warnings.field(
-                    id,
-                    field,
-                    "is not honoured: Docker's own restart delays apply",
-                );
-            }
-        }
+        warnings.restart_fields(
+            id,
+            restart,
+            &[
+                "restart_window",
+                "restart_delay",
+                "restart_delay_max",
+                "min_uptime",
+            ],
+            "is not honoured: Docker's own restart delays apply",
+        );
     }
     match restart.policy {
         RestartPolicy::Never => "no".into(),
         RestartPolicy::OnFailure => format!("on-failure:{}", restart.max_restarts),
         RestartPolicy::Always => {
-            if restart.max_restarts != default.max_restarts {
+            if restart.max_restarts != Restart::default().max_restarts {
                 warnings.field(
                     id,
                     "max_restarts",

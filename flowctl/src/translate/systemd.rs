@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use flowctl_core::spec::{Component, DEFAULT_STOP_TIMEOUT, Restart, RestartPolicy, StopSignal};
+use flowctl_core::spec::{Component, DEFAULT_STOP_TIMEOUT, RestartPolicy, StopSignal};
 
 use super::plan::{Plan, Service};
 use super::warnings::Warnings;
@@ -152,19 +152,12 @@ fn restart(c: &Component, unit: &mut String, body: &mut String, warnings: &mut W
         restart.max_restarts.saturating_add(1)
     );
     let _ = writeln!(body, "RestartSec={}ms", restart.delay.as_millis());
-    let default = Restart::default();
-    for (field, changed) in [
-        ("restart_delay_max", restart.delay_max != default.delay_max),
-        ("min_uptime", restart.min_uptime != default.min_uptime),
-    ] {
-        if changed {
-            warnings.field(
-                &c.id,
-                field,
-                "is not honoured: systemd waits RestartSec= before every restart",
-            );
-        }
-    }
+    warnings.restart_fields(
+        &c.id,
+        restart,
+        &["restart_delay_max", "min_uptime"],
+        "is not honoured: systemd waits RestartSec= before every restart",
+    );
 }
 
 /// `ExecStart=` words: each quoted when it needs to be, `%` and `$` doubled.

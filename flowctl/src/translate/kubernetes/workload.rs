@@ -109,17 +109,10 @@ fn restart_warnings(service: &Service<'_>, warnings: &mut Warnings) {
             "is not honoured: Kubernetes counts restarts over the pod's life",
         );
     }
-    for (field, changed) in [
-        ("restart_delay", restart.delay != default.delay),
-        ("restart_delay_max", restart.delay_max != default.delay_max),
-        ("min_uptime", restart.min_uptime != default.min_uptime),
-    ] {
-        if changed {
-            warnings.field(
-                &c.id,
-                field,
-                "is not honoured: Kubernetes' own back-off applies (10s, doubling up to 5m)",
-            );
-        }
-    }
+    warnings.restart_fields(
+        &c.id,
+        restart,
+        &["restart_delay", "restart_delay_max", "min_uptime"],
+        "is not honoured: Kubernetes' own back-off applies (10s, doubling up to 5m)",
+    );
 }
