@@ -55,6 +55,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flowctl;run'= {
+            cand --wait-timeout 'With --wait: give up waiting after this long (the run goes on) [default: as long as the components'' start timeouts allow]'
             cand --show-status 'Show component progress and a status line (false: only logs)'
             cand --log-dir 'Also write component logs to this directory'
             cand --orchestrator 'How components are run (only `process` is supported)'
@@ -87,6 +88,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
             cand -d 'Print the run id and return; the run lives until stopped'
             cand --detach 'Print the run id and return; the run lives until stopped'
+            cand --wait 'Like --detach, but return only once every component is ready (or fail with the reason); the run lives until stopped'
             cand --use-external-control-plane 'Components register with the control plane already running at --control-plane-address:--control-plane-port (default 127.0.0.1:8080) instead of the local daemon''s; the local daemon still supervises their processes'
             cand --no-persistence 'Keep runs and registrations in memory only: no database file'
             cand --no-cgroups 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
