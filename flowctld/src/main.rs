@@ -26,29 +26,28 @@ struct Cli {
     /// Log filter: error, warn, info, debug, trace (or a tracing directive)
     #[arg(long, value_name = "LEVEL")]
     log_level: Option<String>,
-
-    /// Run as the guard of daemon PID (started by the daemon itself)
-    #[arg(long, hide = true, num_args = 2, value_names = ["STATE_DIR", "INSTANCE"])]
-    guard: Option<Vec<String>>,
 }
 
 /// Threads for blocking work (file operations, fsync'd commits).
 const BLOCKING_THREADS: usize = 8;
 
 fn main() -> ExitCode {
-    // A contained component being started: nothing else of the daemon runs.
+    // The two roles the daemon starts its own binary in come before any
+    // parsing: a contained component being started, and the guard, which
+    // lives as long as the daemon and should cost as little as it can.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    if args
-        .get(1)
-        .is_some_and(|a| a == flowctld::supervisor::cgroup::ENTER_FLAG)
-    {
-        return flowctld::supervisor::cgroup::exec_in(&args[2..]);
+    match args.get(1).and_then(|a| a.to_str()) {
+        Some(flowctld::supervisor::cgroup::ENTER_FLAG) => {
+            return flowctld::supervisor::cgroup::exec_in(&args[2..]);
+        }
+        Some(flowctld::guard::FLAG) if args.len() == 4 => {
+            let instance = args[3].to_string_lossy();
+            return flowctld::guard::run(std::path::Path::new(&args[2]), &instance);
+        }
+        _ => {}
     }
     let mut cli = Cli::parse();
     cli.daemon.config = cli.config.take();
-    if let Some(guard) = &cli.guard {
-        return flowctld::guard::run(std::path::Path::new(&guard[0]), &guard[1]);
-    }
     flowctld::startup::keep_ready_fd_private();
     let mut config =
         match Config::resolve(&cli.daemon, cli.socket.as_deref(), cli.log_level.as_deref()) {
