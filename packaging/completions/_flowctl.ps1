@@ -964,6 +964,8 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'The image of component ID (repeatable)')
             [CompletionResult]::new('--flowctld-image', '--flowctld-image', [CompletionResultType]::ParameterName, 'The image the control plane (flowctld) runs from')
             [CompletionResult]::new('--control-plane-port', '--control-plane-port', [CompletionResultType]::ParameterName, 'The port of the control plane the components register with')
+            [CompletionResult]::new('--token-secret', '--token-secret', [CompletionResultType]::ParameterName, 'Secure the control plane with the bearer token in secret NAME (key `token`): a Kubernetes Secret, a directory NAME/ beside the Compose file, /etc/flowctl/NAME/ for systemd, a Nomad Variable at path NAME')
+            [CompletionResult]::new('--tls-secret', '--tls-secret', [CompletionResultType]::ParameterName, 'TLS on the control plane from secret NAME (keys `tls.crt`, `tls.key` for the plane''s service name, `ca.crt`; found as --token-secret''s); needs --token-secret')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')

@@ -3908,7 +3908,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__translate)
-            opts="-f -o -y -h -V --file --format --to-file --out-dir --force --prefix --registry --image --flowctld-image --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-f -o -y -h -V --file --format --to-file --out-dir --force --prefix --registry --image --flowctld-image --control-plane-port --token-secret --tls-secret --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3951,6 +3951,14 @@ _flowctl() {
                     return 0
                     ;;
                 --control-plane-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -902,6 +902,8 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --image 'The image of component ID (repeatable)'
             cand --flowctld-image 'The image the control plane (flowctld) runs from'
             cand --control-plane-port 'The port of the control plane the components register with'
+            cand --token-secret 'Secure the control plane with the bearer token in secret NAME (key `token`): a Kubernetes Secret, a directory NAME/ beside the Compose file, /etc/flowctl/NAME/ for systemd, a Nomad Variable at path NAME'
+            cand --tls-secret 'TLS on the control plane from secret NAME (keys `tls.crt`, `tls.key` for the plane''s service name, `ca.crt`; found as --token-secret''s); needs --token-secret'
             cand -o 'Output format of listings (`wide`: a table with more columns)'
             cand --output 'Output format of listings (`wide`: a table with more columns)'
             cand --config 'Config file of a daemon this command starts (the keys of config.toml)'

@@ -750,6 +750,8 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l registry -
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l image -d 'The image of component ID (repeatable)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l flowctld-image -d 'The image the control plane (flowctld) runs from' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l control-plane-port -d 'The port of the control plane the components register with' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l token-secret -d 'Secure the control plane with the bearer token in secret NAME (key `token`): a Kubernetes Secret, a directory NAME/ beside the Compose file, /etc/flowctl/NAME/ for systemd, a Nomad Variable at path NAME' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l tls-secret -d 'TLS on the control plane from secret NAME (keys `tls.crt`, `tls.key` for the plane\'s service name, `ca.crt`; found as --token-secret\'s); needs --token-secret' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''

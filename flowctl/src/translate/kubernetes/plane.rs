@@ -87,6 +87,9 @@ fn pod(plan: &Plan<'_>, options: &Options, warnings: &mut Warnings) -> PodSpec {
     let pipeline = format!("{PIPELINE_DIR}/{PIPELINE_FILE}");
     let mut command = vec!["flowctld".to_owned()];
     command.extend(plan.plane.args(&pipeline, "0.0.0.0", warnings));
+    let access = &plan.plane.access;
+    command.extend(access.plane_args(super::pod::secret_path));
+    let (secret_volumes, secret_mounts) = super::pod::secret_volumes(&access.plane_files());
     let ready = Probe {
         tcp_socket: Some(TCPSocketAction {
             port: IntOrString::String("control-plane".into()),
@@ -118,30 +121,40 @@ fn pod(plan: &Plan<'_>, options: &Options, warnings: &mut Warnings) -> PodSpec {
             ..ContainerPort::default()
         }]),
         readiness_probe: Some(ready),
-        volume_mounts: Some(vec![
-            mount("pipeline", PIPELINE_DIR, true),
-            mount("state", STATE_DIR, false),
-            mount("run", "/run/flowctl", false),
-        ]),
+        volume_mounts: Some(
+            [
+                mount("pipeline", PIPELINE_DIR, true),
+                mount("state", STATE_DIR, false),
+                mount("run", "/run/flowctl", false),
+            ]
+            .into_iter()
+            .chain(secret_mounts)
+            .collect(),
+        ),
         ..Container::default()
     };
     PodSpec {
         containers: vec![container],
-        volumes: Some(vec![
-            Volume {
-                name: "pipeline".into(),
-                config_map: Some(ConfigMapVolumeSource {
-                    name: format!("{name}-pipeline"),
-                    ..ConfigMapVolumeSource::default()
-                }),
-                ..Volume::default()
-            },
-            Volume {
-                name: "run".into(),
-                empty_dir: Some(Default::default()),
-                ..Volume::default()
-            },
-        ]),
+        volumes: Some(
+            [
+                Volume {
+                    name: "pipeline".into(),
+                    config_map: Some(ConfigMapVolumeSource {
+                        name: format!("{name}-pipeline"),
+                        ..ConfigMapVolumeSource::default()
+                    }),
+                    ..Volume::default()
+                },
+                Volume {
+                    name: "run".into(),
+                    empty_dir: Some(Default::default()),
+                    ..Volume::default()
+                },
+            ]
+            .into_iter()
+            .chain(secret_volumes)
+            .collect(),
+        ),
         ..PodSpec::default()
     }
 }
