@@ -159,3 +159,46 @@ fn no_spawn_without_a_pipeline_is_refused() {
         refused.stderr()
     );
 }
+
+/// One run per pipeline across restarts: a daemon restarted with the same
+/// `--pipeline --no-spawn` goes on with the run it resumed instead of
+/// starting a second; one restarted without those flags still never
+/// starts the resumed run's components; and a changed file replaces the
+/// resumed run with a run of the file as it is now.
+#[test]
+fn a_restarted_plane_keeps_one_run_of_its_pipeline() {
+    let world = World::new();
+    let file = chain(&world, 0);
+    start_plane(&world, &file, &[]);
+    let run = world.the_active_run();
+    let active = || -> Vec<String> {
+        let listing = world.flowctl(&["-o", "json", "pipelines", "active"]).json();
+        flowctl_tests::run_ids(&listing)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    };
+
+    world
+        .flowctl(&["daemon", "restart", "--pipeline", &file, "--no-spawn"])
+        .ok();
+    assert_eq!(active(), [run.clone()], "one run, the resumed one");
+
+    // The record says who starts the components, not the next daemon's flags.
+    world.flowctl(&["daemon", "restart"]).ok();
+    assert_eq!(active(), [run.clone()]);
+    let spawned = flowctl_tests::processes_with_env("FLOWCTL_RUN_ID", &run);
+    assert!(spawned.is_empty(), "components started here: {spawned:?}");
+    let info = world.run_info(&run);
+    assert_eq!(component(&info, "gen")["state"], "STARTING", "{info:#}");
+
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("name: chain", "name: chain2")).unwrap();
+    world
+        .flowctl(&["daemon", "restart", "--pipeline", &file, "--no-spawn"])
+        .ok();
+    let now = active();
+    assert_eq!(now.len(), 1, "{now:?}");
+    assert_ne!(now[0], run, "the changed file runs as a new run");
+    assert_eq!(world.run_info(&run)["status"], "STOPPED");
+}

@@ -123,6 +123,7 @@ impl Runs {
             restarts: 0,
             restarted_from: new.restarted_from,
             resolved: new.resolved,
+            no_spawn: new.no_spawn,
             resume: false,
             components: Vec::new(),
             control_plane: new.control_plane,

@@ -44,6 +44,10 @@ pub struct RunRecord {
     pub control_plane: String,
     /// Components named by reference, as the client resolved them.
     pub resolved: Vec<crate::store::StoredResolved>,
+    /// Its components are started by something else (`--no-spawn`); kept
+    /// so that a resumed or rerun run never starts them here, whatever
+    /// flags the next daemon has.
+    pub no_spawn: bool,
 }
 
 /// How the last instance of one component of a run is (or ended up).
@@ -107,4 +111,6 @@ pub struct NewRun {
     pub control_plane: String,
     /// Components named by reference, as the client resolved them.
     pub resolved: Vec<crate::store::StoredResolved>,
+    /// See [`RunRecord::no_spawn`].
+    pub no_spawn: bool,
 }

@@ -35,6 +35,7 @@ pub(super) fn to_stored(record: &RunRecord) -> StoredRun {
         components: record.components.iter().map(instance_to_stored).collect(),
         control_plane: record.control_plane.clone(),
         resolved: record.resolved.clone(),
+        no_spawn: record.no_spawn,
     }
 }
 
@@ -64,6 +65,7 @@ pub(super) fn from_stored(stored: StoredRun) -> RunRecord {
         resume: stored.resume,
         control_plane: stored.control_plane,
         resolved: stored.resolved,
+        no_spawn: stored.no_spawn,
         components: stored
             .components
             .into_iter()

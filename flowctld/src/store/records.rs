@@ -48,6 +48,8 @@ pub struct StoredRun {
     /// Components named by reference: what the client resolved them to, so
     /// a rerun or a resumed run runs the same bits.
     pub resolved: Vec<StoredResolved>,
+    /// Its components are started by something else (`--no-spawn`).
+    pub no_spawn: bool,
 }
 
 /// A component named by reference (`type: name@version`, `image:`) as the

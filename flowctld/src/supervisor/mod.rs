@@ -167,6 +167,7 @@ impl Supervisor {
             restarted_from: String::new(),
             control_plane: request.control_plane,
             resolved: request.resolved,
+            no_spawn: request.no_spawn,
         })?;
         if self.withdrawn(&record, request.submitter) {
             return self.runs.get(&record.id);
@@ -201,13 +202,13 @@ impl Supervisor {
             restarted_from: old.id.clone(),
             control_plane: old.control_plane.clone(),
             resolved: old.resolved.clone(),
+            no_spawn: old.no_spawn,
         })?;
         if self.withdrawn(&record, submitter) {
             return self.runs.get(&record.id);
         }
         tracing::info!(run = %record.id, from = %old.id, "run restarted as a new run");
-        let no_spawn = self.no_spawn_for(&old.pipeline_path);
-        self.start(&record, pipeline, no_spawn);
+        self.start(&record, pipeline, old.no_spawn);
         Ok(record)
     }
 
@@ -231,8 +232,7 @@ impl Supervisor {
             }
         };
         tracing::info!(run = %record.id, restarts = record.restarts, "run resumed after a daemon restart");
-        let no_spawn = self.no_spawn_for(&record.pipeline_path);
-        self.start(&record, pipeline, no_spawn);
+        self.start(&record, pipeline, record.no_spawn);
         Ok(record)
     }
 
@@ -260,15 +260,19 @@ impl Supervisor {
         Ok(())
     }
 
-    /// Whether a rerun or resumed run of the pipeline at `path` is this
-    /// daemon's `--pipeline` under `--no-spawn` (whose components it never starts).
-    fn no_spawn_for(&self, path: &str) -> bool {
-        self.config.no_spawn
-            && self
-                .config
-                .pipeline
-                .as_ref()
-                .is_some_and(|p| p.as_os_str() == path)
+    /// The run of the pipeline file at `path` this daemon is running, if
+    /// any (the run of `--pipeline` a restart resumed).
+    pub(crate) fn running_run_of(&self, path: &str) -> Option<crate::runs::RunRecord> {
+        let active: Vec<String> = self
+            .lock()
+            .iter()
+            .filter(|(_, handle)| !*handle.done.borrow())
+            .map(|(id, _)| id.clone())
+            .collect();
+        active
+            .iter()
+            .filter_map(|id| self.runs.get(id).ok())
+            .find(|record| record.supervised && record.pipeline_path == path)
     }
 
     /// Starts a run's components (none under `no_spawn`: they are started

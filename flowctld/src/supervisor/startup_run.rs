@@ -2,6 +2,11 @@
 //! run, or with `--no-spawn` one whose components something else starts
 //! (see `machine/no_spawn.rs`). Its environment and directory are the
 //! daemon's own, as a client's are for a run it submits.
+//!
+//! A daemon restarted with the same `--pipeline` finds the run the last one
+//! stopped for the restart already resumed: one run per pipeline, so that
+//! one goes on, unless the file (or `--no-spawn`) changed in between, when
+//! it is stopped and the file as it is now starts.
 
 use std::sync::Arc;
 
@@ -31,9 +36,26 @@ pub(crate) async fn start(state: &Arc<State>) -> Result<()> {
             path: path.clone(),
             source,
         })?;
+    let shown = path.display().to_string();
+    if let Some(resumed) = state.supervisor.running_run_of(&shown) {
+        if resumed.config_yaml == yaml && resumed.no_spawn == state.config.no_spawn {
+            tracing::info!(
+                run = %resumed.id,
+                pipeline = %shown,
+                "the run of --pipeline resumed after the restart goes on"
+            );
+            return Ok(());
+        }
+        tracing::info!(
+            run = %resumed.id,
+            pipeline = %shown,
+            "the pipeline file or --no-spawn changed since the restart: stopping the resumed run"
+        );
+        state.supervisor.stop(&resumed.id).await?;
+    }
     let request = RunRequest {
         pipeline_yaml: yaml,
-        pipeline_path: path.display().to_string(),
+        pipeline_path: shown,
         working_dir: working_dir.display().to_string(),
         env: std::env::vars().collect(),
         no_spawn: state.config.no_spawn,
