@@ -8,9 +8,16 @@ use redb::Database;
 use super::{Store, store_error};
 use crate::error::{Error, Result};
 
+/// Memory redb may keep of the file's pages (its default is 1 GiB, which a
+/// long-lived daemon would fill run by run). The file holds at most
+/// `keep_runs` runs and the registrations: a few MiB keep the pages in
+/// use, and the operating system's page cache keeps the rest at hand.
+pub(super) const CACHE_BYTES: usize = 2 * 1024 * 1024;
+
 /// Opens the redb file at `path` (which exists).
 pub(super) fn open_file(path: &Path) -> Result<Database> {
-    Database::create(path).map_err(|err| match err {
+    let opened = Database::builder().set_cache_size(CACHE_BYTES).create(path);
+    opened.map_err(|err| match err {
         redb::DatabaseError::DatabaseAlreadyOpen => Error::StoreLocked(path.to_path_buf()),
         redb::DatabaseError::Storage(redb::StorageError::Io(io)) => io_error(path, &io),
         other => store_error(path, other),

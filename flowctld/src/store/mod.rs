@@ -117,6 +117,7 @@ impl Store {
     /// A store that keeps everything in memory and writes no file.
     pub fn in_memory() -> Result<Store> {
         let db = Database::builder()
+            .set_cache_size(failure::CACHE_BYTES)
             .create_with_backend(redb::backends::InMemoryBackend::new())
             .map_err(|err| store_error(Path::new("(memory)"), err))?;
         let store = Store {
