@@ -32,19 +32,13 @@ struct Cli {
 const BLOCKING_THREADS: usize = 8;
 
 fn main() -> ExitCode {
-    // The two roles the daemon starts its own binary in come before any
-    // parsing: a contained component being started, and the guard, which
-    // lives as long as the daemon and should cost as little as it can.
+    // The guard, which the daemon starts as its own binary, comes before
+    // any parsing: it lives as long as the daemon and should cost as little
+    // as it can.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    match args.get(1).and_then(|a| a.to_str()) {
-        Some(flowctld::supervisor::cgroup::ENTER_FLAG) => {
-            return flowctld::supervisor::cgroup::exec_in(&args[2..]);
-        }
-        Some(flowctld::guard::FLAG) if args.len() == 4 => {
-            let instance = args[3].to_string_lossy();
-            return flowctld::guard::run(std::path::Path::new(&args[2]), &instance);
-        }
-        _ => {}
+    if args.len() == 4 && args[1] == flowctld::guard::FLAG {
+        let instance = args[3].to_string_lossy();
+        return flowctld::guard::run(std::path::Path::new(&args[2]), &instance);
     }
     one_heap();
     let mut cli = Cli::parse();

@@ -246,3 +246,25 @@ fn a_sigkilled_daemon_leaves_no_contained_process_behind() {
         daemon_log(&world)
     );
 }
+
+/// An instance runs inside its own cgroup from its first instruction: the
+/// first thing its program does already reads its cgroup there.
+#[test]
+fn an_instance_is_born_inside_its_cgroup() {
+    let world = World::new();
+    if !with_cgroups(&world) {
+        return;
+    }
+    let file = world.pipeline(&Pipeline::new("born").source(
+        "first",
+        &sh("cat /proc/self/cgroup > .cg && mv .cg cgroup.txt; exec sleep 1000"),
+        &["readiness: started"],
+    ));
+    let id = world.detach(&file);
+    let cgroup = world.wait_for_file("cgroup.txt");
+    assert!(
+        cgroup.contains(&format!("/{id}/first.")),
+        "not in its instance's cgroup: {cgroup}"
+    );
+    world.flowctl(&["pipelines", "stop", &id]).ok();
+}

@@ -182,11 +182,11 @@ fn a_restarted_plane_keeps_one_run_of_its_pipeline() {
     world
         .flowctl(&["daemon", "restart", "--pipeline", &file, "--no-spawn"])
         .ok();
-    assert_eq!(active(), [run.clone()], "one run, the resumed one");
+    assert_eq!(active(), vec![run.clone()], "one run, the resumed one");
 
     // The record says who starts the components, not the next daemon's flags.
     world.flowctl(&["daemon", "restart"]).ok();
-    assert_eq!(active(), [run.clone()]);
+    assert_eq!(active(), vec![run.clone()]);
     let spawned = flowctl_tests::processes_with_env("FLOWCTL_RUN_ID", &run);
     assert!(spawned.is_empty(), "components started here: {spawned:?}");
     let info = world.run_info(&run);

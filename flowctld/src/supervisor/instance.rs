@@ -26,19 +26,6 @@ const DRAIN_GRACE: Duration = Duration::from_secs(5);
 /// escaped processes holding the pipes are looked for.
 const ESCAPE_CHECK: Duration = Duration::from_millis(200);
 
-/// Moves a freshly spawned instance into its cgroup; `None` (its process
-/// group alone contains it) when that fails.
-fn adopt(cgroup: Cgroup, pid: u32, component: &Component) -> Option<Cgroup> {
-    match cgroup.adopt_tree(pid) {
-        Ok(()) => Some(cgroup),
-        Err(err) => {
-            tracing::warn!(component = %component.id, pid, %err, "cannot move into its cgroup; using its process group only");
-            cgroup.remove();
-            None
-        }
-    }
-}
-
 /// What the run task holds of a live instance.
 pub(super) struct InstanceIo {
     /// Its process group (the pid of its main process).
@@ -118,17 +105,11 @@ impl Executor {
             &injected,
         );
         let cgroup = self.new_cgroup(component);
-        // Born inside its cgroup through the shim where there is one; else
-        // moved in right after the spawn.
-        let shim = self.ctx.shim.as_ref().filter(|shim| shim.is_file());
-        let enter = shim
-            .zip(cgroup.as_ref())
-            .map(|(shim, cgroup)| (shim.clone(), cgroup.dir().to_path_buf()));
         let launch = Launch {
             argv: component.command.clone(),
             working_dir: working_dir(&self.ctx.working_dir, component),
             env,
-            enter,
+            cgroup: cgroup.as_ref().map(|c| c.dir().to_path_buf()),
         };
         let fail = |message: String| format!("component '{}': {message}", component.id);
         let sink = match sink {
@@ -147,11 +128,6 @@ impl Executor {
         let pid = child.id().unwrap_or(0);
         self.handle
             .update(&component.id, |slot| slot.pid = Some(pid));
-        let cgroup = match launch.enter {
-            Some(_) => cgroup,
-            // Into its cgroup first: it is already running.
-            None => cgroup.and_then(|cgroup| adopt(cgroup, pid, component)),
-        };
         self.ctx.groups.record(pid);
         let ring = logs::RecentLines::default();
         let capture = match (child.stdout.take(), child.stderr.take()) {

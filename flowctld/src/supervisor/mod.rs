@@ -343,7 +343,6 @@ impl Supervisor {
                 .map(PathBuf::from),
             groups: self.groups.clone(),
             cgroups: self.containment.cgroups().cloned(),
-            shim: self.config.guard_binary.clone(),
             supervisor: Arc::downgrade(self),
             counters: self.counters.clone(),
         };

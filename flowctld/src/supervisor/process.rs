@@ -15,9 +15,9 @@ pub struct Launch {
     pub argv: Vec<String>,
     pub env: BTreeMap<String, String>,
     pub working_dir: PathBuf,
-    /// Started through `flowctld --in-cgroup` (the shim, the cgroup), so
-    /// that it runs inside its cgroup from its first instruction.
-    pub enter: Option<(PathBuf, PathBuf)>,
+    /// The cgroup it is born in (it enters between fork and exec), so that
+    /// it runs inside from its first instruction.
+    pub cgroup: Option<PathBuf>,
 }
 
 /// Starts `launch` in a new process group with piped output.
@@ -27,17 +27,7 @@ pub fn spawn(launch: &Launch) -> Result<Child, String> {
         .split_first()
         .ok_or_else(|| "empty command".to_string())?;
     let program = resolve_program(program, &launch.working_dir, launch.env.get("PATH"))?;
-    let mut command = match &launch.enter {
-        Some((shim, cgroup)) => {
-            let mut command = Command::new(shim);
-            command
-                .arg(super::cgroup::ENTER_FLAG)
-                .arg(cgroup)
-                .arg(&program);
-            command
-        }
-        None => Command::new(&program),
-    };
+    let mut command = Command::new(&program);
     command
         .args(args)
         .env_clear()
@@ -48,13 +38,18 @@ pub fn spawn(launch: &Launch) -> Result<Child, String> {
         .stderr(Stdio::piped())
         .process_group(0)
         .kill_on_drop(false);
-    // No pre_exec hook (such as a parent-death signal): it would force a
-    // full fork of the daemon per component instead of a vfork-style spawn.
-    // A daemon killed with SIGKILL is covered by its guard process, which
-    // ends every recorded group (see `groups`).
+    // No parent-death signal: a daemon killed with SIGKILL is covered by
+    // its guard process, which ends every recorded group (see `groups`).
+    let inside = match &launch.cgroup {
+        Some(dir) => {
+            super::cgroup::born_inside(&mut command, dir).map_err(|err| err.to_string())?;
+            format!(" (inside its cgroup {})", dir.display())
+        }
+        None => String::new(),
+    };
     command.spawn().map_err(|err| {
         format!(
-            "cannot start {} in {}: {err}",
+            "cannot start {} in {}{inside}: {err}",
             program.display(),
             launch.working_dir.display()
         )

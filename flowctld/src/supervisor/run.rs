@@ -74,9 +74,6 @@ pub(crate) struct Context {
     pub groups: super::groups::Groups,
     /// This daemon's cgroup subtree, when components are contained by cgroups.
     pub cgroups: Option<super::cgroup::Cgroups>,
-    /// The `flowctld` executable, to start contained instances through
-    /// (`--in-cgroup`); none inside another program.
-    pub shim: Option<PathBuf>,
     /// To prune old runs once this one ends (weak: the supervisor owns us).
     pub supervisor: std::sync::Weak<super::Supervisor>,
     /// Restarts by reason and times to ready, for `/metrics`.

@@ -1,38 +1,47 @@
-//! `flowctld --in-cgroup DIR PROGRAM ARGS...`: what a contained instance is
-//! spawned as. It moves itself into the cgroup `DIR`, then becomes
-//! `PROGRAM` (same pid, environment, directory and process group), so the
-//! program and everything it ever forks are born inside: no window in which
-//! a child could escape, as there is when the daemon moves a process that
-//! is already running. The spawn stays a vfork-style one (no hook runs in
-//! the daemon's child); the price is one more exec.
+//! How an instance is born inside its cgroup: between the fork and the exec
+//! of its spawn, the child writes `0` (itself) into the cgroup's
+//! `cgroup.procs`, so the program and everything it ever forks start
+//! inside, with no window in which a child could escape (as there is when
+//! a process already running is moved). The hook forces a full fork of the
+//! daemon instead of a vfork-style spawn; that costs a fraction of what a
+//! second exec through a helper did (about 1 ms per instance).
 
-use std::ffi::OsString;
-use std::os::unix::process::CommandExt;
+use std::ffi::CString;
+use std::io;
+use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
-use std::process::ExitCode;
 
-/// The hidden flag that makes `flowctld` this shim.
-pub const FLAG: &str = "--in-cgroup";
+use nix::libc;
 
-/// Enters the cgroup `args[0]` and execs `args[1..]`; returns only if the
-/// program cannot be started.
-pub fn exec_in(args: &[OsString]) -> ExitCode {
-    let (Some(dir), Some(program)) = (args.first(), args.get(1)) else {
-        eprintln!("flowctld: usage: flowctld {FLAG} CGROUP_DIR PROGRAM [ARGS...]");
-        return ExitCode::from(2);
-    };
-    let procs = Path::new(dir).join("cgroup.procs");
-    if let Err(err) = std::fs::write(&procs, std::process::id().to_string()) {
-        // Still contained by its process group, as without cgroups.
-        eprintln!(
-            "flowctld: cannot enter {}: {err}; running without its cgroup",
-            procs.display()
-        );
+/// Makes `command`'s process enter the cgroup `dir` before it execs.
+pub fn born_inside(command: &mut tokio::process::Command, dir: &Path) -> io::Result<()> {
+    let procs = CString::new(dir.join("cgroup.procs").as_os_str().as_bytes())
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a NUL byte in a cgroup path"))?;
+    // SAFETY: the hook runs in the forked child before exec, where only
+    // async-signal-safe calls are allowed: it makes three system calls on
+    // a path prepared here, and allocates nothing (an OS error is a plain
+    // number inside `io::Error`).
+    unsafe {
+        command.pre_exec(move || enter(&procs));
     }
-    let err = std::process::Command::new(program).args(&args[2..]).exec();
-    eprintln!(
-        "flowctld: cannot start {}: {err}",
-        Path::new(program).display()
-    );
-    ExitCode::from(127)
+    Ok(())
+}
+
+/// Writes this process into the cgroup whose `cgroup.procs` is `procs`.
+fn enter(procs: &CString) -> io::Result<()> {
+    // SAFETY: plain system calls on a valid NUL-terminated path and a
+    // one-byte buffer that outlives them.
+    unsafe {
+        let fd = libc::open(procs.as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
+        if fd < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let written = libc::write(fd, b"0".as_ptr().cast(), 1);
+        let error = io::Error::last_os_error();
+        libc::close(fd);
+        if written != 1 {
+            return Err(error);
+        }
+    }
+    Ok(())
 }

@@ -11,13 +11,9 @@
 //! (see `groups`) are the containment, and [`Containment::describe`] says so.
 //!
 //! Layout: this file finds the hierarchy and makes the subtree and the
-//! instances' cgroups; `enter`: the shim an instance is spawned as, which
-//! enters its cgroup before it becomes the program; `wait` waits for a cgroup to empty (the kernel's
-//! notification on `cgroup.events`) and ends subtrees.
-//!
-//! A component joins its cgroup right after it is spawned (the spawn stays a
-//! vfork-style one, with no per-spawn hook in the child): anything it forks
-//! from then on is born inside.
+//! instances' cgroups; `enter`: how an instance enters its cgroup between
+//! fork and exec, so it is born inside; `wait` waits for a cgroup to empty
+//! (the kernel's notification on `cgroup.events`) and ends subtrees.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -25,7 +21,7 @@ use std::path::{Path, PathBuf};
 mod enter;
 mod wait;
 
-pub use enter::{FLAG as ENTER_FLAG, exec_in};
+pub use enter::born_inside;
 use wait::end;
 pub use wait::end_blocking;
 
@@ -183,36 +179,9 @@ impl Cgroup {
         &self.dir
     }
 
-    /// Moves `pid` (a freshly spawned component) in.
+    /// Moves `pid` in (a process started without being born inside).
     pub fn adopt(&self, pid: u32) -> io::Result<()> {
         std::fs::write(self.dir.join("cgroup.procs"), pid.to_string())
-    }
-
-    /// Moves a freshly spawned `pid` in, with the processes it already
-    /// started: the spawn returns once the program runs, and a shell may
-    /// have forked before we get here. What they fork from then on is born
-    /// inside. (A child that forks and exits before this looks leaves an
-    /// orphan outside; the process group and markers still cover that.)
-    pub fn adopt_tree(&self, pid: u32) -> io::Result<()> {
-        self.adopt(pid)?;
-        let mut moved = vec![pid];
-        // Each pass moves the children of what was moved; a process moved
-        // in a pass forks inside from then on, so this ends.
-        let mut frontier = vec![pid];
-        while !frontier.is_empty() && moved.len() < MAX_ADOPTED {
-            let children: Vec<u32> = frontier
-                .iter()
-                .flat_map(|p| children_of(*p))
-                .filter(|c| !moved.contains(c))
-                .collect();
-            for child in &children {
-                // Gone already counts as moved.
-                let _ = self.adopt(*child);
-            }
-            moved.extend(&children);
-            frontier = children;
-        }
-        Ok(())
     }
 
     /// SIGKILLs every process inside, at once.
@@ -258,26 +227,6 @@ impl Cgroup {
         let quota = (millis * PERIOD_USEC / 1000).max(1000);
         std::fs::write(self.dir.join("cpu.max"), format!("{quota} {PERIOD_USEC}"))
     }
-}
-
-/// The most processes [`Cgroup::adopt_tree`] moves (a fork bomb is not
-/// followed for ever).
-const MAX_ADOPTED: usize = 1024;
-
-/// The children of `pid`, of every thread, from `/proc/<pid>/task/*/children`.
-fn children_of(pid: u32) -> Vec<u32> {
-    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-        return Vec::new();
-    };
-    tasks
-        .filter_map(Result::ok)
-        .filter_map(|task| read(&task.path().join("children")))
-        .flat_map(|text| {
-            text.split_whitespace()
-                .filter_map(|c| c.parse().ok())
-                .collect::<Vec<u32>>()
-        })
-        .collect()
 }
 
 /// Where cgroup2 is mounted, from `/proc/self/mountinfo`.
