@@ -1202,11 +1202,7 @@ def versions(args) -> dict[str, str]:
     m = Flowctl(args)
     try:
         m.start()
-        lines = m.world.run("version")[1].stdout.strip().splitlines()
-        # One line per binary ("flowctl 0.1.0"), each maybe followed by
-        # indented "commit:", "built:" … lines: kept, on one line.
-        text = re.sub(r"\s+", " ", "; ".join(lines)).replace("; ", ", ")
-        text = re.sub(r", (flowctld? )", r"; \1", text)
+        text = fb.one_line_versions(m.world.run("version")[1].stdout)
         out["flowctl"] = re.sub(r" \(pid \d+\)", "", text)
         m.shutdown()
     finally:
