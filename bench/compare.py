@@ -1,27 +1,34 @@
 #!/usr/bin/env python3
-"""flowctl against pm2 and supervisord: the same measurements of the three
+"""flowctl against pm2, supervisord and oxmgr: the same measurements of the
 process managers in one run, with `sleep` as every child so the managers
 themselves are measured.
 
     cargo build --release --workspace --bins
     python3 bench/compare.py [--quick] [--json FILE|-] [--with-relay]
+    OXMGR_BIN=/path/to/oxmgr python3 bench/compare.py   # or --oxmgr PATH
 
 On first use it installs the peers it compares with, into bench/.peers/
 (ignored by git): pm2 from npm into bench/.peers/npm, supervisor from PyPI
-into the virtualenv bench/.peers/venv. Nothing else is installed.
+into the virtualenv bench/.peers/venv. Nothing else is installed. oxmgr is
+compared only when its binary is given (OXMGR_BIN or --oxmgr); otherwise it
+is skipped, and the script says so.
 
 Every manager runs in a private temporary world (flowctl: its own socket,
 state, config and HOME, as bench/run.py does; pm2: PM2_HOME and HOME in a
 temporary directory; supervisord: a generated configuration with its own
-unix socket, pidfile, logfile and include directory). Every process the
-script starts carries the environment variable FLOWCTL_BENCH_RUN, which
-the daemons and their children inherit: at the end, and on any failure or
-Ctrl+C, every daemon is stopped by its own command and then by pid, and a
-last sweep ends by pid whatever still carries the variable.
+unix socket, pidfile, logfile and include directory; oxmgr: OXMGR_HOME and
+HOME in a temporary directory, its IPC and HTTP endpoints on loopback
+ports picked free). Every process the script starts carries the
+environment variable FLOWCTL_BENCH_RUN, which the daemons and their
+children inherit: at the end, and on any failure or Ctrl+C, every daemon is
+stopped by its own command and then by pid, and a last sweep ends by pid
+whatever still carries the variable.
 
-It prints Markdown: the machine, the versions, a table with each peer's
-median (min–max) and the ratio flowctl / peer, and the flowctl-only
-figures. bench/COMPARE.md says what each figure is and how it is measured.
+It prints Markdown: the machine, the versions, the figures of issue #17
+(flowctl beside every peer, with the issue's targets), a table of every
+figure with each manager's median (min–max) and the ratio flowctl / peer,
+and the flowctl-only figures. bench/COMPARE.md says what each figure is and
+how it is measured.
 
 Python 3.11 standard library only (the peers bring their own runtimes).
 """
