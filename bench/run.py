@@ -52,6 +52,8 @@ START_1_TARGET_MS = 4.0
 START_100_TARGET_MS = 70.0
 #: "RSS after 1,000 runs must equal its RSS after 10": equal within this.
 LONG_RUNS_GROWTH_MIB = 0.1
+#: The daemon's default `keep_runs`: ended runs kept per pipeline.
+KEEP_RUNS = 50
 
 
 # Every process the script starts carries this variable (inherited by the
@@ -640,18 +642,15 @@ def long_runs(args, figures, raw) -> None:
         figures.append(Figure(f"long-lived daemon: VmRSS after {last} runs − after {first}",
                               "MiB", [growth], LONG_RUNS_GROWTH_MIB, " (equal)",
                               footnote=f"The daemon keeps the last {KEEP_RUNS} ended runs "
-                              "of a pipeline (`keep_runs`), so up to that many more run "
-                              "records are held after 100 runs than after 10; the growth "
-                              "after 100 runs is the part no record explains."))
+                              f"of a pipeline (`keep_runs`), so after {last} runs it holds "
+                              f"up to {min(last, KEEP_RUNS) - first} more run records than "
+                              f"after {first}; the growth after 100 runs, when that many "
+                              "are kept already, is the part no kept record explains."))
         if 100 in at and last > 100:
             figures.append(Figure(f"long-lived daemon: VmRSS after {last} runs − after 100",
                                   "MiB", [mib(at[last]["daemon"]["VmRSS"]
                                               - at[100]["daemon"]["VmRSS"])],
                                   LONG_RUNS_GROWTH_MIB, " (equal)"))
-
-
-#: The daemon's default `keep_runs`: ended runs kept per pipeline.
-KEEP_RUNS = 50
 
 
 # --------------------------------------------------------------------------
