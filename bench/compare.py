@@ -1122,11 +1122,13 @@ def warm(args, res: Results) -> None:
             print(f"... N={n}", file=sys.stderr)
             for m in managers.values():
                 start_one(m, n, None)  # warm-up, untimed
-            start_wait(managers["flowctl"], n, None)
+            if args.has_wait:
+                start_wait(managers["flowctl"], n, None)
             for _ in range(args.reps):
                 for m in managers.values():
                     start_one(m, n, res, rtt_per_rep if n == big else 0)
-                start_wait(managers["flowctl"], n, res)
+                if args.has_wait:
+                    start_wait(managers["flowctl"], n, res)
         for m in managers.values():
             read_rss(m, res, IDLE_AGAIN)
         print("... crash → restart", file=sys.stderr)
@@ -1308,6 +1310,8 @@ def issue_table(res: Results, args) -> list[str]:
     lines = ["| figure | flowctl | " + " | ".join(peers) + " | target | flowctl met? |",
              "|---|---|" + "---|" * len(peers) + "---|---|"]
     for label, name, target, target_text in rows:
+        if "--wait" in label and not args.has_wait:
+            label += " (not in this flowctl)"
         row = res.rows.get(name)
         cells = [row.cell(w) if row else "—" for w in args.managers]
         ours = res.median(name, "flowctl")
@@ -1451,6 +1455,10 @@ def main() -> int:
     res = Results()
     print(f"... marker {fb.MARK.decode()}", file=sys.stderr)
     try:
+        args.has_wait = fb.has_run_wait(args.flowctl, args.flowctld)
+        if not args.has_wait:
+            print("... this flowctl has no `run --wait`: its rows are skipped",
+                  file=sys.stderr)
         ensure_peers(args)
         info = machine()
         vers = versions(args)
