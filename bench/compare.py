@@ -1023,17 +1023,29 @@ def start_one(m: Manager, n: int, res: Results | None, rtt_per_rep: int = 0) -> 
 
 def start_wait(m: Flowctl, n: int, res: Results | None) -> None:
     """flowctl only: `run --wait FILE`, the time of that one command (it
-    returns once all n are ready); status and /proc then confirm, untimed;
-    then stop (→ all gone)."""
+    returns once all n are ready), and, watched in /proc as in start_one,
+    the time until all n programs have exec'd: `readiness: started` may be
+    declared before that (a component starts through a `flowctld
+    --in-cgroup` trampoline that then execs it). Then stop (→ all gone)."""
+    daemon = m.daemon_pid()
+    watcher = Watcher(daemon, lambda kids: len(kids) >= n)
+    watcher.start()
+    t0 = time.perf_counter()
     ms = m.submit_wait(n)
+    execd_at_return = len(children_running(daemon))
+    seen = watcher.finish()
     st = m.status()
     pids = [pid for ok, pid in st.values() if ok and pid]
     if len(pids) != n:
         raise BenchError(f"flowctl: {len(pids)} of {n} running after `run --wait`: {st}")
-    if missing := set(pids) - children_running(m.daemon_pid()):
-        raise BenchError(f"flowctl: pids {sorted(missing)} not running after `run --wait`")
+    if seen is None:
+        raise BenchError(f"flowctl: not all {n} programs exec'd after `run --wait`")
     if res is not None:
         res.add(WAIT_ROW.format(n=n), "ms", m.name, ms)
+        res.add(f"N={n}: `flowctl run --wait FILE` → all {n} exec'd (seen in /proc)", "ms",
+                m.name, (seen - t0) * 1000)
+        res.raw.setdefault("run_wait_execd_at_return", []).append(
+            {"n": n, "execd": execd_at_return})
     m.stop_all()
     if not wait_gone(pids, 30):
         raise BenchError(f"flowctl: pids {[p for p in pids if fb._alive(p)]} outlived stop")
