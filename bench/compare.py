@@ -1,27 +1,34 @@
 #!/usr/bin/env python3
-"""flowctl against pm2 and supervisord: the same measurements of the three
+"""flowctl against pm2, supervisord and oxmgr: the same measurements of the
 process managers in one run, with `sleep` as every child so the managers
 themselves are measured.
 
     cargo build --release --workspace --bins
     python3 bench/compare.py [--quick] [--json FILE|-] [--with-relay]
+    OXMGR_BIN=/path/to/oxmgr python3 bench/compare.py   # or --oxmgr PATH
 
 On first use it installs the peers it compares with, into bench/.peers/
 (ignored by git): pm2 from npm into bench/.peers/npm, supervisor from PyPI
-into the virtualenv bench/.peers/venv. Nothing else is installed.
+into the virtualenv bench/.peers/venv. Nothing else is installed. oxmgr is
+compared only when its binary is given (OXMGR_BIN or --oxmgr); otherwise it
+is skipped, and the script says so.
 
 Every manager runs in a private temporary world (flowctl: its own socket,
 state, config and HOME, as bench/run.py does; pm2: PM2_HOME and HOME in a
 temporary directory; supervisord: a generated configuration with its own
-unix socket, pidfile, logfile and include directory). Every process the
-script starts carries the environment variable FLOWCTL_BENCH_RUN, which
-the daemons and their children inherit: at the end, and on any failure or
-Ctrl+C, every daemon is stopped by its own command and then by pid, and a
-last sweep ends by pid whatever still carries the variable.
+unix socket, pidfile, logfile and include directory; oxmgr: OXMGR_HOME and
+HOME in a temporary directory, its IPC and HTTP endpoints on loopback
+ports picked free). Every process the script starts carries the
+environment variable FLOWCTL_BENCH_RUN, which the daemons and their
+children inherit: at the end, and on any failure or Ctrl+C, every daemon is
+stopped by its own command and then by pid, and a last sweep ends by pid
+whatever still carries the variable.
 
-It prints Markdown: the machine, the versions, a table with each peer's
-median (min–max) and the ratio flowctl / peer, and the flowctl-only
-figures. bench/COMPARE.md says what each figure is and how it is measured.
+It prints Markdown: the machine, the versions, the figures of issue #17
+(flowctl beside every peer, with the issue's targets), a table of every
+figure with each manager's median (min–max) and the ratio flowctl / peer,
+and the flowctl-only figures. bench/COMPARE.md says what each figure is and
+how it is measured.
 
 Python 3.11 standard library only (the peers bring their own runtimes).
 """
@@ -144,15 +151,21 @@ def wait_gone(pids, timeout: float = 30.0) -> bool:
     return True
 
 
-def rss(pid: int) -> dict[str, int]:
-    """VmRSS and parts (KiB), plus Pss from smaps_rollup."""
-    out = fb.rss_kib(pid)
+def rss(pid: int) -> dict:
+    """VmRSS and its parts (KiB) from /proc/PID/status, plus Pss and, for
+    the raw JSON, every kB line of /proc/PID/smaps_rollup."""
+    out: dict = fb.rss_kib(pid)
+    smaps = {}
     try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                out["Pss"] = int(line.split()[1])
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+            key, _, value = line.partition(":")
+            if value.strip().endswith("kB"):
+                smaps[key] = int(value.split()[0])
     except OSError:
         pass
+    if "Pss" in smaps:
+        out["Pss"] = smaps["Pss"]
+    out["smaps_rollup"] = smaps
     return out
 
 
@@ -209,7 +222,7 @@ class PeerWorld:
         self.root = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
         env = {k: v for k, v in os.environ.items()
                if not k.startswith(("FLOWCTL", "XDG_", "PM2", "SUPERVISOR", "NODE_",
-                                    "NOTIFY_SOCKET", "PYTHON"))}
+                                    "NOTIFY_SOCKET", "PYTHON", "OXMGR"))}
         env.update(HOME=str(self.root), BENCH_WORLD=str(self.root))
         env[fb.MARK_NAME] = MARK_VALUE
         self.env = env
@@ -236,6 +249,22 @@ class PeerWorld:
             raise BenchError(_describe(argv, cp.returncode, cp.stdout, cp.stderr,
                                        extra=self.log_tail()))
         return ms, cp
+
+    def helpers(self, daemon: int) -> dict[str, int]:
+        """The world's other live processes, not the daemon and not the
+        managed programs (`sleep`): the manager's helper processes, named
+        by their command name."""
+        out = {}
+        for pid in fb.marked_processes(self.marker):
+            if pid == daemon:
+                continue
+            try:
+                comm = Path(f"/proc/{pid}/comm").read_text().strip()
+            except OSError:
+                continue
+            if comm != "sleep":
+                out[f"{comm} ({pid})"] = pid
+        return out
 
     def sweep(self, pids=()) -> list[str]:
         notes = []
@@ -330,6 +359,15 @@ class Flowctl(Manager):
     def submit(self, n: int) -> float:
         ms, out = self.world.json("run", "--detach", str(self.file(n)))
         self.run_id = out["run_id"]
+        return ms
+
+    def submit_wait(self, n: int) -> float:
+        """`flowctl run --wait FILE`: returns once every component is ready."""
+        ms, out = self.world.json("run", "--wait", str(self.file(n)))
+        self.run_id = out["run_id"]
+        if out.get("status") != "RUNNING" or out.get("components_ready") != n:
+            raise BenchError(f"flowctl: `run --wait` returned before {n} ready:\n"
+                             f"{json.dumps(out, indent=2)[:3000]}")
         return ms
 
     def status(self):
@@ -427,6 +465,9 @@ class Pm2(Manager):
         if pid is None:
             raise BenchError("pm2: the God daemon is not running" + self.log_tail())
         return pid
+
+    def helper_pids(self) -> dict[str, int]:
+        return self.w.helpers(self.daemon_pid())
 
     def file(self, n: int) -> Path:
         return self.w.root / f"eco{n}.config.js"
@@ -607,6 +648,9 @@ class Supervisord(Manager):
             raise BenchError("supervisord is not running" + self.log_tail())
         return pid
 
+    def helper_pids(self) -> dict[str, int]:
+        return self.w.helpers(self.daemon_pid())
+
     def define(self, n: int) -> None:
         (self.w.root / f"bench{n}.conf.off").write_text(supervisor_programs(n))
 
@@ -637,6 +681,139 @@ class Supervisord(Manager):
         self.ctl("update")
 
 
+# ---- oxmgr
+
+
+def free_port() -> int:
+    """A loopback TCP port free right now (the kernel's choice)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def oxfile(n: int) -> str:
+    out = ["version = 1", ""]
+    for i in range(n):
+        out += ["[[apps]]", f'name = "c{i}"', 'command = "sleep 100000"',
+                'restart_policy = "always"', "max_restarts = 100000",
+                "crash_restart_limit = 0", "restart_delay_secs = 0", ""]
+    return "\n".join(out)
+
+
+class Oxmgr(Manager):
+    """oxmgr (a Rust pm2 rewrite), from a binary given by OXMGR_BIN or
+    --oxmgr. Its world: OXMGR_HOME (state.json, logs, events.sock) and HOME
+    in a temporary directory, and its two loopback TCP endpoints (the CLI's
+    IPC, the HTTP API) on ports picked free for this world, so a user's own
+    oxmgr daemon (on its per-uid port) is never reached."""
+
+    name = "oxmgr"
+    status_label = "`oxmgr list`"
+    json_label = "`oxmgr list --json`"
+
+    def __init__(self, args):
+        self.bin = args.oxmgr
+        self.w = PeerWorld("co")
+        self.home = self.w.root / "oxmgr"
+        self.w.env.update(OXMGR_HOME=str(self.home),
+                          OXMGR_DAEMON_ADDR=f"127.0.0.1:{free_port()}",
+                          OXMGR_API_ADDR=f"127.0.0.1:{free_port()}")
+        self.pids_seen: set[int] = set()
+        self.pid: int | None = None
+
+    def ox(self, *a, ok=(0,)):
+        return self.w.cmd([self.bin, *a], ok=ok)
+
+    def find_daemon(self) -> int | None:
+        """The world's `oxmgr daemon run` (it writes no pid file)."""
+        for pid in fb.marked_processes(self.w.marker):
+            try:
+                argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if argv[1:3] == [b"daemon", b"run"]:
+                return pid
+        return None
+
+    def start(self) -> float:
+        """`oxmgr list`: its client finds no daemon, spawns `oxmgr daemon
+        run` and pings it every 100 ms until it answers, then lists, as
+        any first command does."""
+        ms, _ = self.ox("list")
+        self.pid = self.find_daemon()
+        if self.pid is None:
+            raise BenchError(f"oxmgr: no `oxmgr daemon run` in {self.w.root} after `oxmgr list`")
+        self.pids_seen.add(self.pid)
+        return ms
+
+    def shutdown(self) -> None:
+        pid = self.pid
+        self.ox("daemon", "stop")
+        # `oxmgr daemon stop` returns once the shutdown is scheduled.
+        if pid is not None and not wait_gone([pid], 10):
+            raise BenchError(f"oxmgr: daemon {pid} outlived `oxmgr daemon stop`")
+        self.pid = None
+
+    def cleanup(self) -> list[str]:
+        if self.w not in PEER_WORLDS:
+            return []
+        notes = []
+        if (pid := self.find_daemon()) is not None:
+            try:
+                self.w.cmd([self.bin, "daemon", "stop"], ok=range(256), timeout=20)
+            except BenchError as err:
+                notes.append(str(err))
+            wait_gone([pid], 5)
+        return notes + self.w.sweep(self.pids_seen)
+
+    def daemon_pid(self) -> int:
+        if self.pid is None or not fb._alive(self.pid):
+            raise BenchError(f"oxmgr: the daemon of {self.w.root} is not running")
+        return self.pid
+
+    def helper_pids(self) -> dict[str, int]:
+        return self.w.helpers(self.daemon_pid())
+
+    def file(self, n: int) -> Path:
+        return self.w.root / f"ox{n}" / "oxfile.toml"
+
+    def define(self, n: int) -> None:
+        self.file(n).parent.mkdir(exist_ok=True)
+        self.file(n).write_text(oxfile(n))
+
+    def submit(self, n: int) -> float:
+        """One program: `oxmgr start CMD` with the oxfile's settings; more:
+        `oxmgr apply OXFILE` (one client sending one start per app; N
+        `oxmgr start`s would be N clients)."""
+        if n == 1:
+            return self.ox("start", "sleep 100000", "--name", "c0", "--restart", "always",
+                           "--max-restarts", "100000", "--crash-restart-limit", "0",
+                           "--restart-delay", "0")[0]
+        return self.ox("apply", self.file(n))[0]
+
+    def status(self):
+        _, cp = self.ox("list", "--json")
+        try:
+            procs = json.loads(cp.stdout)
+        except json.JSONDecodeError:
+            raise BenchError(_describe([self.bin, "list", "--json"], 0, cp.stdout, cp.stderr,
+                                       "printed no JSON")) from None
+        return {p["name"]: (p.get("status") == "running" and bool(p.get("pid")),
+                            int(p.get("pid") or 0)) for p in procs}
+
+    def status_table(self) -> float:
+        return self.ox("list")[0]
+
+    def status_json(self) -> float:
+        return self.ox("list", "--json")[0]
+
+    def stop_all(self) -> float:
+        return self.ox("stop", "all")[0]
+
+    def remove_all(self) -> None:
+        self.ox("delete", "all")
+
+
 # --------------------------------------------------------------------------
 # Samples and figures
 
@@ -649,9 +826,21 @@ class Row:
     samples: dict[str, list[float]] = field(default_factory=dict)
     #: Also report the 99th percentile.
     p99: bool = False
+    #: Per manager, named parts of each sample (RssAnon, RssFile), shown
+    #: beside the median.
+    parts: dict[str, dict[str, list[float]]] = field(default_factory=dict)
 
-    def add(self, who: str, value: float) -> None:
+    def add(self, who: str, value: float, parts: dict[str, float] | None = None) -> None:
         self.samples.setdefault(who, []).append(value)
+        for part, v in (parts or {}).items():
+            self.parts.setdefault(who, {}).setdefault(part, []).append(v)
+
+    def cell(self, who: str) -> str:
+        text = fmt_cell(self.samples.get(who), self.unit)
+        if parts := self.parts.get(who):
+            text += "; " + ", ".join(f"{k} {fmt_value(statistics.median(v), self.unit)}"
+                                     for k, v in parts.items())
+        return text
 
 
 def p99(samples: list[float]) -> float:
@@ -695,8 +884,14 @@ class Results:
     def row(self, name: str, unit: str) -> Row:
         return self.rows.setdefault(name, Row(name, unit))
 
-    def add(self, name: str, unit: str, who: str, value: float) -> None:
-        self.row(name, unit).add(who, value)
+    def add(self, name: str, unit: str, who: str, value: float,
+            parts: dict[str, float] | None = None) -> None:
+        self.row(name, unit).add(who, value, parts)
+
+    def median(self, name: str, who: str) -> float | None:
+        row = self.rows.get(name)
+        samples = row.samples.get(who) if row else None
+        return statistics.median(samples) if samples else None
 
     def add_solo(self, name: str, unit: str, value: float) -> None:
         self.solo.setdefault(name, Row(name, unit)).add("flowctl", value)
@@ -705,29 +900,44 @@ class Results:
 # --------------------------------------------------------------------------
 # Scenarios
 
-MANAGERS = ("flowctl", "pm2", "supervisord")
+#: Every manager this script can drive; `args.managers` is those of a run
+#: (flowctl first; oxmgr only with a binary).
+MANAGERS = ("flowctl", "pm2", "supervisord", "oxmgr")
+
+
+MANAGER_CLASSES: dict[str, type[Manager]] = {
+    "flowctl": Flowctl, "pm2": Pm2, "supervisord": Supervisord, "oxmgr": Oxmgr}
 
 
 def make(who: str, args) -> Manager:
-    return {"flowctl": Flowctl, "pm2": Pm2, "supervisord": Supervisord}[who](args)
+    return MANAGER_CLASSES[who](args)
 
 
 def read_rss(m: Manager, res: Results, label: str) -> None:
-    """The daemon's VmRSS; the sum over all of the manager's long-lived
-    processes (flowctl: daemon and guard; the peers have one), as VmRSS
-    and as PSS (shared pages divided among the processes sharing them)."""
+    """The daemon's VmRSS (RssAnon and RssFile beside it); its helper
+    processes' VmRSS (flowctl: the guard; whatever else of the manager's
+    world is alive and is not a managed `sleep`, for the peers); and the
+    manager total, daemon + helpers, as VmRSS and as PSS (shared pages
+    divided among the processes sharing them)."""
     main = rss(m.daemon_pid())
     helpers = {k: rss(p) for k, p in m.helper_pids().items()}
     res.raw.setdefault("rss", []).append({"who": m.name, "when": label, "daemon": main,
                                           "helpers": helpers})
-    res.add(f"daemon VmRSS, {label}", "MiB", m.name, main["VmRSS"] / 1024)
+    counted = res.raw.setdefault("helpers_counted", {}).setdefault(m.name, [])
+    for name in helpers:
+        if (name := re.sub(r" \(\d+\)$", "", name)) not in counted:
+            counted.append(name)
+    mib = lambda kib: kib / 1024  # noqa: E731
+    res.add(f"daemon VmRSS, {label}", "MiB", m.name, mib(main["VmRSS"]),
+            {"anon": mib(main.get("RssAnon", 0)), "file": mib(main.get("RssFile", 0))})
+    if helpers:
+        res.add(f"… helper processes' VmRSS summed (flowctl: the guard), {label}", "MiB",
+                m.name, mib(sum(r["VmRSS"] for r in helpers.values())))
     procs = [main, *helpers.values()]
-    res.add(f"… all the manager's processes (flowctl: daemon + guard), VmRSS summed, {label}",
-            "MiB", m.name, sum(r["VmRSS"] for r in procs) / 1024)
+    res.add(f"… manager total (daemon + helpers), VmRSS summed, {label}",
+            "MiB", m.name, mib(sum(r["VmRSS"] for r in procs)))
     res.add(f"… the same, PSS summed, {label}", "MiB", m.name,
-            sum(r.get("Pss", 0) for r in procs) / 1024)
-    for name, r in helpers.items():
-        res.add_solo(f"{name} VmRSS, {label}", "MiB", r["VmRSS"] / 1024)
+            mib(sum(r.get("Pss", 0) for r in procs)))
 
 
 def cold_start(args, res: Results) -> None:
@@ -738,7 +948,7 @@ def cold_start(args, res: Results) -> None:
     first use); the timed start follows. A first untimed round per manager
     puts the binaries and modules in the page cache."""
     for rep in range(args.cold_reps + 1):
-        for who in MANAGERS:
+        for who in args.managers:
             m = make(who, args)
             try:
                 m.start()
@@ -747,7 +957,7 @@ def cold_start(args, res: Results) -> None:
                 m.status_table()  # one answer before reading the memory: "warm idle"
                 if rep:
                     res.add("cold start: no daemon → first answer", "ms", who, ms)
-                    read_rss(m, res, "idle (no programs)")
+                    read_rss(m, res, IDLE)
                 m.shutdown()
             finally:
                 for note in m.cleanup():
@@ -809,6 +1019,40 @@ def start_one(m: Manager, n: int, res: Results | None, rtt_per_rep: int = 0) -> 
                                                "alive_when_command_returned": len(still)})
     m.remove_all()
     return pids
+
+
+def start_wait(m: Flowctl, n: int, res: Results | None) -> None:
+    """flowctl only: `run --wait FILE`, the time of that one command (it
+    returns once all n are ready), and, watched in /proc as in start_one,
+    the time until all n programs have exec'd: `readiness: started` may be
+    declared before that (a component starts through a `flowctld
+    --in-cgroup` trampoline that then execs it). Then stop (→ all gone)."""
+    daemon = m.daemon_pid()
+    watcher = Watcher(daemon, lambda kids: len(kids) >= n)
+    watcher.start()
+    t0 = time.perf_counter()
+    ms = m.submit_wait(n)
+    execd_at_return = len(children_running(daemon))
+    seen = watcher.finish()
+    st = m.status()
+    pids = [pid for ok, pid in st.values() if ok and pid]
+    if len(pids) != n:
+        raise BenchError(f"flowctl: {len(pids)} of {n} running after `run --wait`: {st}")
+    if seen is None:
+        raise BenchError(f"flowctl: not all {n} programs exec'd after `run --wait`")
+    if res is not None:
+        res.add(WAIT_ROW.format(n=n), "ms", m.name, ms)
+        res.add(f"N={n}: `flowctl run --wait FILE` → all {n} exec'd (seen in /proc)", "ms",
+                m.name, (seen - t0) * 1000)
+        res.raw.setdefault("run_wait_execd_at_return", []).append(
+            {"n": n, "execd": execd_at_return})
+    m.stop_all()
+    if not wait_gone(pids, 30):
+        raise BenchError(f"flowctl: pids {[p for p in pids if fb._alive(p)]} outlived stop")
+    m.remove_all()
+
+
+WAIT_ROW = "N={n}: `flowctl run --wait FILE` returns, all ready (flowctl only)"
 
 
 def one_kill(m: Manager, poll: bool) -> tuple[float | None, float | None]:
@@ -873,8 +1117,12 @@ def crash_restart(managers: dict[str, Manager], args, res: Results) -> None:
         m.remove_all()
 
 
+IDLE = "idle (no programs)"
+IDLE_AGAIN = "idle again after those runs ended"
+
+
 def warm(args, res: Results) -> None:
-    managers = {who: make(who, args) for who in MANAGERS}
+    managers = {who: make(who, args) for who in args.managers}
     try:
         for m in managers.values():
             m.start()
@@ -886,13 +1134,19 @@ def warm(args, res: Results) -> None:
             print(f"... N={n}", file=sys.stderr)
             for m in managers.values():
                 start_one(m, n, None)  # warm-up, untimed
+            if args.has_wait:
+                start_wait(managers["flowctl"], n, None)
             for _ in range(args.reps):
                 for m in managers.values():
                     start_one(m, n, res, rtt_per_rep if n == big else 0)
+                if args.has_wait:
+                    start_wait(managers["flowctl"], n, res)
+        for m in managers.values():
+            read_rss(m, res, IDLE_AGAIN)
         print("... crash → restart", file=sys.stderr)
         crash_restart(managers, args, res)
         for m in managers.values():
-            read_rss(m, res, "idle again after all the runs")
+            read_rss(m, res, "idle again after the kills too")
         for m in managers.values():
             m.shutdown()
     finally:
@@ -947,14 +1201,14 @@ def relay(args, res: Results) -> None:
 
 def ensure_peers(args) -> None:
     PEERS_DIR.mkdir(exist_ok=True)
-    if not PM2_BIN.exists():
+    if "pm2" in args.managers and not PM2_BIN.exists():
         print(f"... installing {args.pm2} into {NPM_PREFIX}", file=sys.stderr)
         cmd = ["npm", "install", "--prefix", str(NPM_PREFIX), "--no-audit", "--no-fund",
                "--loglevel=error", args.pm2]
         cp = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL)
         if cp.returncode or not PM2_BIN.exists():
             raise BenchError(_describe(cmd, cp.returncode, cp.stdout, cp.stderr))
-    if not SUPERVISORD_BIN.exists():
+    if "supervisord" in args.managers and not SUPERVISORD_BIN.exists():
         print(f"... installing {args.supervisor} into {VENV}", file=sys.stderr)
         for cmd in ([sys.executable, "-m", "venv", str(VENV)],
                     [str(VENV / "bin" / "pip"), "install", "-q", "--disable-pip-version-check",
@@ -969,24 +1223,35 @@ def versions(args) -> dict[str, str]:
     m = Flowctl(args)
     try:
         m.start()
-        text = "; ".join(m.world.run("version")[1].stdout.strip().splitlines())
+        text = fb.one_line_versions(m.world.run("version")[1].stdout)
         out["flowctl"] = re.sub(r" \(pid \d+\)", "", text)
         m.shutdown()
     finally:
         m.cleanup()
-    # `pm2 --version` starts a God daemon of its own: in a world, stopped after.
-    p = Pm2(args)
-    try:
-        p.start()
-        out["pm2"] = "pm2 " + p.pm2("--version")[1].stdout.strip().splitlines()[-1]
-        p.shutdown()
-    finally:
-        p.cleanup()
-    cp = subprocess.run([str(SUPERVISORD_BIN), "--version"], capture_output=True, text=True)
-    out["supervisord"] = "supervisord " + cp.stdout.strip()
-    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
-    out["runtimes"] = (f"node {node} (pm2), "
-                       f"{subprocess.run([str(VENV / 'bin' / 'python'), '--version'], capture_output=True, text=True).stdout.strip()} (supervisord)")
+    runtimes = []
+    if "pm2" in args.managers:
+        # `pm2 --version` starts a God daemon of its own: in a world, stopped after.
+        p = Pm2(args)
+        try:
+            p.start()
+            out["pm2"] = "pm2 " + p.pm2("--version")[1].stdout.strip().splitlines()[-1]
+            p.shutdown()
+        finally:
+            p.cleanup()
+        node = subprocess.run(["node", "--version"], capture_output=True,
+                              text=True).stdout.strip()
+        runtimes.append(f"node {node} (pm2)")
+    if "supervisord" in args.managers:
+        cp = subprocess.run([str(SUPERVISORD_BIN), "--version"], capture_output=True, text=True)
+        out["supervisord"] = "supervisord " + cp.stdout.strip()
+        python = subprocess.run([str(VENV / "bin" / "python"), "--version"],
+                                capture_output=True, text=True).stdout.strip()
+        runtimes.append(f"{python} (supervisord)")
+    if "oxmgr" in args.managers:
+        cp = subprocess.run([args.oxmgr, "--version"], capture_output=True, text=True,
+                            stdin=subprocess.DEVNULL, timeout=COMMAND_TIMEOUT_S)
+        out["oxmgr"] = f"{cp.stdout.strip()} ({args.oxmgr})"
+    out["runtimes"] = ", ".join(runtimes)
     return out
 
 
@@ -1007,46 +1272,125 @@ def machine() -> dict:
     }
 
 
+COMMANDS = {
+    "flowctl": "cold start `flowctl daemon start`; submit `flowctl run --detach FILE`; "
+               "status polled `flowctl -o json pipelines run-info RUN`; stop "
+               "`flowctl pipelines stop RUN`",
+    "pm2": "cold start `pm2 ping`; submit `pm2 start ECOSYSTEM`; status polled `pm2 jlist`; "
+           "stop `pm2 stop all` (then `pm2 delete all`, untimed)",
+    "supervisord": "cold start `supervisord -c CONF`, its socket polled in-process, then "
+                   "`supervisorctl status`; submit `supervisorctl update` (the group's file "
+                   "just put in the include directory); status polled `supervisorctl status`; "
+                   "stop `supervisorctl stop all`",
+    "oxmgr": "cold start `oxmgr list` (its client spawns `oxmgr daemon run` and pings it "
+             "every 100 ms); submit `oxmgr start 'sleep 100000' --name c0 …` for N=1, "
+             "`oxmgr apply OXFILE` for more; status polled `oxmgr list --json`; stop "
+             "`oxmgr stop all` (then `oxmgr delete all`, untimed)",
+}
+
+
+def issue_table(res: Results, args) -> list[str]:
+    """The figures of issue #17 ("Lean"), flowctl next to every peer, with
+    the issue's targets and by how much flowctl misses each."""
+    peers = args.managers[1:]
+    big = max(args.sizes)
+    idle = f"daemon VmRSS, {IDLE}"
+    again = f"daemon VmRSS, {IDLE_AGAIN}"
+    rows = [
+        ("daemon RSS idle", idle, 5.5, "≤ 5.5 MiB"),
+        (f"daemon RSS, {big} running", f"daemon VmRSS, {big} running",
+         8.5 if big == 100 else None, "≤ 8.5 MiB" if big == 100 else "—"),
+        ("daemon RSS idle again after those runs ended", again, None,
+         "within 0.5 MiB of idle"),
+        ("start 1 → status shows it running (CLI + 5 ms polls)",
+         "N=1: submit → status shows all running", 4.0, "≤ 4 ms median"),
+        ("start 1 with `flowctl run --wait FILE` (that one command)", WAIT_ROW.format(n=1),
+         4.0, "≤ 4 ms median"),
+        (f"start {big} → all running (CLI + 5 ms polls)",
+         f"N={big}: submit → status shows all running",
+         70.0 if big == 100 else None, "≤ 70 ms median" if big == 100 else "—"),
+        (f"start {big} with `flowctl run --wait FILE`", WAIT_ROW.format(n=big), None, "—"),
+        ("helper processes' RSS, idle (flowctl: the guard)",
+         f"… helper processes' VmRSS summed (flowctl: the guard), {IDLE}", None, "—"),
+        ("manager total (daemon + helpers) RSS, idle",
+         f"… manager total (daemon + helpers), VmRSS summed, {IDLE}", None, "—"),
+        (f"manager total RSS, {big} running",
+         f"… manager total (daemon + helpers), VmRSS summed, {big} running", None, "—"),
+        ("manager total RSS, idle again after those runs ended",
+         f"… manager total (daemon + helpers), VmRSS summed, {IDLE_AGAIN}", None, "—"),
+    ]
+    lines = ["| figure | flowctl | " + " | ".join(peers) + " | target | flowctl met? |",
+             "|---|---|" + "---|" * len(peers) + "---|---|"]
+    for label, name, target, target_text in rows:
+        if "--wait" in label and not args.has_wait:
+            label += " (not in this flowctl)"
+        row = res.rows.get(name)
+        cells = [row.cell(w) if row else "—" for w in args.managers]
+        ours = res.median(name, "flowctl")
+        met = "—"
+        if name == again and ours is not None and (base := res.median(idle, "flowctl")):
+            over = ours - base
+            met = "yes" if over <= 0.5 else f"**no**: {over:.1f} MiB above idle"
+        elif target is not None and ours is not None:
+            unit = row.unit
+            met = ("yes" if ours <= target else
+                   f"**no**: by {fmt_value(ours - target, unit)} {unit}")
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {target_text} | {met} |")
+    return lines
+
+
 def report(info: dict, vers: dict, res: Results, elapsed: float, args) -> str:
+    peers = args.managers[1:]
+    skipped = ""
+    if "oxmgr" not in args.managers:
+        skipped = " (oxmgr skipped: set OXMGR_BIN=/path/to/oxmgr or pass --oxmgr PATH)"
     lines = [
         f"- date: {info['date']}",
         f"- machine: {info['nproc']} CPUs ({info['cpu'] or 'unknown CPU'}), "
         f"{info['mem_gib']:.1f} GiB, Linux {info['kernel']}",
-        f"- versions: {vers['flowctl']} (git {info['git']}); {vers['pm2']}; "
-        f"{vers['supervisord']}; {vers['runtimes']}",
+        f"- versions: {vers['flowctl']} (git {info['git']})"
+        + "".join(f"; {vers[w]}" for w in peers)
+        + (f"; {vers['runtimes']}" if vers["runtimes"] else "") + skipped,
         f"- whole run: {elapsed:.0f} s; repetitions: cold starts {args.cold_reps}, "
         f"each size {args.reps}, kills {args.kills}; load average (1, 5, 15 min) before "
         f"{' '.join(info['loadavg_start'])}, after {' '.join(info['loadavg_end'])}",
         "",
-        "Median (min–max, n) of each; ratio = flowctl median / peer median "
+        "Issue #17 figures: median (min–max, n); memory in MiB, VmRSS with the "
+        "daemon's RssAnon and RssFile medians beside it.",
+        "",
+        *issue_table(res, args),
+        "",
+        "Every figure: median (min–max, n); ratio = flowctl median / peer median "
         "(below 1: flowctl is faster or smaller; above 1 in bold).",
         "",
-        "| figure | flowctl | pm2 | supervisord | flowctl / pm2 | flowctl / supervisord |",
-        "|---|---|---|---|---:|---:|",
+        "| figure | " + " | ".join(args.managers) + " | "
+        + " | ".join(f"flowctl / {w}" for w in peers) + " |",
+        "|---|" + "---|" * len(args.managers) + "---:|" * len(peers),
     ]
     for row in res.rows.values():
-        f, p, s = (row.samples.get(w) for w in MANAGERS)
         name = row.name
         if row.name.startswith("status round trip"):
-            name += " (flowctl: " + ("`flowctl -o json status`" if "JSON" in row.name
-                                    else "`flowctl status`") + \
-                ("; pm2: `pm2 jlist`)" if "JSON" in row.name else
-                 "; pm2: `pm2 ls`; supervisord: `supervisorctl status`)")
-        lines.append(f"| {name} | {fmt_cell(f, row.unit)} | {fmt_cell(p, row.unit)} | "
-                     f"{fmt_cell(s, row.unit)} | {ratio(f, p)} | {ratio(f, s)} |")
+            json_row = "JSON" in row.name
+            labels = [f"{w}: {m.json_label if json_row else m.status_label}"
+                      for w in args.managers
+                      if (m := MANAGER_CLASSES[w]) and (m.json_label or not json_row)]
+            name += " (" + "; ".join(labels) + ")"
+        f = row.samples.get("flowctl")
+        lines.append(f"| {name} | " + " | ".join(row.cell(w) for w in args.managers) + " | "
+                     + " | ".join(ratio(f, row.samples.get(w)) for w in peers) + " |")
         if row.p99:
-            f, p, s = ([p99(v)] if v else None for v in (f, p, s))
+            tails = {w: [p99(v)] if (v := row.samples.get(w)) else None for w in args.managers}
             cell = lambda v: f"{fmt_value(v[0], row.unit)} {row.unit}" if v else "—"  # noqa: E731
-            lines.append(f"| … its p99 (nearest rank: the largest of fewer than 100) | "
-                         f"{cell(f)} | {cell(p)} | {cell(s)} | {ratio(f, p)} | {ratio(f, s)} |")
-    lines += ["", "Commands (flowctl | pm2 | supervisord): cold start `flowctl daemon start` | "
-              "`pm2 ping` | `supervisord -c CONF`, its socket polled in-process, then "
-              "`supervisorctl status`; submit `flowctl run --detach FILE` | "
-              "`pm2 start ECOSYSTEM` | `supervisorctl update` (the group's file just put in "
-              "the include directory); status polled `flowctl -o json pipelines run-info RUN` | "
-              "`pm2 jlist` | `supervisorctl status`; stop `flowctl pipelines stop RUN` | "
-              "`pm2 stop all` | `supervisorctl stop all`. Children: `sleep 100000`; restart "
-              "delay 0 everywhere."]
+            lines.append("| … its p99 (nearest rank: the largest of fewer than 100) | "
+                         + " | ".join(cell(tails[w]) for w in args.managers) + " | "
+                         + " | ".join(ratio(tails["flowctl"], tails[w]) for w in peers) + " |")
+    counted = res.raw.get("helpers_counted", {})
+    lines += ["", "Commands: " + "; ".join(f"{w}: {COMMANDS[w]}" for w in args.managers)
+              + ". Children: `sleep 100000`; restart delay 0 everywhere.",
+              "", "Helper processes counted in the manager total (every live process of the "
+              "manager's world that is neither its daemon nor a managed `sleep`): "
+              + "; ".join(f"{w}: {', '.join(counted.get(w) or []) or 'none'}"
+                          for w in args.managers) + "."]
     if res.solo:
         lines += ["", "flowctl only:", "", "| figure | median | min | max | n |",
                   "|---|---:|---:|---:|---:|"]
@@ -1086,13 +1430,30 @@ def main() -> int:
     parser.add_argument("--pm2", default=PM2_SPEC, help="npm spec installed on first use")
     parser.add_argument("--supervisor", default=SUPERVISOR_SPEC,
                         help="pip spec installed on first use")
+    parser.add_argument("--oxmgr", metavar="PATH", default=os.environ.get("OXMGR_BIN"),
+                        help="an oxmgr binary, to compare with it too (default: $OXMGR_BIN; "
+                             "neither set: oxmgr is skipped)")
+    parser.add_argument("--peers", nargs="+", choices=MANAGERS[1:],
+                        help="the peers to compare with (default: pm2 and supervisord, and "
+                             "oxmgr when it has a binary)")
     parser.add_argument("--json", metavar="FILE", help="also every raw sample ('-': stdout)")
     args = parser.parse_args()
     if args.quick:
         args.reps, args.cold_reps, args.kills, args.rtt_samples, args.submissions = 2, 2, 4, 4, 10
     args.flowctl = str(Path(args.flowctl).resolve())
     args.flowctld = str(Path(args.flowctld).resolve())
-    for binary in (args.flowctl, args.flowctld):
+    peers = args.peers or ["pm2", "supervisord"] + (["oxmgr"] if args.oxmgr else [])
+    args.managers = ["flowctl"] + [w for w in MANAGERS[1:] if w in peers]
+    if "oxmgr" in args.managers:
+        if not args.oxmgr:
+            print("error: --peers oxmgr needs its binary: set OXMGR_BIN=/path/to/oxmgr or "
+                  "pass --oxmgr PATH", file=sys.stderr)
+            return 2
+        args.oxmgr = str(Path(args.oxmgr).resolve())
+    else:
+        print("... oxmgr skipped: set OXMGR_BIN=/path/to/oxmgr (or --oxmgr PATH) to include it",
+              file=sys.stderr)
+    for binary in (args.flowctl, args.flowctld) + ((args.oxmgr,) if "oxmgr" in peers else ()):
         if not os.access(binary, os.X_OK):
             print(f"error: {binary} is not an executable; build it with "
                   "`cargo build --release --workspace --bins` or pass its path", file=sys.stderr)
@@ -1106,6 +1467,10 @@ def main() -> int:
     res = Results()
     print(f"... marker {fb.MARK.decode()}", file=sys.stderr)
     try:
+        args.has_wait = fb.has_run_wait(args.flowctl, args.flowctld)
+        if not args.has_wait:
+            print("... this flowctl has no `run --wait`: its rows are skipped",
+                  file=sys.stderr)
         ensure_peers(args)
         info = machine()
         vers = versions(args)
@@ -1128,7 +1493,9 @@ def main() -> int:
     print(report(info, vers, res, elapsed, args))
     if args.json:
         dump = json.dumps({"machine": info, "versions": vers, "elapsed_s": elapsed,
+                           "managers": args.managers,
                            "rows": {r.name: r.samples for r in res.rows.values()},
+                           "row_parts": {r.name: r.parts for r in res.rows.values() if r.parts},
                            "flowctl_only": {r.name: r.samples["flowctl"]
                                             for r in res.solo.values()},
                            "raw": res.raw}, indent=1)
