@@ -22,8 +22,17 @@ pub const DEFAULT_HEALTH_PORT: u16 = 8081;
 pub const HEARTBEAT_INTERVAL: &str = "10s";
 /// Where the pipeline file is placed in the control plane's container.
 pub const PIPELINE_DIR: &str = "/etc/flowctl";
-/// The control plane's state directory (its database) in a container.
-pub const STATE_DIR: &str = "/var/lib/flowctl";
+/// Where the control plane's state volume is mounted in a container.
+pub const STATE_VOLUME_DIR: &str = "/var/lib/flowctl";
+/// The control plane's state directory (its database) in a container: a
+/// directory flowctld creates inside the volume, since it must be private
+/// (0700) and a fresh volume's root is not (0755 under podman and Docker,
+/// 0777 or group-writable under Kubernetes).
+pub const STATE_DIR: &str = "/var/lib/flowctl/state";
+/// The control plane's socket in a container, in a directory flowctld
+/// creates (0700) in the container's own filesystem, not on a volume whose
+/// mode it does not choose.
+pub const SOCKET: &str = "/run/flowctl/flowctld.sock";
 
 /// A pipeline ready to be written in some format.
 #[derive(Debug)]

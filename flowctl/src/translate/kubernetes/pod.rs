@@ -1,6 +1,7 @@
 //! The container of one component: its image and command, its environment
 //! (the pod IP from the downward API, so it advertises an endpoint the
-//! relay can dial), its probes and resources.
+//! relay can dial; under podman the pod's hostname, which resolves to that
+//! IP inside the pod), its probes and resources.
 
 use std::collections::BTreeMap;
 
@@ -12,7 +13,7 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use super::seconds;
+use super::{Flavour, seconds};
 use crate::translate::plan::{Plan, Service};
 use crate::translate::warnings::Warnings;
 
@@ -25,6 +26,7 @@ pub fn spec(
     plan: &Plan<'_>,
     service: &Service<'_>,
     restart_policy: &str,
+    flavour: Flavour,
     warnings: &mut Warnings,
 ) -> PodSpec {
     let c = service.component;
@@ -33,37 +35,51 @@ pub fn spec(
             &c.id,
             "stop_signal",
             format!(
-                "({}) is not set on the pod: Kubernetes sends the image's STOPSIGNAL (SIGTERM \
+                "({}) is not set on the pod: {} sends the image's STOPSIGNAL (SIGTERM \
                  unless the image says otherwise)",
-                c.stop_signal
+                c.stop_signal,
+                flavour.engine()
             ),
         );
     }
-    crate::translate::plan::start_timeout_warning(c, "Kubernetes", warnings);
+    crate::translate::plan::start_timeout_warning(c, flavour.engine(), warnings);
     PodSpec {
-        containers: vec![container(plan, service, warnings)],
+        containers: vec![container(plan, service, flavour, warnings)],
+        // A Deployment's pod under podman is named `<name>-pod-0`; its
+        // hostname is what PORT names.
+        hostname: (flavour == Flavour::Podman).then(|| service.name.clone()),
         restart_policy: Some(restart_policy.to_owned()),
         termination_grace_period_seconds: Some(i64::from(seconds(c.stop_timeout))),
         ..PodSpec::default()
     }
 }
 
-fn container(plan: &Plan<'_>, service: &Service<'_>, warnings: &mut Warnings) -> Container {
+fn container(
+    plan: &Plan<'_>,
+    service: &Service<'_>,
+    flavour: Flavour,
+    warnings: &mut Warnings,
+) -> Container {
     let c = service.component;
     let (command, args) = service.container_command();
     let endpoint = format!("{}:{}", plan.plane.name, plan.plane.port);
-    let listen = format!("$({POD_IP}):{}", service.data_port);
-    let mut env = vec![EnvVar {
-        name: POD_IP.into(),
-        value_from: Some(EnvVarSource {
-            field_ref: Some(ObjectFieldSelector {
-                field_path: "status.podIP".into(),
-                ..ObjectFieldSelector::default()
-            }),
-            ..EnvVarSource::default()
-        }),
-        ..EnvVar::default()
-    }];
+    let (listen, mut env) = match flavour {
+        Flavour::Kubernetes => (
+            format!("$({POD_IP}):{}", service.data_port),
+            vec![EnvVar {
+                name: POD_IP.into(),
+                value_from: Some(EnvVarSource {
+                    field_ref: Some(ObjectFieldSelector {
+                        field_path: "status.podIP".into(),
+                        ..ObjectFieldSelector::default()
+                    }),
+                    ..EnvVarSource::default()
+                }),
+                ..EnvVar::default()
+            }],
+        ),
+        Flavour::Podman => (format!("{}:{}", service.name, service.data_port), Vec::new()),
+    };
     env.extend(
         service
             .wired_env(&endpoint, Some(&listen))
@@ -93,7 +109,7 @@ fn container(plan: &Plan<'_>, service: &Service<'_>, warnings: &mut Warnings) ->
         command: (!command.is_empty()).then_some(command),
         args: (!args.is_empty()).then_some(args),
         env: Some(env),
-        ports: Some(ports),
+        ports: (flavour == Flavour::Kubernetes).then_some(ports),
         working_dir,
         readiness_probe: c.readiness_probe.as_ref().map(|p| probe(service, p)),
         liveness_probe: c.liveness_probe.as_ref().map(|p| probe(service, p)),
