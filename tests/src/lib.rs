@@ -41,5 +41,5 @@ pub use command::{Run, bin};
 pub use observe::{PATIENCE, component, pids, run_ids};
 pub use pipeline::{Pipeline, example, example_env, quote, sh};
 pub use process::{alive, kill, processes_with_env, wait_until};
-pub use require::{needs, needs_root};
+pub use require::{needs, needs_root, unable};
 pub use world::World;
