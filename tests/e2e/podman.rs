@@ -110,11 +110,7 @@ impl Podman {
         let mut out = String::new();
         for name in names.lines().filter(|n| !n.ends_with("-infra")) {
             let logs = self.run(&["logs", name]);
-            out.push_str(&format!(
-                "--- {name}\n{}{}",
-                logs.stdout(),
-                logs.stderr()
-            ));
+            out.push_str(&format!("--- {name}\n{}{}", logs.stdout(), logs.stderr()));
         }
         out
     }

@@ -159,10 +159,7 @@ fn plane(plan: &Plan<'_>, options: &Options, warnings: &mut Warnings) -> Compose
                 flowctl_core::env::STATE_DIR.to_owned(),
                 STATE_DIR.to_owned(),
             ),
-            (
-                flowctl_core::env::SOCKET.to_owned(),
-                SOCKET.to_owned(),
-            ),
+            (flowctl_core::env::SOCKET.to_owned(), SOCKET.to_owned()),
         ]),
         restart: "unless-stopped".into(),
         volumes: vec![format!("{}-state:{STATE_VOLUME_DIR}", plan.plane.name)],

@@ -137,9 +137,12 @@ pub fn translate(pipeline: &Pipeline, options: &Options) -> Result<Translation, 
     let mut warnings = Warnings::default();
     let plan = plan::Plan::new(pipeline, options, &mut warnings)?;
     let files = match options.format {
-        Format::Kubernetes => {
-            kubernetes::render(&plan, options, kubernetes::Flavour::Kubernetes, &mut warnings)?
-        }
+        Format::Kubernetes => kubernetes::render(
+            &plan,
+            options,
+            kubernetes::Flavour::Kubernetes,
+            &mut warnings,
+        )?,
         Format::Podman => {
             kubernetes::render(&plan, options, kubernetes::Flavour::Podman, &mut warnings)?
         }

@@ -78,7 +78,10 @@ fn container(
                 ..EnvVar::default()
             }],
         ),
-        Flavour::Podman => (format!("{}:{}", service.name, service.data_port), Vec::new()),
+        Flavour::Podman => (
+            format!("{}:{}", service.name, service.data_port),
+            Vec::new(),
+        ),
     };
     env.extend(
         service

@@ -127,17 +127,18 @@ fn restart_warnings(service: &Service<'_>, flavour: Flavour, warnings: &mut Warn
         );
     }
     if restart.window != default.window {
-        warnings.field(
-            &c.id,
-            "restart_window",
-            format!(
-                "is not honoured: {} counts restarts over the pod's life",
-                flavour.engine()
-            ),
-        );
+        let what = match flavour {
+            Flavour::Kubernetes => {
+                "is not honoured: Kubernetes counts restarts over the pod's life"
+            }
+            Flavour::Podman => "is not honoured: podman counts no restarts against a limit",
+        };
+        warnings.field(&c.id, "restart_window", what);
     }
     let back_off = match flavour {
-        Flavour::Kubernetes => "is not honoured: Kubernetes' own back-off applies (10s, doubling up to 5m)",
+        Flavour::Kubernetes => {
+            "is not honoured: Kubernetes' own back-off applies (10s, doubling up to 5m)"
+        }
         Flavour::Podman => "is not honoured: podman restarts the container as soon as it exits",
     };
     warnings.restart_fields(
