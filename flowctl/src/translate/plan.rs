@@ -201,7 +201,7 @@ impl<'a> Plan<'a> {
                 .clone()
                 .or_else(|| pipeline.namespace.clone()),
             plane: Plane {
-                name: dns_label(&format!("{prefix}flowctld")),
+                name: plane_name(&prefix),
                 port: options.plane_port,
             },
             prefix,
@@ -319,6 +319,20 @@ pub fn start_timeout_warning(component: &Component, engine: &str, warnings: &mut
     }
 }
 
+/// The longest name a StatefulSet can have: its pods carry the label
+/// `controller-revision-hash: <name>-<10 characters>`, and a label value
+/// holds at most 63 (a longer name makes a StatefulSet whose pods are never
+/// created).
+const PLANE_NAME_MAX: usize = 52;
+
+/// The control plane's name: `<prefix>flowctld` as a DNS label, short
+/// enough for a StatefulSet.
+fn plane_name(prefix: &str) -> String {
+    let mut name = dns_label(&format!("{prefix}flowctld"));
+    name.truncate(PLANE_NAME_MAX);
+    name.trim_end_matches('-').to_owned()
+}
+
 /// The port of a `PORT` value (`:50051`, `50051`, `host:50051`); `None` for 0.
 fn port_of(text: &str) -> Option<u16> {
     let port = text.rsplit(':').next()?.trim();
@@ -349,6 +363,14 @@ mod tests {
         assert_eq!(dns_label("chain-gen"), "chain-gen");
         assert_eq!(dns_label("My_Source.v2"), "my-source-v2");
         assert_eq!(dns_label(&"x".repeat(70)).len(), 63);
+    }
+
+    #[test]
+    fn the_plane_name_fits_a_stateful_set() {
+        assert_eq!(plane_name("chain-"), "chain-flowctld");
+        let long = plane_name(&format!("{}-", "p".repeat(60)));
+        assert_eq!(long.len(), PLANE_NAME_MAX);
+        assert!(!long.ends_with('-'));
     }
 
     #[test]
