@@ -18,6 +18,8 @@
 //! - [`observe`]: what tests read back from the daemon (run records, waits
 //!   for a status, the daemon's own status).
 //! - [`pipeline`]: pipeline files built from their components.
+//! - [`podman`]: a podman confined to a temp dir, and images imported from
+//!   this workspace's binaries.
 //! - [`registry`]: a real OCI registry (`docker-registry`) and test images
 //!   pushed to it.
 //! - [`require`]: tools a test needs: missing ones fail under CI and are
@@ -31,6 +33,7 @@ pub mod component;
 pub mod control;
 pub mod observe;
 pub mod pipeline;
+pub mod podman;
 pub mod process;
 pub mod registry;
 pub mod require;
