@@ -43,6 +43,9 @@ pub fn spec(
         );
     }
     crate::translate::plan::start_timeout_warning(c, flavour.engine(), warnings);
+    if flavour == Flavour::Podman {
+        probe_warnings(service, warnings);
+    }
     PodSpec {
         containers: vec![container(plan, service, flavour, warnings)],
         // A Deployment's pod under podman is named `<name>-pod-0`; its
@@ -51,6 +54,27 @@ pub fn spec(
         restart_policy: Some(restart_policy.to_owned()),
         termination_grace_period_seconds: Some(i64::from(seconds(c.stop_timeout))),
         ..PodSpec::default()
+    }
+}
+
+/// The probes podman 4.3 plays differently: readiness not at all, liveness
+/// as a health check that needs systemd and restarts nothing.
+fn probe_warnings(service: &Service<'_>, warnings: &mut Warnings) {
+    let c = service.component;
+    if c.readiness_probe.is_some() {
+        warnings.field(
+            &c.id,
+            "readiness_probe",
+            "(or health_check) is not acted on: podman 4.3 plays no readiness probe",
+        );
+    }
+    if c.liveness_probe.is_some() {
+        warnings.field(
+            &c.id,
+            "liveness_probe",
+            "becomes a podman health check, which runs only on a systemd timer and restarts \
+             nothing (flowctld still shows a component whose heartbeats stop UNHEALTHY)",
+        );
     }
 }
 

@@ -23,8 +23,9 @@ pub const DIFFERENCES: [&str; 7] = [
      pod's address, which it then advertises) in place of the downward API's status.podIP \
      and $(POD_IP), which podman supports neither of",
     "no containerPorts: podman 4.3 publishes every declared port on the host",
-    "probes become podman health checks, which run on a schedule only where systemd \
-     timers can run them",
+    "readiness probes are not acted on (podman 4.3 plays none); a liveness probe becomes a \
+     podman health check, which runs on a schedule only where systemd timers can run it \
+     and marks the container unhealthy without restarting it",
     "podman kube play --down FILE leaves the volumes (the run record and the pipeline): \
      podman volume rm them to play the file again from scratch",
 ];
