@@ -205,6 +205,16 @@ pub struct RunArgs {
     #[arg(long, short)]
     pub detach: bool,
 
+    /// Like --detach, but return only once every component is ready (or
+    /// fail with the reason); the run lives until stopped
+    #[arg(long)]
+    pub wait: bool,
+
+    /// With --wait: give up waiting after this long (the run goes on)
+    /// [default: as long as the components' start timeouts allow]
+    #[arg(long, value_name = "DURATION", value_parser = parse_timeout, requires = "wait")]
+    pub wait_timeout: Option<Duration>,
+
     /// Show component progress and a status line (false: only logs)
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub show_status: bool,

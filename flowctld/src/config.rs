@@ -125,6 +125,11 @@ impl Config {
         }
     }
 
+    /// The log filter `log_level` names (checked by [`Config::resolve`]).
+    pub fn log_filter(&self) -> tracing_subscriber::filter::Targets {
+        self.log_level.parse().unwrap_or_default()
+    }
+
     /// Resolves defaults, then the config file (the `--config` one must
     /// exist; the default one may not), then the flags.
     pub fn resolve(
@@ -182,10 +187,12 @@ impl Config {
             db_path: db_path.map(|p| std::path::absolute(&p).unwrap_or(p)),
             keep_runs: file.keep_runs.unwrap_or(DEFAULT_KEEP_RUNS).max(1),
             state_dir,
-            log_level: log_level
-                .map(str::to_owned)
-                .or(file.log_level)
-                .unwrap_or_else(|| "info".into()),
+            log_level: checked_log_level(
+                log_level
+                    .map(str::to_owned)
+                    .or(file.log_level)
+                    .unwrap_or_else(|| "info".into()),
+            )?,
             log_format: args.log_format.or(file.log_format).unwrap_or_default(),
             log_file: args.log_file.clone(),
             daemon_log_max_bytes: file
@@ -324,9 +331,47 @@ fn load_file(explicit: Option<&Path>) -> Result<FileConfig> {
     })
 }
 
+/// A log level (`error`, `warn`, `info`, `debug`, `trace`, `off`) or
+/// directives such as `flowctld=debug,h2=warn`, refused with what to write
+/// instead when it is neither.
+fn checked_log_level(text: String) -> Result<String> {
+    use tracing_subscriber::filter::{LevelFilter, Targets};
+    // A bare word would be taken as a target to log alone: `verbose` would
+    // silence everything else, so a word without `=` must be a level.
+    let parsed = text
+        .split(',')
+        .filter(|part| !part.contains('='))
+        .try_for_each(|part| {
+            part.trim()
+                .parse::<LevelFilter>()
+                .map(drop)
+                .map_err(|e| e.to_string())
+        })
+        .and_then(|()| text.parse::<Targets>().map(drop).map_err(|e| e.to_string()));
+    match parsed {
+        Ok(()) => Ok(text),
+        Err(err) => Err(Error::InvalidArgument(format!(
+            "log level '{text}' ({err}): give error, warn, info, debug, trace or off, or \
+             directives such as 'flowctld=debug,h2=warn' (--log-level or log_level in config.toml)"
+        ))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_log_level_is_a_level_or_directives_and_anything_else_says_what_to_give() {
+        for good in ["info", "debug", "flowctld=debug,h2=warn", "off"] {
+            assert!(checked_log_level(good.into()).is_ok(), "{good}");
+        }
+        let err = checked_log_level("loud".into()).unwrap_err().to_string();
+        assert!(
+            err.contains("'loud'") && err.contains("--log-level"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn file_keys_apply_and_flags_win() {

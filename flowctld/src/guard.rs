@@ -15,6 +15,10 @@ use std::process::{Child, Command, Stdio};
 use crate::error::{Error, Result};
 use crate::supervisor::groups::Groups;
 
+/// The flag that makes `flowctld` the guard: `flowctld --guard STATE_DIR
+/// INSTANCE` (handled before the daemon's own flags are parsed).
+pub const FLAG: &str = "--guard";
+
 /// The running guard; dropping it does not stop it (it ends with us).
 #[derive(Debug)]
 pub(crate) struct Guard {
@@ -25,7 +29,7 @@ pub(crate) struct Guard {
 /// Starts the guard of this daemon (named `instance` in its records).
 pub(crate) fn spawn(binary: &Path, state_dir: &Path, instance: &str) -> Result<Guard> {
     let mut child = Command::new(binary)
-        .arg("--guard")
+        .arg(FLAG)
         .arg(state_dir)
         .arg(instance)
         .stdin(Stdio::piped())

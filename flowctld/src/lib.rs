@@ -16,9 +16,10 @@
 //! - `state`: what every service shares (store, registry, runs, supervisor);
 //! - `api`: the gRPC services, one file per service;
 //! - `http`: the socket's listener (gRPC and an HTTP/1.1 JSON API beside it);
-//! - [`peer`]: who calls the control plane over TCP, and admitting only the daemon's user;
 //! - [`peer`]: who calls the control plane over TCP, and who is admitted;
 //! - `tls`: TLS, bearer token and `--insecure` for a non-loopback control plane;
+//! - `own_plane`: the loopback listener of the components the daemon starts,
+//!   beside a control plane with TLS or off loopback;
 //! - `procfs`: what Linux's /proc tells: who holds a connection, process
 //!   trees and start times (used by `peer` and `supervisor`);
 //! - [`registry`]: registered components, health, TTL;
@@ -62,6 +63,7 @@ pub mod guard;
 pub(crate) mod http;
 pub mod logs;
 pub(crate) mod metrics;
+pub(crate) mod own_plane;
 pub mod peer;
 pub(crate) mod procfs;
 pub mod registry;

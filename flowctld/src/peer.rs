@@ -8,7 +8,12 @@
 //! - it came over TLS with a client certificate, which the handshake
 //!   verified against `--tls-ca-cert` (without a CA no certificate is asked for);
 //! - the daemon runs with `--insecure` (a trusted network);
-//! - it is the daemon's own user (or root, when allowed) on this machine.
+//! - it is the daemon's own user (or root, when allowed) on this machine,
+//!   on a listener bound to loopback only: a control plane bound off
+//!   loopback asks everyone for its token or a certificate, since a port
+//!   forward or proxy run by the daemon's user would carry anyone's
+//!   connection as that user's. The components the daemon starts itself
+//!   reach it on a loopback listener of their own (`own_plane`).
 //!
 //! The Unix socket learns its peer's uid from the kernel (`SO_PEERCRED`).
 //! A loopback TCP connection has no such credential, but Linux shows the
@@ -156,12 +161,27 @@ pub struct Admission {
     pub token: Option<Token>,
     /// Admit every caller (`--insecure`).
     pub insecure: bool,
+    /// The listener is bound off loopback: being the daemon's user on this
+    /// machine does not admit there (see the module doc).
+    pub exposed: bool,
 }
 
 impl Admission {
+    /// Who the loopback listener of the daemon's own components admits:
+    /// the daemon's user as the kernel names it (and a caller with the
+    /// token), never everyone, whatever `--insecure` says of the network.
+    pub fn for_own_components(&self) -> Admission {
+        Admission {
+            insecure: false,
+            exposed: false,
+            ..self.clone()
+        }
+    }
+
     /// Lets through a caller with the token, a verified certificate, any
-    /// caller under `--insecure`, or else the daemon's own user (and root
-    /// when allowed); everything else is refused before any handler runs.
+    /// caller under `--insecure`, or else, on a loopback listener, the
+    /// daemon's own user (and root when allowed); everything else is
+    /// refused before any handler runs.
     pub fn check(&self, request: Request<()>) -> Result<Request<()>, Status> {
         if let Some(header) = request.metadata().get("authorization") {
             match &self.token {
@@ -185,6 +205,22 @@ impl Admission {
         let address = peer
             .and_then(|p| p.local)
             .map_or_else(|| "the control plane".to_owned(), |a| a.to_string());
+        if self.exposed {
+            return Err(Status::unauthenticated(format!(
+                "the control plane on {address} is reachable from other machines and admits \
+                 only callers with {}: give the component {}",
+                if self.token.is_some() {
+                    "its bearer token or a client certificate"
+                } else {
+                    "a client certificate its CA (--tls-ca-cert) signed"
+                },
+                if self.token.is_some() {
+                    "the token (FLOWCTL_TOKEN_FILE or FLOWCTL_TOKEN)"
+                } else {
+                    "one (FLOWCTL_TLS_CERT and FLOWCTL_TLS_KEY)"
+                },
+            )));
+        }
         match uid {
             Some(uid) if uid == own || (self.root && uid == 0) => Ok(request),
             Some(uid) => Err(Status::permission_denied(format!(
@@ -258,5 +294,26 @@ mod tests {
             ..Admission::default()
         };
         assert!(insecure.check(request(None)).is_ok());
+        // Off loopback the uid admits nobody, and the components' own
+        // listener admits by uid even under --insecure.
+        let exposed = Admission {
+            exposed: true,
+            ..Admission::default()
+        };
+        let refused = exposed.check(request(Some(own))).unwrap_err();
+        assert_eq!(refused.code(), tonic::Code::Unauthenticated);
+        assert!(
+            refused.message().contains("client certificate"),
+            "{refused:?}"
+        );
+        let own_components = Admission {
+            insecure: true,
+            exposed: true,
+            ..Admission::default()
+        }
+        .for_own_components();
+        assert!(own_components.check(request(Some(own))).is_ok());
+        assert!(own_components.check(request(None)).is_err());
+        assert!(own_components.check(request(Some(other))).is_err());
     }
 }

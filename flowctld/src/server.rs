@@ -40,6 +40,10 @@ pub struct Listeners {
     pub socket_file: Option<PathBuf>,
     /// The control plane components register and heartbeat with.
     pub control_plane: TcpListener,
+    /// The loopback listener of the components this daemon starts, when the
+    /// control plane has TLS or is off loopback (`own_plane::bind`); without
+    /// it they are given the control plane's address.
+    pub components: Option<TcpListener>,
     /// Prometheus `/metrics` (`--metrics-address`), if asked for.
     pub metrics: Option<TcpListener>,
 }
@@ -67,14 +71,23 @@ pub async fn run(
         socket,
         socket_file,
         control_plane: tcp,
+        components,
         metrics,
     } = listeners;
-    let endpoint = tcp.local_addr().map_err(|source| Error::Listen {
-        address: config.control_plane_address.clone(),
-        source,
-    })?;
-    let secured = secure(&config).and_then(|secured| {
-        let state = open_state(config, &shutdown, endpoint)?;
+    let address = |listener: &TcpListener| {
+        listener.local_addr().map_err(|source| Error::Listen {
+            address: config.control_plane_address.clone(),
+            source,
+        })
+    };
+    let endpoint = address(&tcp)?;
+    let components_endpoint = components.as_ref().map(address).transpose()?;
+    let secured = secure(&config, endpoint).and_then(|secured| {
+        let endpoints = Endpoints {
+            control_plane: endpoint,
+            components: components_endpoint.unwrap_or(endpoint),
+        };
+        let state = open_state(config, &shutdown, endpoints)?;
         Ok((state, secured))
     });
     let (state, (tls, admission)) = match secured {
@@ -94,6 +107,15 @@ pub async fn run(
         }
         return Err(err);
     }
+    let own_components = components.map(|listener| {
+        let admission = admission.for_own_components();
+        tokio::spawn(serve_control_plane(
+            state.clone(),
+            listener,
+            None,
+            admission,
+        ))
+    });
     let control_plane = tokio::spawn(serve_control_plane(state.clone(), tcp, tls, admission));
     // gRPC for `flowctl` and the JSON API beside it, on the one socket.
     let daemon = tokio::spawn(crate::http::socket::serve(socket, state.clone()));
@@ -108,6 +130,7 @@ pub async fn run(
         pid = std::process::id(),
         socket = %state.config.socket.display(),
         control_plane = %endpoint,
+        components = %state.components_endpoint(),
         metrics = state.metrics_endpoint.get().map(String::as_str).unwrap_or("off"),
         "flowctld ready"
     );
@@ -137,6 +160,9 @@ pub async fn run(
     }
     janitor.abort();
     control_plane.abort();
+    if let Some(own_components) = own_components {
+        own_components.abort();
+    }
     if let Some(metrics) = metrics {
         metrics.abort();
     }
@@ -145,24 +171,37 @@ pub async fn run(
     Ok(())
 }
 
+/// Where the control plane listens, and where the daemon's own components
+/// reach it (the same address unless they have a listener of their own).
+struct Endpoints {
+    control_plane: SocketAddr,
+    components: SocketAddr,
+}
+
 /// Opens the state directory and the store, and settles what a previous
-/// daemon left.
-fn open_state(config: Config, shutdown: &Shutdown, endpoint: SocketAddr) -> Result<Arc<State>> {
+/// daemon left (resumed runs' components are given `endpoints.components`).
+fn open_state(config: Config, shutdown: &Shutdown, endpoints: Endpoints) -> Result<Arc<State>> {
     flowctl_core::paths::prepare_private_dir(&config.state_dir)?;
     let state = Arc::new(State::open(config, shutdown.clone())?);
-    let _ = state.control_plane_endpoint.set(endpoint.to_string());
+    let _ = state
+        .control_plane_endpoint
+        .set(endpoints.control_plane.to_string());
+    let _ = state
+        .own_components_endpoint
+        .set(endpoints.components.to_string());
     reconcile(&state)?;
     Ok(state)
 }
 
-/// The control plane's TLS and who it admits, read now so that a bad file
-/// or token stops the daemon at startup.
-fn secure(config: &Config) -> Result<(Option<ServerTlsConfig>, Admission)> {
+/// The control plane's TLS and who it admits on `endpoint`, read now so
+/// that a bad file or token stops the daemon at startup.
+fn secure(config: &Config, endpoint: SocketAddr) -> Result<(Option<ServerTlsConfig>, Admission)> {
     let security = &config.security;
     let admission = Admission {
         root: config.control_plane_allow_root,
         token: security.token()?,
         insecure: security.insecure,
+        exposed: !endpoint.ip().is_loopback(),
     };
     Ok((security.server_tls()?, admission))
 }

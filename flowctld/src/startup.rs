@@ -37,6 +37,14 @@ pub async fn serve(config: Config, shutdown: Shutdown) -> Result<()> {
         );
     }
     let control_plane = bind_control_plane(&config)?;
+    let plane_ip = control_plane
+        .local_addr()
+        .map_err(|source| Error::Listen {
+            address: config.control_plane_address.clone(),
+            source,
+        })?
+        .ip();
+    let components = crate::own_plane::bind(&config.security, plane_ip)?;
     let metrics = config
         .metrics_address
         .map(crate::metrics::bind)
@@ -69,6 +77,7 @@ pub async fn serve(config: Config, shutdown: Shutdown) -> Result<()> {
         socket,
         socket_file,
         control_plane,
+        components,
         metrics,
     };
     let result = server::run(listeners, config, shutdown, announce_ready).await;

@@ -36,6 +36,9 @@ pub struct State {
     pub started_at: SystemTime,
     /// `host:port` of the control-plane listener, known once it is bound.
     pub control_plane_endpoint: Arc<OnceLock<String>>,
+    /// `host:port` the components this daemon starts register at: the
+    /// control plane's, or their own loopback listener (`own_plane`).
+    pub own_components_endpoint: Arc<OnceLock<String>>,
     /// `host:port` of the `/metrics` listener, once bound (`--metrics-address`).
     pub metrics_endpoint: OnceLock<String>,
 }
@@ -50,7 +53,7 @@ impl State {
         });
         let registry = Arc::new(Registry::open(config.heartbeat_ttl, store.clone())?);
         let runs = Arc::new(Runs::open(store.clone())?);
-        let endpoint = Arc::new(OnceLock::new());
+        let own_components_endpoint = Arc::new(OnceLock::new());
         let containment = if config.cgroups {
             Containment::detect(Groups::new(&config.state_dir).instance())
         } else {
@@ -61,7 +64,7 @@ impl State {
             registry.clone(),
             runs.clone(),
             config.clone(),
-            endpoint.clone(),
+            own_components_endpoint.clone(),
             containment.clone(),
         ));
         Ok(State {
@@ -73,7 +76,8 @@ impl State {
             containment,
             shutdown,
             started_at: SystemTime::now(),
-            control_plane_endpoint: endpoint,
+            control_plane_endpoint: Arc::new(OnceLock::new()),
+            own_components_endpoint,
             metrics_endpoint: OnceLock::new(),
         })
     }
@@ -81,6 +85,14 @@ impl State {
     /// The control plane's endpoint, or "" before it is bound.
     pub fn endpoint(&self) -> String {
         self.control_plane_endpoint
+            .get()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Where the daemon's own components register, or "" before it is bound.
+    pub fn components_endpoint(&self) -> String {
+        self.own_components_endpoint
             .get()
             .cloned()
             .unwrap_or_default()

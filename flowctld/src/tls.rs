@@ -85,16 +85,24 @@ impl Token {
 }
 
 impl Security {
-    /// Whether callers from other machines can be admitted at all.
-    pub fn secured(&self) -> bool {
-        self.tls.is_some() || self.token_file.is_some()
-    }
-
     /// Refuses to listen on a non-loopback `address` with neither TLS nor
-    /// a token, unless `--insecure` says so.
+    /// a token, unless `--insecure` says so; and with TLS alone, without a
+    /// CA to verify callers by or a token (off loopback, the caller's uid
+    /// admits nobody: `peer`), which would admit no one.
     pub fn check_exposure(&self, address: IpAddr) -> Result<()> {
-        if address.is_loopback() || self.secured() || self.insecure {
+        if address.is_loopback() || self.insecure || self.token_file.is_some() {
             return Ok(());
+        }
+        if let Some(files) = &self.tls {
+            if files.ca.is_some() {
+                return Ok(());
+            }
+            return Err(Error::InvalidArgument(format!(
+                "refusing to listen on {address} with --tls-cert alone: TLS without \
+                 --tls-ca-cert encrypts but identifies no caller, so no component from \
+                 elsewhere could be admitted. Add --tls-ca-cert (client certificates) or \
+                 --token-file FILE, or --insecure if the network is trusted"
+            )));
         }
         Err(Error::InvalidArgument(format!(
             "refusing to listen on {address}: a control plane on a non-loopback address \
@@ -206,5 +214,28 @@ mod tests {
             ..Security::default()
         };
         assert!(token.check_exposure("10.0.0.1".parse().unwrap()).is_ok());
+        let tls = |ca: Option<&str>| Security {
+            tls: Some(TlsFiles {
+                cert: "/c".into(),
+                key: "/k".into(),
+                ca: ca.map(Into::into),
+            }),
+            ..Security::default()
+        };
+        assert!(
+            tls(Some("/ca"))
+                .check_exposure("0.0.0.0".parse().unwrap())
+                .is_ok()
+        );
+        assert!(
+            tls(None)
+                .check_exposure("127.0.0.1".parse().unwrap())
+                .is_ok()
+        );
+        let alone = tls(None)
+            .check_exposure("0.0.0.0".parse().unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(alone.contains("--tls-ca-cert"), "{alone}");
     }
 }

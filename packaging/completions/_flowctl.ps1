@@ -59,6 +59,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             break
         }
         'flowctl;run' {
+            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'With --wait: give up waiting after this long (the run goes on) [default: as long as the components'' start timeouts allow]')
             [CompletionResult]::new('--show-status', '--show-status', [CompletionResultType]::ParameterName, 'Show component progress and a status line (false: only logs)')
             [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'Also write component logs to this directory')
             [CompletionResult]::new('--orchestrator', '--orchestrator', [CompletionResultType]::ParameterName, 'How components are run (only `process` is supported)')
@@ -91,6 +92,7 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Print the run id and return; the run lives until stopped')
             [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Print the run id and return; the run lives until stopped')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Like --detach, but return only once every component is ready (or fail with the reason); the run lives until stopped')
             [CompletionResult]::new('--use-external-control-plane', '--use-external-control-plane', [CompletionResultType]::ParameterName, 'Components register with the control plane already running at --control-plane-address:--control-plane-port (default 127.0.0.1:8080) instead of the local daemon''s; the local daemon still supervises their processes')
             [CompletionResult]::new('--no-persistence', '--no-persistence', [CompletionResultType]::ParameterName, 'Keep runs and registrations in memory only: no database file')
             [CompletionResult]::new('--no-cgroups', '--no-cgroups', [CompletionResultType]::ParameterName, 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)')
@@ -962,6 +964,8 @@ Register-ArgumentCompleter -Native -CommandName 'flowctl' -ScriptBlock {
             [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'The image of component ID (repeatable)')
             [CompletionResult]::new('--flowctld-image', '--flowctld-image', [CompletionResultType]::ParameterName, 'The image the control plane (flowctld) runs from')
             [CompletionResult]::new('--control-plane-port', '--control-plane-port', [CompletionResultType]::ParameterName, 'The port of the control plane the components register with')
+            [CompletionResult]::new('--token-secret', '--token-secret', [CompletionResultType]::ParameterName, 'Secure the control plane with the bearer token in secret NAME (key `token`): a Kubernetes Secret, a directory NAME/ beside the Compose file, /etc/flowctl/NAME/ for systemd, a Nomad Variable at path NAME')
+            [CompletionResult]::new('--tls-secret', '--tls-secret', [CompletionResultType]::ParameterName, 'TLS on the control plane from secret NAME (keys `tls.crt`, `tls.key` for the plane''s service name, `ca.crt`; found as --token-secret''s); needs --token-secret')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of listings (`wide`: a table with more columns)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file of a daemon this command starts (the keys of config.toml)')

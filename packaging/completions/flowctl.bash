@@ -3316,12 +3316,16 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__run)
-            opts="-d -o -y -h -V --detach --show-status --log-dir --orchestrator --use-external-control-plane --pull --registry --org --insecure-registry --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --metrics-address --metrics-allow-remote --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-d -o -y -h -V --detach --wait --wait-timeout --show-status --log-dir --orchestrator --use-external-control-plane --pull --registry --org --insecure-registry --address --control-plane-address --port --control-plane-port --heartbeat-ttl --janitor-interval --log-format --db-path --no-persistence --no-cgroups --log-file --pipeline --no-spawn --tls-cert --tls-key --tls-ca-cert --token-file --insecure --metrics-address --metrics-allow-remote --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --wait-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --show-status)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
@@ -3904,7 +3908,7 @@ _flowctl() {
             return 0
             ;;
         flowctl__subcmd__translate)
-            opts="-f -o -y -h -V --file --format --to-file --out-dir --force --prefix --registry --image --flowctld-image --control-plane-port --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
+            opts="-f -o -y -h -V --file --format --to-file --out-dir --force --prefix --registry --image --flowctld-image --control-plane-port --token-secret --tls-secret --output --config --context --namespace --yes --log-level --socket --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3947,6 +3951,14 @@ _flowctl() {
                     return 0
                     ;;
                 --control-plane-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

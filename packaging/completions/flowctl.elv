@@ -55,6 +55,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'flowctl;run'= {
+            cand --wait-timeout 'With --wait: give up waiting after this long (the run goes on) [default: as long as the components'' start timeouts allow]'
             cand --show-status 'Show component progress and a status line (false: only logs)'
             cand --log-dir 'Also write component logs to this directory'
             cand --orchestrator 'How components are run (only `process` is supported)'
@@ -87,6 +88,7 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --timeout 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer'
             cand -d 'Print the run id and return; the run lives until stopped'
             cand --detach 'Print the run id and return; the run lives until stopped'
+            cand --wait 'Like --detach, but return only once every component is ready (or fail with the reason); the run lives until stopped'
             cand --use-external-control-plane 'Components register with the control plane already running at --control-plane-address:--control-plane-port (default 127.0.0.1:8080) instead of the local daemon''s; the local daemon still supervises their processes'
             cand --no-persistence 'Keep runs and registrations in memory only: no database file'
             cand --no-cgroups 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
@@ -900,6 +902,8 @@ set edit:completion:arg-completer[flowctl] = {|@words|
             cand --image 'The image of component ID (repeatable)'
             cand --flowctld-image 'The image the control plane (flowctld) runs from'
             cand --control-plane-port 'The port of the control plane the components register with'
+            cand --token-secret 'Secure the control plane with the bearer token in secret NAME (key `token`): a Kubernetes Secret, a directory NAME/ beside the Compose file, /etc/flowctl/NAME/ for systemd, a Nomad Variable at path NAME'
+            cand --tls-secret 'TLS on the control plane from secret NAME (keys `tls.crt`, `tls.key` for the plane''s service name, `ca.crt`; found as --token-secret''s); needs --token-secret'
             cand -o 'Output format of listings (`wide`: a table with more columns)'
             cand --output 'Output format of listings (`wide`: a table with more columns)'
             cand --config 'Config file of a daemon this command starts (the keys of config.toml)'

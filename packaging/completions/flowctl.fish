@@ -58,6 +58,7 @@ complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "translate" -d 'Writ
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "init" -d 'Write a starter Stellar pipeline (asks on a terminal; see --preset)'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "components" -d 'Components by reference (`type: name@version`, `image:`): pull, list and remove cached ones'
 complete -c flowctl -n "__fish_flowctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l wait-timeout -d 'With --wait: give up waiting after this long (the run goes on) [default: as long as the components\' start timeouts allow]' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l show-status -d 'Show component progress and a status line (false: only logs)' -r -f -a "true\t''
 false\t''"
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-dir -d 'Also write component logs to this directory' -r -F
@@ -94,6 +95,7 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l log-level -d 'Lo
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l socket -d 'The daemon\'s Unix socket [env: FLOWCTL_SOCKET]' -r -F
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l timeout -d 'How long the daemon may take to answer a request (0: no limit); streams are bounded only until their first answer' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -s d -l detach -d 'Print the run id and return; the run lives until stopped'
+complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l wait -d 'Like --detach, but return only once every component is ready (or fail with the reason); the run lives until stopped'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l use-external-control-plane -d 'Components register with the control plane already running at --control-plane-address:--control-plane-port (default 127.0.0.1:8080) instead of the local daemon\'s; the local daemon still supervises their processes'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-persistence -d 'Keep runs and registrations in memory only: no database file'
 complete -c flowctl -n "__fish_flowctl_using_subcommand run" -l no-cgroups -d 'Contain components with process groups only, even where cgroup v2 is available (`cgroups = false` in config.toml)'
@@ -748,6 +750,8 @@ complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l registry -
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l image -d 'The image of component ID (repeatable)' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l flowctld-image -d 'The image the control plane (flowctld) runs from' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l control-plane-port -d 'The port of the control plane the components register with' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l token-secret -d 'Secure the control plane with the bearer token in secret NAME (key `token`): a Kubernetes Secret, a directory NAME/ beside the Compose file, /etc/flowctl/NAME/ for systemd, a Nomad Variable at path NAME' -r
+complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -l tls-secret -d 'TLS on the control plane from secret NAME (keys `tls.crt`, `tls.key` for the plane\'s service name, `ca.crt`; found as --token-secret\'s); needs --token-secret' -r
 complete -c flowctl -n "__fish_flowctl_using_subcommand translate" -s o -l output -d 'Output format of listings (`wide`: a table with more columns)' -r -f -a "table\t''
 json\t''
 yaml\t''

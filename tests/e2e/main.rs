@@ -20,6 +20,7 @@ mod metrics;
 mod no_spawn;
 mod operator;
 mod podman;
+mod ready;
 mod relay;
 mod runs;
 mod security;

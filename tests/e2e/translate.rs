@@ -44,6 +44,15 @@ fn cases() -> Vec<(String, PathBuf)> {
     cases
 }
 
+/// The golden case of a secured plane: the example chain translated with
+/// these flags.
+const SECURED: &str = "chain-secured";
+const SECURED_FLAGS: [&str; 4] = ["--token-secret", "chain-token", "--tls-secret", "chain-tls"];
+
+fn chain_file() -> PathBuf {
+    repo().join("examples/chain.yaml")
+}
+
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
@@ -72,6 +81,18 @@ fn ids(file: &Path) -> Vec<String> {
 /// Translates `file` (copied into the world's work dir) to `format` in
 /// `out`, and returns the run.
 fn translate(world: &World, file: &Path, format: &str, images: bool, out: &Path) -> Run {
+    translate_with(world, file, format, images, out, &[])
+}
+
+/// [`translate`] with `extra` flags.
+fn translate_with(
+    world: &World,
+    file: &Path,
+    format: &str,
+    images: bool,
+    out: &Path,
+    extra: &[&str],
+) -> Run {
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
     std::fs::copy(file, world.work.join(&name)).unwrap();
     let mut args: Vec<String> = vec![
@@ -90,6 +111,7 @@ fn translate(world: &World, file: &Path, format: &str, images: bool, out: &Path)
         }
     }
     args.extend(["--out-dir".into(), out.display().to_string()]);
+    args.extend(extra.iter().map(|a| a.to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     world.flowctl(&args)
 }
@@ -175,6 +197,17 @@ fn every_pipeline_in_every_format_matches_its_golden_files() {
             compare_golden(&case, format, &read_normalized(&world, &out, &run.stderr()));
         }
     }
+    for (format, images) in FORMATS {
+        let world = World::new();
+        let out = world.work.join("out");
+        let run = translate_with(&world, &chain_file(), format, images, &out, &SECURED_FLAGS);
+        run.ok();
+        compare_golden(
+            SECURED,
+            format,
+            &read_normalized(&world, &out, &run.stderr()),
+        );
+    }
 }
 
 /// Both flavours of the Kubernetes output: for a cluster, and for
@@ -184,11 +217,13 @@ fn kubernetes_output_passes_kubernetes_validate_strict() {
     if !needs("kubernetes-validate", "kubernetes-validate (pip)") {
         return;
     }
-    for (_, file) in cases() {
+    let secured = (SECURED.to_owned(), chain_file());
+    for (case, file) in cases().into_iter().chain([secured]) {
         for format in ["kubernetes", "podman"] {
             let world = World::new();
             let out = world.work.join("out");
-            translate(&world, &file, format, true, &out).ok();
+            let extra: &[&str] = if case == SECURED { &SECURED_FLAGS } else { &[] };
+            translate_with(&world, &file, format, true, &out, extra).ok();
             let name = format!("{}.{format}.yaml", pipeline_name(&file));
             let mut check = Command::new("kubernetes-validate");
             check.arg("--strict").arg(out.join(&name));
@@ -202,11 +237,13 @@ fn compose_output_passes_the_compose_spec_schema() {
     if !needs("check-jsonschema", "check-jsonschema (pip)") {
         return;
     }
-    for (_, file) in cases() {
+    let secured = (SECURED.to_owned(), chain_file());
+    for (case, file) in cases().into_iter().chain([secured]) {
+        let extra: &[&str] = if case == SECURED { &SECURED_FLAGS } else { &[] };
         for format in ["docker-compose", "local"] {
             let world = World::new();
             let out = world.work.join("out");
-            translate(&world, &file, format, true, &out).ok();
+            translate_with(&world, &file, format, true, &out, extra).ok();
             let mut check = Command::new("check-jsonschema");
             check
                 .args(["--builtin-schema", "vendor.compose-spec"])
@@ -224,10 +261,13 @@ fn systemd_units_pass_systemd_analyze_verify() {
     // The examples run ./target/release/...: here, the binaries built for
     // these tests. (The fixtures' programs exist on no machine, and verify
     // checks that ExecStart= is executable, so they are left out.)
+    let secured = (SECURED.to_owned(), chain_file());
     for (case, file) in cases()
         .into_iter()
         .filter(|(_, file)| file.starts_with(repo().join("examples")))
+        .chain([secured])
     {
+        let extra: &[&str] = if case == SECURED { &SECURED_FLAGS } else { &[] };
         let world = World::new();
         std::fs::create_dir_all(world.work.join("target")).unwrap();
         std::os::unix::fs::symlink(
@@ -236,7 +276,7 @@ fn systemd_units_pass_systemd_analyze_verify() {
         )
         .unwrap();
         let out = world.work.join("out");
-        translate(&world, &file, "systemd", false, &out).ok();
+        translate_with(&world, &file, "systemd", false, &out, extra).ok();
         let mut units: Vec<PathBuf> = std::fs::read_dir(&out)
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -353,7 +393,26 @@ fn stdout_is_the_default_and_warns_about_an_insecure_plane() {
     let run = world.flowctl(&["translate", "-f", "hello.yaml", "-o", "nomad"]);
     let job: serde_json::Value = serde_json::from_str(&run.ok()).unwrap();
     assert!(job["Job"]["TaskGroups"].is_array());
-    assert!(run.stderr().contains("--insecure"), "{run}");
+    let warned = run.stderr();
+    assert!(
+        warned.contains("--insecure")
+            && warned.contains("--token-secret NAME")
+            && warned.contains("--tls-secret NAME"),
+        "{run}"
+    );
+    // TLS without a token would admit no component: refused, saying why.
+    let refused = world
+        .flowctl(&[
+            "translate",
+            "-f",
+            "hello.yaml",
+            "-o",
+            "nomad",
+            "--tls-secret",
+            "t",
+        ])
+        .fails();
+    assert!(refused.contains("--token-secret"), "{refused}");
 }
 
 /// What a unit file runs: its `ExecStart=` words, `WorkingDirectory=` and

@@ -44,6 +44,16 @@ pub struct TranslateArgs {
     /// The port of the control plane the components register with
     #[arg(long, value_name = "PORT", default_value_t = crate::translate::DEFAULT_PLANE_PORT)]
     pub control_plane_port: u16,
+    /// Secure the control plane with the bearer token in secret NAME (key
+    /// `token`): a Kubernetes Secret, a directory NAME/ beside the Compose
+    /// file, /etc/flowctl/NAME/ for systemd, a Nomad Variable at path NAME
+    #[arg(long, value_name = "NAME")]
+    pub token_secret: Option<String>,
+    /// TLS on the control plane from secret NAME (keys `tls.crt`, `tls.key`
+    /// for the plane's service name, `ca.crt`; found as --token-secret's);
+    /// needs --token-secret
+    #[arg(long, value_name = "NAME", requires = "token_secret")]
+    pub tls_secret: Option<String>,
 }
 
 fn parse_format(name: &str) -> Result<crate::translate::Format, String> {

@@ -52,9 +52,8 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
             Ok(submitted) => submitted,
             Err(code) => return Ok(code),
         };
-    if args.detach
-        && let Some(code) = signals.take_replayed()
-    {
+    let detach = args.detach || args.wait;
+    if detach && let Some(code) = signals.take_replayed() {
         eprintln!(
             "flowctl: interrupted as run {} started: stopping it",
             flowctl_core::short_id(&summary.run_id)
@@ -66,12 +65,18 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
             .await?;
         return Ok(code);
     }
+    if args.wait {
+        let waited = live::ready::until_ready(
+            &mut client,
+            &summary.run_id,
+            args.wait_timeout,
+            &mut signals,
+        )
+        .await?;
+        return Ok(report_waited(ctx, waited));
+    }
     if args.detach {
-        if ctx.json() {
-            output::print_json(&run_json(&summary));
-        } else {
-            println!("{}", summary.run_id);
-        }
+        print_submitted(ctx, &summary);
         return Ok(ExitCode::SUCCESS);
     }
     if args.show_status {
@@ -95,6 +100,66 @@ pub async fn run(ctx: &Ctx, args: RunArgs) -> Result<ExitCode> {
         report.abort();
     }
     code
+}
+
+/// A detached run: its id (or its summary in JSON).
+fn print_submitted(ctx: &Ctx, summary: &RunSummary) {
+    if ctx.json() {
+        output::print_json(&run_json(summary));
+    } else {
+        println!("{}", summary.run_id);
+    }
+}
+
+/// How `run --wait` ended, told; the run is left as it is in every case.
+fn report_waited(ctx: &Ctx, waited: live::ready::Waited) -> ExitCode {
+    use live::ready::Waited;
+    let short = |run: &RunSummary| flowctl_core::short_id(&run.run_id).to_owned();
+    let list = |components: &[flowctl_proto::daemon::v1::ComponentStatus]| {
+        components
+            .iter()
+            .map(|c| match c.exit.as_str() {
+                "" => format!("'{}'", c.id),
+                exit => format!("'{}' ({exit})", c.id),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match waited {
+        Waited::Ready(run) => {
+            print_submitted(ctx, &run);
+            ExitCode::SUCCESS
+        }
+        Waited::Failed(run, failed) => {
+            let why = match (failed.is_empty(), run.error.is_empty()) {
+                (false, _) => format!("component {} failed", list(&failed)),
+                (true, false) => run.error.clone(),
+                (true, true) => "it was stopped".to_owned(),
+            };
+            let status = flowctl_core::RunStatus::from(run.status()).name();
+            eprintln!(
+                "error: run {} is {status} before every component was ready: {why} \
+                 (`flowctl logs {}` shows what they wrote)",
+                short(&run),
+                short(&run)
+            );
+            ExitCode::FAILURE
+        }
+        Waited::TimedOut(run, waiting) => {
+            eprintln!(
+                "error: run {} was not ready within --wait-timeout: still waiting for {}; \
+                 it keeps running (`flowctl pipelines stop {}` ends it)",
+                short(&run),
+                list(&waiting),
+                short(&run)
+            );
+            ExitCode::FAILURE
+        }
+        Waited::Interrupted(code) => {
+            eprintln!("flowctl: stopped waiting; the run keeps running");
+            code
+        }
+    }
 }
 
 /// What `run` submits: the settings of a daemon it may start, the control

@@ -76,6 +76,10 @@ fn options(args: &TranslateArgs, namespace: Option<String>, bytes: &[u8]) -> Res
         pipeline_path: super::absolute(&args.file),
         cwd,
         flowctld_program,
+        access: translate::Access {
+            token: args.token_secret.clone(),
+            tls: args.tls_secret.clone(),
+        },
     })
 }
 

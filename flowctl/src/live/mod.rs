@@ -7,8 +7,10 @@
 //! a second one leaves at once. The watch is opened with
 //! `stop_on_disconnect`, so even a client killed with SIGKILL stops its run.
 //!
-//! - `view`: the block redrawn in place on a terminal.
+//! - `view`: the block redrawn in place on a terminal;
+//! - `ready`: `run --wait`, until every component is ready.
 
+pub mod ready;
 mod view;
 
 use std::collections::HashMap;

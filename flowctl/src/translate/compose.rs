@@ -11,6 +11,7 @@ use flowctl_core::spec::{
 };
 use serde::Serialize;
 
+use super::access::Item;
 use super::plan::{PIPELINE_DIR, Plan, SOCKET, STATE_DIR, STATE_VOLUME_DIR, Service};
 use super::warnings::Warnings;
 use super::{Options, OutFile, yaml};
@@ -22,6 +23,33 @@ struct File {
     services: BTreeMap<String, ComposeService>,
     volumes: BTreeMap<String, Empty>,
     configs: BTreeMap<String, Config>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    secrets: BTreeMap<String, SecretFile>,
+}
+
+/// A secret read from a file beside the Compose file (`--token-secret`,
+/// `--tls-secret`: `NAME/token`, `NAME/tls.crt`...).
+#[derive(Debug, Serialize)]
+struct SecretFile {
+    file: String,
+}
+
+/// The Compose secret of `item` of secret `secret`.
+fn secret_name(secret: &str, item: Item) -> String {
+    format!("{secret}.{}", item.key())
+}
+
+/// Where a container sees it.
+fn secret_path(secret: &str, item: Item) -> String {
+    format!("/run/secrets/{}", secret_name(secret, item))
+}
+
+/// The secrets of `files`, for a service.
+fn service_secrets(files: &[(&str, Item)]) -> Vec<String> {
+    files
+        .iter()
+        .map(|(secret, item)| secret_name(secret, *item))
+        .collect()
 }
 
 #[derive(Debug, Serialize)]
@@ -62,6 +90,8 @@ struct ComposeService {
     volumes: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     configs: Vec<ConfigMount>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    secrets: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     deploy: Option<Deploy>,
     labels: BTreeMap<String, String>,
@@ -123,10 +153,21 @@ pub fn render(
         }
         services.insert(service.name.clone(), out);
     }
+    let access = &plan.plane.access;
+    let secrets = access
+        .plane_files()
+        .into_iter()
+        .chain(access.component_files())
+        .map(|(secret, item)| {
+            let file = format!("./{secret}/{}", item.key());
+            (secret_name(secret, item), SecretFile { file })
+        })
+        .collect();
     let file = File {
         name: super::plan::dns_label(&plan.pipeline.name),
         services,
         volumes,
+        secrets,
         configs: BTreeMap::from([(
             "pipeline".to_owned(),
             Config {
@@ -151,6 +192,8 @@ fn plane(plan: &Plan<'_>, options: &Options, warnings: &mut Warnings) -> Compose
     let mut entrypoint = vec!["flowctld".to_owned()];
     let pipeline = format!("{PIPELINE_DIR}/pipeline.yaml");
     entrypoint.extend(plan.plane.args(&pipeline, "0.0.0.0", warnings));
+    let access = &plan.plane.access;
+    entrypoint.extend(access.plane_args(secret_path));
     ComposeService {
         image: options.flowctld_image.clone(),
         entrypoint,
@@ -167,6 +210,7 @@ fn plane(plan: &Plan<'_>, options: &Options, warnings: &mut Warnings) -> Compose
             source: "pipeline".into(),
             target: pipeline,
         }],
+        secrets: service_secrets(&access.plane_files()),
         labels: labels(plan, None),
         ..ComposeService::default()
     }
@@ -179,11 +223,10 @@ fn component(plan: &Plan<'_>, service: &Service<'_>, warnings: &mut Warnings) ->
     // The service name resolves to the container's own address, so the
     // component binds (and advertises) an address the relay can dial.
     let listen = format!("{}:{}", service.name, service.data_port);
-    let environment = service
-        .wired_env(&endpoint, Some(&listen))
-        .into_iter()
-        .map(|(k, v)| (k, escape(&v)))
-        .collect();
+    let access = &plan.plane.access;
+    let mut wired = service.wired_env(&endpoint, Some(&listen));
+    wired.extend(access.component_env(&plan.plane.name, secret_path));
+    let environment = wired.into_iter().map(|(k, v)| (k, escape(&v))).collect();
     if c.liveness_probe.is_some() {
         warnings.field(
             &c.id,
@@ -231,6 +274,7 @@ fn component(plan: &Plan<'_>, service: &Service<'_>, warnings: &mut Warnings) ->
         stop_grace_period: (c.stop_timeout != DEFAULT_STOP_TIMEOUT)
             .then(|| format_duration(c.stop_timeout)),
         deploy: deploy(service),
+        secrets: service_secrets(&access.component_files()),
         labels: labels(plan, Some(&c.id)),
         ..ComposeService::default()
     }

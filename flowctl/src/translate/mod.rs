@@ -4,6 +4,7 @@
 //! as the control plane every component registers with.
 //!
 //! Layout:
+//! - `access`: the token and TLS secrets of the plane, for every format.
 //! - `plan`: the pipeline as a neutral list of services (image, command,
 //!   environment, ports, probes, restarts) and the control plane; every
 //!   format reads only this.
@@ -16,6 +17,7 @@
 //! - `nomad`: a JSON job, a group per component.
 //! - `yaml`: the one YAML serializer the formats share.
 
+mod access;
 mod compose;
 mod images;
 mod kubernetes;
@@ -30,6 +32,7 @@ use std::path::PathBuf;
 
 use flowctl_core::spec::Pipeline;
 
+pub use access::Access;
 pub use plan::DEFAULT_PLANE_PORT;
 pub use warnings::Warnings;
 
@@ -113,6 +116,8 @@ pub struct Options {
     pub cwd: PathBuf,
     /// The absolute path of the flowctld program, for the host formats.
     pub flowctld_program: PathBuf,
+    /// `--token-secret`, `--tls-secret`.
+    pub access: Access,
 }
 
 /// One file of a translation.

@@ -9,6 +9,7 @@ use std::time::Duration;
 use flowctl_core::spec::{Probe, ProbeAction, RestartPolicy, StopSignal};
 use serde_json::{Map, Value, json};
 
+use super::access::Item;
 use super::plan::{Plan, Service, absolute_program};
 use super::warnings::Warnings;
 use super::{Options, OutFile};
@@ -74,10 +75,49 @@ fn nanos(duration: Duration) -> u64 {
     u64::try_from(duration.as_nanos()).unwrap_or(u64::MAX)
 }
 
+/// The file a task's template renders `item` of `secret` into.
+fn secret_file(secret: &str, item: Item) -> String {
+    format!("{}-{}", super::plan::dns_label(secret), item.slug())
+}
+
+/// Where a task sees it (its private secrets directory).
+fn secret_path(secret: &str, item: Item) -> String {
+    format!("${{NOMAD_SECRETS_DIR}}/{}", secret_file(secret, item))
+}
+
+/// Templates rendering `files` from the Nomad Variables named by the
+/// secrets (item `token`, `tls_crt`, `tls_key`, `ca_crt`).
+fn secret_templates(files: &[(&str, Item)]) -> Vec<Value> {
+    files
+        .iter()
+        .map(|(secret, item)| {
+            json!({
+                "EmbeddedTmpl": format!(
+                    "{LEFT} with nomadVar \"{secret}\" {RIGHT}{LEFT} .{} {RIGHT}{LEFT} end {RIGHT}",
+                    item.slug()
+                ),
+                "DestPath": format!("secrets/{}", secret_file(secret, *item)),
+                "Perms": "0400",
+                "LeftDelim": LEFT,
+                "RightDelim": RIGHT,
+            })
+        })
+        .collect()
+}
+
 fn plane(plan: &Plan<'_>, options: &Options, warnings: &mut Warnings) -> Value {
-    let args = plan
+    let mut args = plan
         .plane
         .args("${NOMAD_TASK_DIR}/pipeline.yaml", "0.0.0.0", warnings);
+    let access = &plan.plane.access;
+    args.extend(access.plane_args(secret_path));
+    let mut templates = vec![json!({
+        "EmbeddedTmpl": options.pipeline_text,
+        "DestPath": "local/pipeline.yaml",
+        "LeftDelim": LEFT,
+        "RightDelim": RIGHT,
+    })];
+    templates.extend(secret_templates(&access.plane_files()));
     json!({
         "Name": "flowctld",
         "Count": 1,
@@ -99,12 +139,7 @@ fn plane(plan: &Plan<'_>, options: &Options, warnings: &mut Warnings) -> Value {
                 flowctl_core::env::STATE_DIR: "${NOMAD_ALLOC_DIR}/data/flowctl",
                 flowctl_core::env::SOCKET: "${NOMAD_TASK_DIR}/flowctld.sock",
             },
-            "Templates": [{
-                "EmbeddedTmpl": options.pipeline_text,
-                "DestPath": "local/pipeline.yaml",
-                "LeftDelim": LEFT,
-                "RightDelim": RIGHT,
-            }],
+            "Templates": templates,
         }],
     })
 }
@@ -120,6 +155,8 @@ fn group(
     // The endpoint comes from the template below, from Nomad's service
     // discovery, wherever the control plane was placed.
     env.remove(flowctl_core::env::ENDPOINT);
+    let access = &plan.plane.access;
+    env.extend(access.component_env(&plan.plane.name, secret_path));
     let reserved = reserved_ports(service);
     let (driver, config) = driver(service, options, warnings);
     super::plan::start_timeout_warning(c, "Nomad", warnings);
@@ -152,6 +189,9 @@ fn group(
             "RightDelim": RIGHT,
         }],
     });
+    if let Some(templates) = task["Templates"].as_array_mut() {
+        templates.extend(secret_templates(&access.component_files()));
+    }
     if c.stop_signal != StopSignal::Term {
         task["KillSignal"] = json!(c.stop_signal.to_string());
     }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use flowctl_core::env;
 use flowctl_core::spec::{Component, Pipeline, Probe, ProbeAction};
 
+use super::access::Access;
 use super::images::{self, Image};
 use super::warnings::Warnings;
 use super::{Format, Options};
@@ -54,11 +55,17 @@ pub struct Plane {
     /// Its service (or unit, or group) name.
     pub name: String,
     pub port: u16,
+    /// The secrets that secure it (`--token-secret`, `--tls-secret`); the
+    /// formats add their flags and variables (`Access::plane_args`,
+    /// `Access::component_env`) where their files are seen.
+    pub access: Access,
 }
 
 impl Plane {
     /// flowctld's arguments for the pipeline at `pipeline` listening on
-    /// `address`. A non-loopback address gets `--insecure`, and a warning.
+    /// `address`, but for those of `access`. A non-loopback address without
+    /// a token gets `--insecure`, and a warning naming the flags that
+    /// secure it; a token without TLS off loopback, a warning too.
     pub fn args(&self, pipeline: &str, address: &str, warnings: &mut Warnings) -> Vec<String> {
         let mut args: Vec<String> = [
             "--pipeline",
@@ -71,13 +78,20 @@ impl Plane {
         .map(str::to_owned)
         .into();
         args.push(self.port.to_string());
-        if !matches!(address, "127.0.0.1" | "::1" | "localhost") {
+        let loopback = matches!(address, "127.0.0.1" | "::1" | "localhost");
+        if !loopback && !self.access.secured() {
             args.push("--insecure".to_owned());
             warnings.general(format!(
                 "the control plane '{}' listens on {address}:{} with --insecure: whoever \
-                 reaches that port can register components; before going past a trusted \
-                 network, give flowctld --tls-cert/--tls-key (and --tls-ca-cert for client \
-                 certificates) or --token-file in place of --insecure",
+                 reaches that port can register components; to secure it, translate with \
+                 --token-secret NAME (a bearer token every component presents) and \
+                 --tls-secret NAME (TLS, the plane's certificate and its CA)",
+                self.name, self.port
+            ));
+        } else if !loopback && self.access.tls.is_none() {
+            warnings.general(format!(
+                "the control plane '{}' on {address}:{} takes the token in plain text: add \
+                 --tls-secret NAME for TLS",
                 self.name, self.port
             ));
         }
@@ -163,6 +177,7 @@ impl<'a> Plan<'a> {
         options: &Options,
         warnings: &mut Warnings,
     ) -> Result<Plan<'a>, String> {
+        options.access.check()?;
         if let Some(unknown) = options
             .images
             .keys()
@@ -203,6 +218,7 @@ impl<'a> Plan<'a> {
             plane: Plane {
                 name: plane_name(&prefix),
                 port: options.plane_port,
+                access: options.access.clone(),
             },
             prefix,
             services,

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use flowctl_core::spec::{Component, DEFAULT_STOP_TIMEOUT, RestartPolicy, StopSignal};
 
+use super::access::{Access, Item};
 use super::plan::{Plan, Service};
 use super::warnings::Warnings;
 use super::{Options, OutFile};
@@ -44,13 +45,21 @@ fn plane(plan: &Plan<'_>, options: &Options, target: &str, warnings: &mut Warnin
     let pipeline = options.pipeline_path.to_string_lossy();
     let mut exec = vec![options.flowctld_program.to_string_lossy().into_owned()];
     exec.extend(plan.plane.args(&pipeline, "127.0.0.1", warnings));
+    let access = &plan.plane.access;
+    // `%d/...` is the credentials directory: a specifier, not escaped.
+    let mut exec = exec_line(&exec);
+    for word in access.plane_args(credential_path) {
+        exec.push(' ');
+        exec.push_str(&word);
+    }
     let mut text = String::new();
     let _ = write!(
         text,
         "[Unit]\nDescription=flowctl control plane of pipeline {name}\nPartOf={target}\n\n\
          [Service]\nType=exec\nExecStart={}\nStateDirectory=flowctl/{name}\n\
-         RuntimeDirectory=flowctl-{name}\n{}\n{}\nRestart=on-failure\n\n[Install]\nWantedBy={target}\n",
-        exec_line(&exec),
+         RuntimeDirectory=flowctl-{name}\n{}{}\n{}\nRestart=on-failure\n\n[Install]\nWantedBy={target}\n",
+        exec,
+        load_credentials(&access.plane_files()),
         environment(
             flowctl_core::env::STATE_DIR,
             &format!("%S/flowctl/{name}"),
@@ -99,6 +108,11 @@ fn component(
     let endpoint = format!("127.0.0.1:{}", plan.plane.port);
     for (key, value) in service.wired_env(&endpoint, None) {
         let _ = writeln!(body, "{}", environment(&key, &value, true));
+    }
+    let access: &Access = &plan.plane.access;
+    body.push_str(&load_credentials(&access.component_files()));
+    for (key, value) in access.component_env(&plan.plane.name, credential_path) {
+        let _ = writeln!(body, "{}", environment(&key, &value, false));
     }
     restart(c, &mut unit, &mut body, warnings);
     if c.stop_signal != StopSignal::Term {
@@ -158,6 +172,38 @@ fn restart(c: &Component, unit: &mut String, body: &mut String, warnings: &mut W
         &["restart_delay_max", "min_uptime"],
         "is not honoured: systemd waits RestartSec= before every restart",
     );
+}
+
+/// Where a unit sees `item` of `secret`: its credentials directory (`%d`).
+fn credential_path(secret: &str, item: Item) -> String {
+    format!("%d/{}", credential(secret, item))
+}
+
+/// The credential's name: the secret's and the item's.
+fn credential(secret: &str, item: Item) -> String {
+    format!("{}-{}", super::plan::dns_label(secret), item.slug())
+}
+
+/// `LoadCredential=` lines for `files`, read from `/etc/flowctl/NAME/`
+/// (or NAME itself, when absolute): systemd copies them into the unit's
+/// own credentials directory, readable by that unit alone.
+fn load_credentials(files: &[(&str, Item)]) -> String {
+    let mut out = String::new();
+    for (secret, item) in files {
+        let dir = if secret.starts_with('/') {
+            secret.trim_end_matches('/').to_owned()
+        } else {
+            format!("/etc/flowctl/{secret}")
+        };
+        let _ = writeln!(
+            out,
+            "LoadCredential={}:{}/{}",
+            credential(secret, *item),
+            escape(&dir),
+            item.key()
+        );
+    }
+    out
 }
 
 /// `ExecStart=` words: each quoted when it needs to be, `%` and `$` doubled.

@@ -1,24 +1,28 @@
 //! The task that drains a component's stdout and stderr until both close.
 //!
-//! Memory stays flat however much a component prints: each pipe is read
-//! into a fixed buffer, a line is held only up to
-//! [`MAX_LINE_BYTES`](super::MAX_LINE_BYTES), the files are written through
-//! fixed buffers and rotated, and live followers that fall behind lose lines
-//! (the broadcast channel drops them) instead of holding the writer back.
+//! Memory stays flat however much a component prints: a pipe is read only
+//! once it has data, through a buffer on the stack, a line is held only up
+//! to [`MAX_LINE_BYTES`](super::MAX_LINE_BYTES), the files are written in
+//! bounded batches and rotated, and live followers that fall behind lose
+//! lines (the broadcast channel drops them) instead of holding the writer
+//! back. A quiet component costs no buffer at all: most of a pipeline's
+//! components print little, and a daemon running a hundred of them should
+//! not hold a hundred sets of idle buffers.
 
 use std::future::poll_fn;
 use std::io;
-use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
-use tokio::io::{AsyncRead, ReadBuf};
+use tokio::net::unix::pipe;
+use tokio::process::{ChildStderr, ChildStdout};
 use tokio::sync::broadcast;
 
 use super::split::{LineSplitter, Piece};
 use super::{LogError, LogLine, LogSink, MAX_LINE_BYTES, RecentLines, Stream};
 use flowctl_core::clock::now_ms;
 
-/// Bytes asked of a pipe in one read.
+/// Bytes asked of a pipe in one read (on the stack; only what was read is
+/// kept, until its lines are delivered).
 const READ_BUFFER_BYTES: usize = 8 * 1024;
 
 /// What a finished capture tells the supervisor. Its arrival means the
@@ -45,26 +49,39 @@ pub struct CaptureReport {
 ///
 /// Spawn it next to the child (`tokio::spawn(capture(...))`): its end tells
 /// that the output is drained, and it ends even if nobody follows.
-pub async fn capture<O, E>(
-    stdout: O,
-    stderr: E,
+pub async fn capture(
+    stdout: ChildStdout,
+    stderr: ChildStderr,
     sink: LogSink,
     live: broadcast::Sender<LogLine>,
     recent: RecentLines,
-) -> CaptureReport
-where
-    O: AsyncRead + Unpin + Send + 'static,
-    E: AsyncRead + Unpin + Send + 'static,
-{
-    let mut pipes = [
-        Pipe::new(Stream::Stdout, Box::new(stdout)),
-        Pipe::new(Stream::Stderr, Box::new(stderr)),
-    ];
+) -> CaptureReport {
     let mut out = Destinations {
         sink,
         live,
         recent,
         report: CaptureReport::default(),
+    };
+    let pipes = [
+        Pipe::new(Stream::Stdout, stdout.into_owned_fd()),
+        Pipe::new(Stream::Stderr, stderr.into_owned_fd()),
+    ];
+    let mut pipes = match pipes {
+        [Ok(stdout), Ok(stderr)] => [stdout, stderr],
+        [stdout, stderr] => {
+            for (stream, pipe) in [(Stream::Stdout, stdout), (Stream::Stderr, stderr)] {
+                if let Err(source) = pipe {
+                    out.report.errors.push(LogError::ReadPipe {
+                        component: out.sink.component().to_owned(),
+                        stream,
+                        source,
+                    });
+                }
+            }
+            let mut report = out.report;
+            report.errors.extend(out.sink.close().await);
+            return report;
+        }
     };
     let mut first = 0;
     while pipes.iter().any(|pipe| pipe.open) {
@@ -73,16 +90,20 @@ where
             Poll::Ready(read) => read,
             Poll::Pending => {
                 // Nothing more to read for now: let readers of the files see
-                // what came so far before waiting.
+                // what came so far before waiting, and keep no buffer while
+                // the component is quiet.
                 out.sink.flush().await;
+                for pipe in &mut pipes {
+                    pipe.splitter.release();
+                }
                 poll_fn(|cx| poll_pipes(cx, &mut pipes, first)).await
             }
         };
         first = 1 - index;
         let pipe = &mut pipes[index];
         match result {
-            Ok(filled) if filled > 0 => {
-                let mut input = &pipe.buffer[..filled];
+            Ok(read) if !read.is_empty() => {
+                let mut input = &read[..];
                 while let Some(piece) = pipe.splitter.next_piece(&mut input) {
                     out.deliver(pipe.stream, piece).await;
                 }
@@ -106,32 +127,39 @@ where
     report
 }
 
-/// One of the component's pipes, with what was read from it.
+/// One of the component's pipes, with the unfinished line read from it.
 struct Pipe {
     stream: Stream,
-    reader: Box<dyn AsyncRead + Unpin + Send>,
-    buffer: Box<[u8]>,
+    reader: pipe::Receiver,
     splitter: LineSplitter,
     /// False once the pipe reached end of file or failed.
     open: bool,
 }
 
 impl Pipe {
-    fn new(stream: Stream, reader: Box<dyn AsyncRead + Unpin + Send>) -> Self {
-        Pipe {
+    fn new(stream: Stream, fd: io::Result<std::os::fd::OwnedFd>) -> io::Result<Self> {
+        Ok(Pipe {
             stream,
-            reader,
-            buffer: vec![0; READ_BUFFER_BYTES].into_boxed_slice(),
+            reader: pipe::Receiver::from_owned_fd(fd?)?,
             splitter: LineSplitter::new(MAX_LINE_BYTES),
             open: true,
-        }
+        })
     }
 
-    /// Reads into `buffer`, giving the number of bytes read (0 at end of file).
-    fn poll_fill(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<usize>> {
-        let mut buf = ReadBuf::new(&mut self.buffer);
-        ready!(Pin::new(&mut self.reader).poll_read(cx, &mut buf))?;
-        Poll::Ready(Ok(buf.filled().len()))
+    /// Waits until the pipe has data (or news of its end), then reads what
+    /// it has: empty at end of file. Nothing is allocated before there is
+    /// something to keep.
+    fn poll_fill(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<Vec<u8>>> {
+        loop {
+            ready!(self.reader.poll_read_ready(cx))?;
+            let mut buffer = [0; READ_BUFFER_BYTES];
+            match self.reader.try_read(&mut buffer) {
+                Ok(read) => return Poll::Ready(Ok(buffer[..read].to_vec())),
+                // Readiness was stale; `try_read` cleared it.
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
+                Err(e) => return Poll::Ready(Err(e)),
+            }
+        }
     }
 }
 
@@ -141,7 +169,7 @@ fn poll_pipes(
     cx: &mut Context<'_>,
     pipes: &mut [Pipe; 2],
     first: usize,
-) -> Poll<(usize, io::Result<usize>)> {
+) -> Poll<(usize, io::Result<Vec<u8>>)> {
     for index in [first, 1 - first] {
         let pipe = &mut pipes[index];
         if pipe.open

@@ -30,7 +30,8 @@ impl RecentLines {
     /// A ring keeping the last `capacity` lines.
     pub fn new(capacity: usize) -> Self {
         RecentLines {
-            lines: Arc::new(Mutex::new(VecDeque::with_capacity(capacity))),
+            // Grown as lines come: most components never print 50 lines.
+            lines: Arc::new(Mutex::new(VecDeque::new())),
             capacity,
         }
     }

@@ -4,17 +4,19 @@
 //! Files are created 0600 and their directory 0700, since components print
 //! secrets more often than anyone would like.
 
-use std::io;
+use std::io::{self, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use tokio::fs::{self, DirBuilder, File, OpenOptions};
-use tokio::io::{AsyncWriteExt, BufWriter};
+use tokio::fs::{self, DirBuilder, OpenOptions};
 
 use super::LogError;
 use super::paths::log_path;
 
 /// Lines are gathered in memory up to this size before reaching the file.
+/// The buffer exists only while lines wait: a flush gives it back, so a
+/// quiet component holds none.
 const WRITE_BUFFER_BYTES: usize = 16 * 1024;
 
 /// A log file that is rotated when the next line would take it past
@@ -27,9 +29,12 @@ const WRITE_BUFFER_BYTES: usize = 16 * 1024;
 pub(super) struct RotatingFile {
     dir: PathBuf,
     component: String,
-    /// `None` once the file was switched off by an error.
-    writer: Option<BufWriter<File>>,
-    /// Bytes in the current file, counting those still in the buffer.
+    /// `None` once the file was switched off by an error. Written on the
+    /// blocking pool, so a slow disk never stalls the runtime.
+    file: Option<Arc<std::fs::File>>,
+    /// Lines not yet handed to the file.
+    pending: Vec<u8>,
+    /// Bytes in the current file, counting those still pending.
     size: u64,
     max_bytes: u64,
     keep: usize,
@@ -57,13 +62,13 @@ impl RotatingFile {
         let file = open_private(&path, false).await?;
         let size = file
             .metadata()
-            .await
             .map_err(|e| LogError::io("read the size of", &path, e))?
             .len();
         Ok(RotatingFile {
             dir: dir.to_path_buf(),
             component: component.to_owned(),
-            writer: Some(BufWriter::with_capacity(WRITE_BUFFER_BYTES, file)),
+            file: Some(file),
+            pending: Vec::new(),
             size,
             max_bytes,
             keep: keep.max(1),
@@ -74,27 +79,43 @@ impl RotatingFile {
     /// the current file past `max_bytes`. A line longer than `max_bytes` still
     /// goes whole into a file of its own.
     pub(super) async fn write(&mut self, line: &[u8]) -> Result<(), LogError> {
-        if self.writer.is_none() {
+        if self.file.is_none() {
             return Ok(());
         }
         let result = self.try_write(line).await;
         if result.is_err() {
-            self.writer = None;
+            self.switch_off();
         }
         result
     }
 
-    /// Hands buffered lines to the operating system, so that readers of the
-    /// file see them.
+    /// Hands pending lines to the operating system, so that readers of the
+    /// file see them, and gives their buffer back.
     pub(super) async fn flush(&mut self) -> Result<(), LogError> {
-        let Some(writer) = &mut self.writer else {
+        let result = self.write_pending().await;
+        if result.is_err() {
+            self.switch_off();
+        }
+        result
+    }
+
+    async fn write_pending(&mut self) -> Result<(), LogError> {
+        let Some(file) = self.file.clone() else {
             return Ok(());
         };
-        let result = writer.flush().await;
-        result.map_err(|e| {
-            self.writer = None;
-            LogError::io("write", self.path(0), e)
-        })
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let lines = std::mem::take(&mut self.pending);
+        let written = tokio::task::spawn_blocking(move || (&*file).write_all(&lines))
+            .await
+            .unwrap_or_else(|e| Err(io::Error::other(e)));
+        written.map_err(|e| LogError::io("write", self.path(0), e))
+    }
+
+    fn switch_off(&mut self) {
+        self.file = None;
+        self.pending = Vec::new();
     }
 
     fn path(&self, index: usize) -> PathBuf {
@@ -106,12 +127,11 @@ impl RotatingFile {
         if self.size > 0 && self.size + len > self.max_bytes {
             self.rotate().await?;
         }
-        let writer = self.writer.as_mut().expect("checked by write");
-        writer
-            .write_all(line)
-            .await
-            .map_err(|e| LogError::io("write", log_path(&self.dir, &self.component, 0), e))?;
+        self.pending.extend_from_slice(line);
         self.size += len;
+        if self.pending.len() >= WRITE_BUFFER_BYTES {
+            self.write_pending().await?;
+        }
         Ok(())
     }
 
@@ -119,12 +139,8 @@ impl RotatingFile {
     /// the oldest file, then starts an empty `.log`. With `keep == 1` the
     /// current file is simply started again.
     async fn rotate(&mut self) -> Result<(), LogError> {
-        if let Some(mut writer) = self.writer.take() {
-            writer
-                .flush()
-                .await
-                .map_err(|e| LogError::io("write", self.path(0), e))?;
-        }
+        self.write_pending().await?;
+        self.file = None;
         for index in (0..self.keep - 1).rev() {
             let (from, to) = (self.path(index), self.path(index + 1));
             match fs::rename(&from, &to).await {
@@ -134,8 +150,7 @@ impl RotatingFile {
                 Err(e) => return Err(LogError::io("rename", from, e)),
             }
         }
-        let file = open_private(&self.path(0), true).await?;
-        self.writer = Some(BufWriter::with_capacity(WRITE_BUFFER_BYTES, file));
+        self.file = Some(open_private(&self.path(0), true).await?);
         self.size = 0;
         Ok(())
     }
@@ -143,7 +158,7 @@ impl RotatingFile {
 
 /// Opens a log file for appending (or empty, with `truncate`), 0600 whether
 /// it is new or was left more open by something else.
-async fn open_private(path: &Path, truncate: bool) -> Result<File, LogError> {
+async fn open_private(path: &Path, truncate: bool) -> Result<Arc<std::fs::File>, LogError> {
     let mut options = OpenOptions::new();
     options.create(true).mode(0o600);
     if truncate {
@@ -158,7 +173,7 @@ async fn open_private(path: &Path, truncate: bool) -> Result<File, LogError> {
     file.set_permissions(std::fs::Permissions::from_mode(0o600))
         .await
         .map_err(|e| LogError::io("set permissions of", path, e))?;
-    Ok(file)
+    Ok(Arc::new(file.into_std().await))
 }
 
 #[cfg(test)]

@@ -55,9 +55,19 @@ impl LineSplitter {
     pub(super) fn new(max: usize) -> Self {
         let max = max.max(4);
         LineSplitter {
-            pending: Vec::with_capacity(max.min(4096)),
+            pending: Vec::new(),
             handed_out: 0,
             max,
+        }
+    }
+
+    /// Gives the memory back when no unfinished line is held (a quiet
+    /// component keeps no buffer; one long line once does not keep its
+    /// size for good).
+    pub(super) fn release(&mut self) {
+        if self.pending.len() == self.handed_out {
+            self.pending = Vec::new();
+            self.handed_out = 0;
         }
     }
 
@@ -160,6 +170,19 @@ mod tests {
 
     fn whole(lines: &[&str]) -> Vec<(String, bool)> {
         lines.iter().map(|l| (l.to_string(), false)).collect()
+    }
+
+    #[test]
+    fn releasing_between_reads_keeps_an_unfinished_line() {
+        let mut splitter = LineSplitter::new(64);
+        let mut input: &[u8] = b"done\nhalf";
+        assert_eq!(splitter.next_piece(&mut input).unwrap().bytes, b"done");
+        assert!(splitter.next_piece(&mut input).is_none());
+        splitter.release();
+        let mut input: &[u8] = b" more\n";
+        assert_eq!(splitter.next_piece(&mut input).unwrap().bytes, b"half more");
+        splitter.release();
+        assert_eq!(splitter.pending.capacity(), 0, "nothing held, nothing kept");
     }
 
     #[test]

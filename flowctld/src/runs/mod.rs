@@ -145,13 +145,24 @@ impl Runs {
     /// STOPPED). The first error given is kept, as it is usually the cause.
     ///
     /// `status` may still be the wire enum: its conversion is the shared one.
+    ///
+    /// Reaching RUNNING is committed with the next durable change, not
+    /// waited for: a daemon that dies first leaves the run active either
+    /// way, and the next one records it FAILED whether it was STARTING or
+    /// RUNNING. So starting a run costs one durable commit (its creation)
+    /// before its components are reported ready. Every end, and STOPPING,
+    /// is durable before anyone hears of it.
     pub fn transition(
         &self,
         id: &str,
         status: RunStatus,
         error: Option<String>,
     ) -> Result<RunRecord> {
-        self.change_with(id, Durable::Now, |record| {
+        let durable = match status {
+            RunStatus::Running => Durable::WithNext,
+            _ => Durable::Now,
+        };
+        self.change_with(id, durable, |record| {
             let from = record.status;
             if from != status {
                 if !from.may_become(status) {

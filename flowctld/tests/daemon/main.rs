@@ -123,6 +123,7 @@ async fn bind(socket: &Path) -> Listeners {
         socket: UnixListener::bind(socket).expect("bind the temp socket"),
         socket_file: Some(socket.to_path_buf()),
         control_plane: TcpListener::bind("127.0.0.1:0").await.expect("bind port 0"),
+        components: None,
         metrics: None,
     }
 }

@@ -103,6 +103,9 @@ pub(super) fn pod(
     let pipeline = format!("{PIPELINE_DIR}/{PIPELINE_FILE}");
     let mut command = vec!["flowctld".to_owned()];
     command.extend(plan.plane.args(&pipeline, "0.0.0.0", warnings));
+    let access = &plan.plane.access;
+    command.extend(access.plane_args(super::pod::secret_path));
+    let (secret_volumes, secret_mounts) = super::pod::secret_volumes(&access.plane_files());
     let port = match flavour {
         Flavour::Kubernetes => IntOrString::String("control-plane".into()),
         Flavour::Podman => IntOrString::Int(i32::from(plan.plane.port)),
@@ -140,10 +143,15 @@ pub(super) fn pod(
             }]
         }),
         readiness_probe: Some(ready),
-        volume_mounts: Some(vec![
-            mount("pipeline", PIPELINE_DIR, true),
-            mount("state", STATE_VOLUME_DIR, false),
-        ]),
+        volume_mounts: Some(
+            [
+                mount("pipeline", PIPELINE_DIR, true),
+                mount("state", STATE_VOLUME_DIR, false),
+            ]
+            .into_iter()
+            .chain(secret_mounts)
+            .collect(),
+        ),
         ..Container::default()
     };
     let mut volumes = vec![Volume {
@@ -166,7 +174,7 @@ pub(super) fn pod(
     }
     PodSpec {
         containers: vec![container],
-        volumes: Some(volumes),
+        volumes: Some(volumes.into_iter().chain(secret_volumes).collect()),
         ..PodSpec::default()
     }
 }

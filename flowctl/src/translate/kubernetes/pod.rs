@@ -7,18 +7,65 @@ use std::collections::BTreeMap;
 
 use flowctl_core::spec::{Probe as SpecProbe, ProbeAction, StopSignal};
 use k8s_openapi::api::core::v1::{
-    Container, ContainerPort, EnvVar, EnvVarSource, ExecAction, HTTPGetAction, ObjectFieldSelector,
-    PodSpec, Probe, ResourceRequirements,
+    Container, ContainerPort, EnvVar, EnvVarSource, ExecAction, HTTPGetAction, KeyToPath,
+    ObjectFieldSelector, PodSpec, Probe, ResourceRequirements, SecretVolumeSource, Volume,
+    VolumeMount,
 };
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::{Flavour, seconds};
+use crate::translate::access::Item;
 use crate::translate::plan::{Plan, Service};
 use crate::translate::warnings::Warnings;
 
 /// The variable the downward API fills with the pod's IP.
 const POD_IP: &str = "POD_IP";
+/// Where the control plane's secrets are mounted, one directory each.
+const SECRETS_DIR: &str = "/var/run/secrets/flowctl";
+
+/// Where a pod sees `item` of Secret `secret`.
+pub fn secret_path(secret: &str, item: Item) -> String {
+    format!("{SECRETS_DIR}/{secret}/{}", item.key())
+}
+
+/// A read-only volume per Secret among `files`, holding only those keys,
+/// and its mount at [`secret_path`]'s directory.
+pub fn secret_volumes(files: &[(&str, Item)]) -> (Vec<Volume>, Vec<VolumeMount>) {
+    let mut secrets: Vec<&str> = files.iter().map(|(secret, _)| *secret).collect();
+    secrets.dedup();
+    let mut volumes = Vec::new();
+    let mut mounts = Vec::new();
+    for secret in secrets {
+        let name = crate::translate::plan::dns_label(&format!("secret-{secret}"));
+        let items = files
+            .iter()
+            .filter(|(s, _)| *s == secret)
+            .map(|(_, item)| KeyToPath {
+                key: item.key().into(),
+                path: item.key().into(),
+                ..KeyToPath::default()
+            })
+            .collect();
+        volumes.push(Volume {
+            name: name.clone(),
+            secret: Some(SecretVolumeSource {
+                secret_name: Some(secret.to_owned()),
+                items: Some(items),
+                default_mode: Some(0o400),
+                ..SecretVolumeSource::default()
+            }),
+            ..Volume::default()
+        });
+        mounts.push(VolumeMount {
+            name,
+            mount_path: format!("{SECRETS_DIR}/{secret}"),
+            read_only: Some(true),
+            ..VolumeMount::default()
+        });
+    }
+    (volumes, mounts)
+}
 
 /// The pod of `service`; `restart_policy` is the pod's (`Always` for a
 /// Deployment, `Never`/`OnFailure` for a Job).
@@ -46,8 +93,12 @@ pub fn spec(
     if flavour == Flavour::Podman {
         probe_warnings(service, warnings);
     }
+    let (volumes, mounts) = secret_volumes(&plan.plane.access.component_files());
+    let mut container = container(plan, service, flavour, warnings);
+    container.volume_mounts = (!mounts.is_empty()).then_some(mounts);
     PodSpec {
-        containers: vec![container(plan, service, flavour, warnings)],
+        containers: vec![container],
+        volumes: (!volumes.is_empty()).then_some(volumes),
         // A Deployment's pod under podman is named `<name>-pod-0`; its
         // hostname is what PORT names.
         hostname: (flavour == Flavour::Podman).then(|| service.name.clone()),
@@ -107,16 +158,17 @@ fn container(
             Vec::new(),
         ),
     };
-    env.extend(
-        service
-            .wired_env(&endpoint, Some(&listen))
-            .into_iter()
-            .map(|(name, value)| EnvVar {
-                name,
-                value: Some(value),
-                ..EnvVar::default()
-            }),
+    let mut wired = service.wired_env(&endpoint, Some(&listen));
+    wired.extend(
+        plan.plane
+            .access
+            .component_env(&plan.plane.name, secret_path),
     );
+    env.extend(wired.into_iter().map(|(name, value)| EnvVar {
+        name,
+        value: Some(value),
+        ..EnvVar::default()
+    }));
     let mut ports = vec![port("data", service.data_port)];
     ports.extend(service.health_port.map(|p| port("health", p)));
     let working_dir = c.working_dir.clone().filter(|dir| {
