@@ -142,8 +142,8 @@ pub enum Command {
     Man(ManArgs),
     /// A full-screen view of the runs, their pipelines and components
     Dashboard(DashboardArgs),
-    /// Write the pipeline as Kubernetes, Compose, systemd or Nomad files,
-    /// with flowctld as their control plane
+    /// Write the pipeline as Kubernetes (or `podman kube play`), Compose,
+    /// systemd or Nomad files, with flowctld as their control plane
     Translate(TranslateArgs),
     /// Write a starter Stellar pipeline (asks on a terminal; see --preset)
     Init(crate::commands::init::InitArgs),

@@ -19,6 +19,7 @@ mod logs;
 mod metrics;
 mod no_spawn;
 mod operator;
+mod podman;
 mod ready;
 mod relay;
 mod runs;

@@ -13,8 +13,9 @@ use flowctl_tests::{Run, World, bin, needs};
 
 /// The formats, with whether each is given an image per component (the
 /// container formats need one; Nomad without images runs `raw_exec`).
-const FORMATS: [(&str, bool); 5] = [
+const FORMATS: [(&str, bool); 6] = [
     ("kubernetes", true),
+    ("podman", true),
     ("docker-compose", true),
     ("local", true),
     ("systemd", false),
@@ -209,6 +210,8 @@ fn every_pipeline_in_every_format_matches_its_golden_files() {
     }
 }
 
+/// Both flavours of the Kubernetes output: for a cluster, and for
+/// `podman kube play`.
 #[test]
 fn kubernetes_output_passes_kubernetes_validate_strict() {
     if !needs("kubernetes-validate", "kubernetes-validate (pip)") {
@@ -216,15 +219,16 @@ fn kubernetes_output_passes_kubernetes_validate_strict() {
     }
     let secured = (SECURED.to_owned(), chain_file());
     for (case, file) in cases().into_iter().chain([secured]) {
-        let world = World::new();
-        let out = world.work.join("out");
-        let extra: &[&str] = if case == SECURED { &SECURED_FLAGS } else { &[] };
-        translate_with(&world, &file, "kubernetes", true, &out, extra).ok();
-        let name = format!("{}.kubernetes.yaml", pipeline_name(&file));
-        let mut check = Command::new("kubernetes-validate");
-        check.arg("--strict").arg(out.join(&name));
-        validator(&world, check);
-        let _ = case;
+        for format in ["kubernetes", "podman"] {
+            let world = World::new();
+            let out = world.work.join("out");
+            let extra: &[&str] = if case == SECURED { &SECURED_FLAGS } else { &[] };
+            translate_with(&world, &file, format, true, &out, extra).ok();
+            let name = format!("{}.{format}.yaml", pipeline_name(&file));
+            let mut check = Command::new("kubernetes-validate");
+            check.arg("--strict").arg(out.join(&name));
+            validator(&world, check);
+        }
     }
 }
 
@@ -330,7 +334,7 @@ fn an_unknown_format_or_image_target_is_refused() {
         .fails();
     assert!(message.contains("unknown format 'helm'"), "{message}");
     assert!(
-        message.contains("kubernetes, docker-compose, local, systemd, nomad"),
+        message.contains("kubernetes, podman, docker-compose, local, systemd, nomad"),
         "{message}"
     );
     let message = world

@@ -18,6 +18,8 @@
 //! - [`observe`]: what tests read back from the daemon (run records, waits
 //!   for a status, the daemon's own status).
 //! - [`pipeline`]: pipeline files built from their components.
+//! - [`podman`]: a podman confined to a temp dir, and images imported from
+//!   this workspace's binaries.
 //! - [`registry`]: a real OCI registry (`docker-registry`) and test images
 //!   pushed to it.
 //! - [`require`]: tools a test needs: missing ones fail under CI and are
@@ -31,6 +33,7 @@ pub mod component;
 pub mod control;
 pub mod observe;
 pub mod pipeline;
+pub mod podman;
 pub mod process;
 pub mod registry;
 pub mod require;
@@ -41,5 +44,5 @@ pub use command::{Run, bin};
 pub use observe::{PATIENCE, component, pids, run_ids};
 pub use pipeline::{Pipeline, example, example_env, quote, sh};
 pub use process::{alive, kill, processes_with_env, wait_until};
-pub use require::{needs, needs_root};
+pub use require::{needs, needs_root, unable};
 pub use world::World;

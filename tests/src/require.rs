@@ -34,6 +34,12 @@ pub fn needs_root(why: &str) -> bool {
     skip(&format!("root, to {why}"))
 }
 
+/// When a tool is installed but cannot do what the test needs here
+/// (`what`, because `why`); see [`needs`] for what happens.
+pub fn unable(what: &str, why: &str) -> bool {
+    skip(&format!("{what}, which fails here: {why}"))
+}
+
 fn skip(what: &str) -> bool {
     assert!(
         !in_ci(),

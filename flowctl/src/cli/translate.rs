@@ -12,8 +12,9 @@ pub struct TranslateArgs {
     /// Pipeline file
     #[arg(short, long, value_name = "FILE")]
     pub file: PathBuf,
-    /// What to write (also `-o`): kubernetes, docker-compose, local, systemd
-    /// or nomad
+    /// What to write (also `-o`): kubernetes, podman (the Kubernetes objects
+    /// as `podman kube play` runs them), docker-compose, local, systemd or
+    /// nomad
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub format: crate::translate::Format,
     /// Write the main file to F (a new file; see --force); the others of the

@@ -12,7 +12,7 @@ use flowctl_core::spec::{
 use serde::Serialize;
 
 use super::access::Item;
-use super::plan::{PIPELINE_DIR, Plan, STATE_DIR, Service};
+use super::plan::{PIPELINE_DIR, Plan, SOCKET, STATE_DIR, STATE_VOLUME_DIR, Service};
 use super::warnings::Warnings;
 use super::{Options, OutFile, yaml};
 
@@ -202,13 +202,10 @@ fn plane(plan: &Plan<'_>, options: &Options, warnings: &mut Warnings) -> Compose
                 flowctl_core::env::STATE_DIR.to_owned(),
                 STATE_DIR.to_owned(),
             ),
-            (
-                flowctl_core::env::SOCKET.to_owned(),
-                "/run/flowctl/flowctld.sock".to_owned(),
-            ),
+            (flowctl_core::env::SOCKET.to_owned(), SOCKET.to_owned()),
         ]),
         restart: "unless-stopped".into(),
-        volumes: vec![format!("{}-state:{STATE_DIR}", plan.plane.name)],
+        volumes: vec![format!("{}-state:{STATE_VOLUME_DIR}", plan.plane.name)],
         configs: vec![ConfigMount {
             source: "pipeline".into(),
             target: pipeline,

@@ -1,5 +1,6 @@
 //! `flowctl translate`: a pipeline file as the manifests of another engine
-//! (Kubernetes, Compose, systemd, Nomad), with flowctld in its no-spawn mode
+//! (Kubernetes, `podman kube play`, Compose, systemd, Nomad), with flowctld
+//! in its no-spawn mode
 //! as the control plane every component registers with.
 //!
 //! Layout:
@@ -9,7 +10,8 @@
 //!   format reads only this.
 //! - `images`: which image a component runs (`--image`, `type: name@version`).
 //! - `warnings`: mappings that lose meaning, each naming the field.
-//! - `kubernetes`: typed `k8s-openapi` objects, as a YAML stream.
+//! - `kubernetes`: typed `k8s-openapi` objects, as a YAML stream; its
+//!   podman flavour is the subset `podman kube play` runs.
 //! - `compose`: a small typed Compose model, for `docker-compose` and `local`.
 //! - `systemd`: one unit per component, one for flowctld, and a target.
 //! - `nomad`: a JSON job, a group per component.
@@ -38,6 +40,8 @@ pub use warnings::Warnings;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Kubernetes,
+    /// The Kubernetes objects as `podman kube play` (4.3+) runs them.
+    Podman,
     DockerCompose,
     Local,
     Systemd,
@@ -46,8 +50,9 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order help and errors list them.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Kubernetes,
+        Format::Podman,
         Format::DockerCompose,
         Format::Local,
         Format::Systemd,
@@ -58,6 +63,7 @@ impl Format {
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Kubernetes => "kubernetes",
+            Format::Podman => "podman",
             Format::DockerCompose => "docker-compose",
             Format::Local => "local",
             Format::Systemd => "systemd",
@@ -78,7 +84,7 @@ impl Format {
     fn needs_images(self) -> bool {
         matches!(
             self,
-            Format::Kubernetes | Format::DockerCompose | Format::Local
+            Format::Kubernetes | Format::Podman | Format::DockerCompose | Format::Local
         )
     }
 }
@@ -136,7 +142,15 @@ pub fn translate(pipeline: &Pipeline, options: &Options) -> Result<Translation, 
     let mut warnings = Warnings::default();
     let plan = plan::Plan::new(pipeline, options, &mut warnings)?;
     let files = match options.format {
-        Format::Kubernetes => kubernetes::render(&plan, options, &mut warnings)?,
+        Format::Kubernetes => kubernetes::render(
+            &plan,
+            options,
+            kubernetes::Flavour::Kubernetes,
+            &mut warnings,
+        )?,
+        Format::Podman => {
+            kubernetes::render(&plan, options, kubernetes::Flavour::Podman, &mut warnings)?
+        }
         Format::DockerCompose => compose::render(&plan, options, false, &mut warnings)?,
         Format::Local => compose::render(&plan, options, true, &mut warnings)?,
         Format::Systemd => systemd::render(&plan, options, &mut warnings),

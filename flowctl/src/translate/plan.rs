@@ -23,8 +23,17 @@ pub const DEFAULT_HEALTH_PORT: u16 = 8081;
 pub const HEARTBEAT_INTERVAL: &str = "10s";
 /// Where the pipeline file is placed in the control plane's container.
 pub const PIPELINE_DIR: &str = "/etc/flowctl";
-/// The control plane's state directory (its database) in a container.
-pub const STATE_DIR: &str = "/var/lib/flowctl";
+/// Where the control plane's state volume is mounted in a container.
+pub const STATE_VOLUME_DIR: &str = "/var/lib/flowctl";
+/// The control plane's state directory (its database) in a container: a
+/// directory flowctld creates inside the volume, since it must be private
+/// (0700) and a fresh volume's root is not (0755 under podman and Docker,
+/// 0777 or group-writable under Kubernetes).
+pub const STATE_DIR: &str = "/var/lib/flowctl/state";
+/// The control plane's socket in a container, in a directory flowctld
+/// creates (0700) in the container's own filesystem, not on a volume whose
+/// mode it does not choose.
+pub const SOCKET: &str = "/run/flowctl/flowctld.sock";
 
 /// A pipeline ready to be written in some format.
 #[derive(Debug)]
@@ -207,7 +216,7 @@ impl<'a> Plan<'a> {
                 .clone()
                 .or_else(|| pipeline.namespace.clone()),
             plane: Plane {
-                name: dns_label(&format!("{prefix}flowctld")),
+                name: plane_name(&prefix),
                 port: options.plane_port,
                 access: options.access.clone(),
             },
@@ -326,6 +335,20 @@ pub fn start_timeout_warning(component: &Component, engine: &str, warnings: &mut
     }
 }
 
+/// The longest name a StatefulSet can have: its pods carry the label
+/// `controller-revision-hash: <name>-<10 characters>`, and a label value
+/// holds at most 63 (a longer name makes a StatefulSet whose pods are never
+/// created).
+const PLANE_NAME_MAX: usize = 52;
+
+/// The control plane's name: `<prefix>flowctld` as a DNS label, short
+/// enough for a StatefulSet.
+fn plane_name(prefix: &str) -> String {
+    let mut name = dns_label(&format!("{prefix}flowctld"));
+    name.truncate(PLANE_NAME_MAX);
+    name.trim_end_matches('-').to_owned()
+}
+
 /// The port of a `PORT` value (`:50051`, `50051`, `host:50051`); `None` for 0.
 fn port_of(text: &str) -> Option<u16> {
     let port = text.rsplit(':').next()?.trim();
@@ -356,6 +379,14 @@ mod tests {
         assert_eq!(dns_label("chain-gen"), "chain-gen");
         assert_eq!(dns_label("My_Source.v2"), "my-source-v2");
         assert_eq!(dns_label(&"x".repeat(70)).len(), 63);
+    }
+
+    #[test]
+    fn the_plane_name_fits_a_stateful_set() {
+        assert_eq!(plane_name("chain-"), "chain-flowctld");
+        let long = plane_name(&format!("{}-", "p".repeat(60)));
+        assert_eq!(long.len(), PLANE_NAME_MAX);
+        assert!(!long.ends_with('-'));
     }
 
     #[test]

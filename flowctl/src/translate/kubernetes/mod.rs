@@ -1,5 +1,6 @@
 //! Kubernetes: typed `k8s-openapi` objects (so no key can be misspelt),
-//! written as one YAML stream.
+//! written as one YAML stream, in two flavours: for a cluster, and for
+//! `podman kube play` (the same pod specs, in the kinds podman 4.3 plays).
 //!
 //! Layout:
 //! - `plane`: flowctld as a one-replica StatefulSet with a volume for its
@@ -8,10 +9,12 @@
 //!   Job (components that run to completion), and a Service for its data
 //!   plane;
 //! - `pod`: the container of a component: image, environment with the
-//!   downward-API pod IP, probes, resources.
+//!   downward-API pod IP, probes, resources;
+//! - `podman`: what the podman flavour does differently, and its header.
 
 mod plane;
 mod pod;
+mod podman;
 mod workload;
 
 use std::collections::BTreeMap;
@@ -23,19 +26,47 @@ use super::plan::Plan;
 use super::warnings::Warnings;
 use super::{Options, OutFile, yaml};
 
+/// Which engine plays the objects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavour {
+    /// A Kubernetes cluster: StatefulSet, Jobs, Services, the downward API.
+    Kubernetes,
+    /// `podman kube play` (4.3+): Pods, Deployments, a PersistentVolumeClaim
+    /// and a ConfigMap, on a network with DNS (see `podman`).
+    Podman,
+}
+
+impl Flavour {
+    /// The engine's name, as warnings say it.
+    fn engine(self) -> &'static str {
+        match self {
+            Flavour::Kubernetes => "Kubernetes",
+            Flavour::Podman => "podman",
+        }
+    }
+}
+
 /// The stream of every object of the pipeline: the control plane's first.
 pub fn render(
     plan: &Plan<'_>,
     options: &Options,
+    flavour: Flavour,
     warnings: &mut Warnings,
 ) -> Result<Vec<OutFile>, String> {
-    let mut documents = plane::objects(plan, options, warnings)?;
+    let mut documents = match flavour {
+        Flavour::Kubernetes => plane::objects(plan, options, warnings)?,
+        Flavour::Podman => podman::plane_objects(plan, options, warnings)?,
+    };
     for service in &plan.services {
-        documents.extend(workload::objects(plan, service, warnings)?);
+        documents.extend(workload::objects(plan, service, flavour, warnings)?);
     }
+    let (suffix, header) = match flavour {
+        Flavour::Kubernetes => ("kubernetes", String::new()),
+        Flavour::Podman => ("podman", podman::header(plan)),
+    };
     Ok(vec![OutFile {
-        name: format!("{}.kubernetes.yaml", plan.pipeline.name),
-        text: yaml::stream(&documents),
+        name: format!("{}.{suffix}.yaml", plan.pipeline.name),
+        text: header + &yaml::stream(&documents),
     }])
 }
 

@@ -1,6 +1,7 @@
 //! The container of one component: its image and command, its environment
 //! (the pod IP from the downward API, so it advertises an endpoint the
-//! relay can dial), its probes and resources.
+//! relay can dial; under podman the pod's hostname, which resolves to that
+//! IP inside the pod), its probes and resources.
 
 use std::collections::BTreeMap;
 
@@ -13,7 +14,7 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use super::seconds;
+use super::{Flavour, seconds};
 use crate::translate::access::Item;
 use crate::translate::plan::{Plan, Service};
 use crate::translate::warnings::Warnings;
@@ -72,6 +73,7 @@ pub fn spec(
     plan: &Plan<'_>,
     service: &Service<'_>,
     restart_policy: &str,
+    flavour: Flavour,
     warnings: &mut Warnings,
 ) -> PodSpec {
     let c = service.component;
@@ -80,41 +82,82 @@ pub fn spec(
             &c.id,
             "stop_signal",
             format!(
-                "({}) is not set on the pod: Kubernetes sends the image's STOPSIGNAL (SIGTERM \
+                "({}) is not set on the pod: {} sends the image's STOPSIGNAL (SIGTERM \
                  unless the image says otherwise)",
-                c.stop_signal
+                c.stop_signal,
+                flavour.engine()
             ),
         );
     }
-    crate::translate::plan::start_timeout_warning(c, "Kubernetes", warnings);
+    crate::translate::plan::start_timeout_warning(c, flavour.engine(), warnings);
+    if flavour == Flavour::Podman {
+        probe_warnings(service, warnings);
+    }
     let (volumes, mounts) = secret_volumes(&plan.plane.access.component_files());
-    let mut container = container(plan, service, warnings);
+    let mut container = container(plan, service, flavour, warnings);
     container.volume_mounts = (!mounts.is_empty()).then_some(mounts);
     PodSpec {
         containers: vec![container],
         volumes: (!volumes.is_empty()).then_some(volumes),
+        // A Deployment's pod under podman is named `<name>-pod-0`; its
+        // hostname is what PORT names.
+        hostname: (flavour == Flavour::Podman).then(|| service.name.clone()),
         restart_policy: Some(restart_policy.to_owned()),
         termination_grace_period_seconds: Some(i64::from(seconds(c.stop_timeout))),
         ..PodSpec::default()
     }
 }
 
-fn container(plan: &Plan<'_>, service: &Service<'_>, warnings: &mut Warnings) -> Container {
+/// The probes podman 4.3 plays differently: readiness not at all, liveness
+/// as a health check that needs systemd and restarts nothing.
+fn probe_warnings(service: &Service<'_>, warnings: &mut Warnings) {
+    let c = service.component;
+    if c.readiness_probe.is_some() {
+        warnings.field(
+            &c.id,
+            "readiness_probe",
+            "(or health_check) is not acted on: podman 4.3 plays no readiness probe",
+        );
+    }
+    if c.liveness_probe.is_some() {
+        warnings.field(
+            &c.id,
+            "liveness_probe",
+            "becomes a podman health check, which runs only on a systemd timer and restarts \
+             nothing (flowctld still shows a component whose heartbeats stop UNHEALTHY)",
+        );
+    }
+}
+
+fn container(
+    plan: &Plan<'_>,
+    service: &Service<'_>,
+    flavour: Flavour,
+    warnings: &mut Warnings,
+) -> Container {
     let c = service.component;
     let (command, args) = service.container_command();
     let endpoint = format!("{}:{}", plan.plane.name, plan.plane.port);
-    let listen = format!("$({POD_IP}):{}", service.data_port);
-    let mut env = vec![EnvVar {
-        name: POD_IP.into(),
-        value_from: Some(EnvVarSource {
-            field_ref: Some(ObjectFieldSelector {
-                field_path: "status.podIP".into(),
-                ..ObjectFieldSelector::default()
-            }),
-            ..EnvVarSource::default()
-        }),
-        ..EnvVar::default()
-    }];
+    let (listen, mut env) = match flavour {
+        Flavour::Kubernetes => (
+            format!("$({POD_IP}):{}", service.data_port),
+            vec![EnvVar {
+                name: POD_IP.into(),
+                value_from: Some(EnvVarSource {
+                    field_ref: Some(ObjectFieldSelector {
+                        field_path: "status.podIP".into(),
+                        ..ObjectFieldSelector::default()
+                    }),
+                    ..EnvVarSource::default()
+                }),
+                ..EnvVar::default()
+            }],
+        ),
+        Flavour::Podman => (
+            format!("{}:{}", service.name, service.data_port),
+            Vec::new(),
+        ),
+    };
     let mut wired = service.wired_env(&endpoint, Some(&listen));
     wired.extend(
         plan.plane
@@ -145,7 +188,7 @@ fn container(plan: &Plan<'_>, service: &Service<'_>, warnings: &mut Warnings) ->
         command: (!command.is_empty()).then_some(command),
         args: (!args.is_empty()).then_some(args),
         env: Some(env),
-        ports: Some(ports),
+        ports: (flavour == Flavour::Kubernetes).then_some(ports),
         working_dir,
         readiness_probe: c.readiness_probe.as_ref().map(|p| probe(service, p)),
         liveness_probe: c.liveness_probe.as_ref().map(|p| probe(service, p)),

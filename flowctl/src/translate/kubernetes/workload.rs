@@ -1,18 +1,19 @@
 //! What runs one component: a Deployment for `restart_policy: always`, a
 //! Job for a component that runs to completion (`never`: no retry;
 //! `on-failure`: retried up to `max_restarts`), and a Service for its data
-//! plane.
+//! plane. Under podman a bare Pod stands for the Job, and there is no
+//! Service (podman plays neither).
 
 use flowctl_core::spec::{Restart, RestartPolicy};
 use k8s_openapi::api::apps::v1::{Deployment, DeploymentSpec};
 use k8s_openapi::api::batch::v1::{Job, JobSpec};
 use k8s_openapi::api::core::v1::{
-    PodTemplateSpec, Service as K8sService, ServicePort, ServiceSpec,
+    Pod, PodTemplateSpec, Service as K8sService, ServicePort, ServiceSpec,
 };
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use super::{document, meta, pod, selector};
+use super::{Flavour, document, meta, pod, selector};
 use crate::translate::plan::{Plan, Service};
 use crate::translate::warnings::Warnings;
 
@@ -20,16 +21,20 @@ use crate::translate::warnings::Warnings;
 pub fn objects(
     plan: &Plan<'_>,
     service: &Service<'_>,
+    flavour: Flavour,
     warnings: &mut Warnings,
 ) -> Result<Vec<String>, String> {
     let c = service.component;
-    restart_warnings(service, warnings);
+    restart_warnings(service, flavour, warnings);
     if !c.depends_on.is_empty() {
         warnings.field(
             &c.id,
             "depends_on",
-            "does not order starts: Kubernetes starts every pod at once (the relay still waits \
-             for the component's inputs to register)",
+            format!(
+                "does not order starts: {} starts every pod at once (the relay still waits \
+                 for the component's inputs to register)",
+                flavour.engine()
+            ),
         );
     }
     let labels = plan.labels(Some(&c.id));
@@ -38,7 +43,7 @@ pub fn objects(
             labels: Some(labels.clone()),
             ..ObjectMeta::default()
         }),
-        spec: Some(pod::spec(plan, service, restart_policy, warnings)),
+        spec: Some(pod::spec(plan, service, restart_policy, flavour, warnings)),
     };
     let workload = match c.restart.policy {
         RestartPolicy::Always => document(&Deployment {
@@ -59,6 +64,15 @@ pub fn objects(
                 RestartPolicy::OnFailure => ("OnFailure", c.restart.max_restarts),
                 _ => ("Never", 0),
             };
+            if flavour == Flavour::Podman {
+                let template = template(restart_policy, warnings);
+                let pod = Pod {
+                    metadata: meta(plan, &service.name, labels),
+                    spec: template.spec,
+                    ..Pod::default()
+                };
+                return Ok(vec![document(&pod)?]);
+            }
             document(&Job {
                 metadata: meta(plan, &service.name, labels.clone()),
                 spec: Some(JobSpec {
@@ -84,11 +98,14 @@ pub fn objects(
         }),
         ..K8sService::default()
     };
+    if flavour == Flavour::Podman {
+        return Ok(vec![workload]);
+    }
     Ok(vec![workload, document(&data)?])
 }
 
-/// The restart fields a Deployment or Job cannot honour.
-fn restart_warnings(service: &Service<'_>, warnings: &mut Warnings) {
+/// The restart fields a Deployment or Job (a podman Pod) cannot honour.
+fn restart_warnings(service: &Service<'_>, flavour: Flavour, warnings: &mut Warnings) {
     let c = service.component;
     let restart = &c.restart;
     let default = Restart::default();
@@ -102,17 +119,32 @@ fn restart_warnings(service: &Service<'_>, warnings: &mut Warnings) {
             "is not honoured: a Deployment restarts its pod forever",
         );
     }
-    if restart.window != default.window {
+    if flavour == Flavour::Podman && restart.policy == RestartPolicy::OnFailure {
         warnings.field(
             &c.id,
-            "restart_window",
-            "is not honoured: Kubernetes counts restarts over the pod's life",
+            "max_restarts",
+            "is not honoured: podman restarts an OnFailure pod's container without a limit",
         );
     }
+    if restart.window != default.window {
+        let what = match flavour {
+            Flavour::Kubernetes => {
+                "is not honoured: Kubernetes counts restarts over the pod's life"
+            }
+            Flavour::Podman => "is not honoured: podman counts no restarts against a limit",
+        };
+        warnings.field(&c.id, "restart_window", what);
+    }
+    let back_off = match flavour {
+        Flavour::Kubernetes => {
+            "is not honoured: Kubernetes' own back-off applies (10s, doubling up to 5m)"
+        }
+        Flavour::Podman => "is not honoured: podman restarts the container as soon as it exits",
+    };
     warnings.restart_fields(
         &c.id,
         restart,
         &["restart_delay", "restart_delay_max", "min_uptime"],
-        "is not honoured: Kubernetes' own back-off applies (10s, doubling up to 5m)",
+        back_off,
     );
 }
