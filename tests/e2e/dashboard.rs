@@ -127,6 +127,9 @@ fn ledger(world: &World) -> String {
 /// Opens the dashboard with `args` in a fresh shell of `tmux`, after a
 /// line of text that must come back once it quits.
 fn open(tmux: &Tmux, args: &str) {
+    // Typed before the shell has drawn its prompt, the line would be
+    // echoed by the terminal and its output land beside the prompt.
+    tmux.wait("the shell's prompt", |s| s.contains("dash-test$"));
     tmux.line("echo before-the-dashboard");
     tmux.wait("the shell's output", |s| {
         s.lines().any(|l| l == "before-the-dashboard")
