@@ -50,19 +50,17 @@ fn build_images(podman: &Podman) -> Result<(), String> {
     Ok(())
 }
 
-/// The chain's run records in the pod's flowctld, read with `flowctl`
-/// inside its container (through its socket, as an operator would).
+/// `flowctl -o json ARGS...` inside the pod's flowctld container (through
+/// its socket, as an operator would).
+fn flowctl_in_pod(podman: &Podman, args: &[&str]) -> Run {
+    let mut argv = vec!["exec", "chain-flowctld-flowctld", "flowctl", "-o", "json"];
+    argv.extend_from_slice(args);
+    podman.run(&argv)
+}
+
+/// The chain's run records in the pod's flowctld.
 fn runs_in_pod(podman: &Podman) -> (Value, Run) {
-    let run = podman.run(&[
-        "exec",
-        "chain-flowctld-flowctld",
-        "flowctl",
-        "-o",
-        "json",
-        "pipelines",
-        "runs",
-        "chain",
-    ]);
+    let run = flowctl_in_pod(podman, &["pipelines", "runs", "chain"]);
     let runs = serde_json::from_str(&run.stdout()).unwrap_or(Value::Null);
     (runs, run)
 }
@@ -138,16 +136,7 @@ fn the_podman_flavour_of_the_chain_runs_to_completion_under_podman_kube_play() {
     );
     let (runs, _) = runs_in_pod(&podman);
     let id = runs[0]["run_id"].as_str().expect("a run id").to_owned();
-    let info = podman.run(&[
-        "exec",
-        "chain-flowctld-flowctld",
-        "flowctl",
-        "-o",
-        "json",
-        "pipelines",
-        "run-info",
-        &id,
-    ]);
+    let info = flowctl_in_pod(&podman, &["pipelines", "run-info", &id]);
     let info: Value = info.json();
     let mut ids: Vec<&str> = info["components"]
         .as_array()

@@ -2,7 +2,7 @@
 //! with the reason when one cannot be, and gives up at `--wait-timeout`;
 //! in every case the run is left as it is.
 
-use flowctl_tests::{Pipeline, World, component, sh};
+use flowctl_tests::{PATIENCE, Pipeline, World, component, kill, sh};
 
 #[test]
 fn wait_returns_once_every_component_is_ready() {
@@ -92,4 +92,23 @@ fn wait_gives_up_at_the_timeout_naming_what_is_not_ready_and_leaves_the_run() {
     // A timeout without --wait is a usage error, not silently ignored.
     let misuse = world.flowctl(&["run", "--wait-timeout", "1s", &file]);
     assert!(misuse.fails().contains("--wait"), "{misuse}");
+}
+
+#[test]
+fn ctrl_c_while_waiting_stops_the_wait_and_leaves_the_run() {
+    let world = World::new();
+    let file = world.pipeline(&Pipeline::new("slow").source(
+        "mute",
+        &sh("exec sleep 600"),
+        &["start_timeout: 10m"],
+    ));
+    let mut waiting = world.spawn(world.command(&["run", "--wait", &file]));
+    let run = world.the_active_run();
+    world.wait_run(&run, |info| component(info, "mute")["state"] == "STARTING");
+    kill(waiting.pid(), nix::libc::SIGINT);
+    let exit = waiting.wait(PATIENCE);
+    assert_eq!(exit.and_then(|s| s.code()), Some(130), "{waiting}");
+    assert!(waiting.stderr().contains("keeps running"), "{waiting}");
+    assert_eq!(world.run_info(&run)["status"], "STARTING");
+    world.flowctl(&["pipelines", "stop", &run]).ok();
 }
