@@ -11,10 +11,10 @@
 
 use std::future::poll_fn;
 use std::io;
+use std::os::fd::OwnedFd;
 use std::task::{Context, Poll, ready};
 
 use tokio::net::unix::pipe;
-use tokio::process::{ChildStderr, ChildStdout};
 use tokio::sync::broadcast;
 
 use super::split::{LineSplitter, Piece};
@@ -50,8 +50,8 @@ pub struct CaptureReport {
 /// Spawn it next to the child (`tokio::spawn(capture(...))`): its end tells
 /// that the output is drained, and it ends even if nobody follows.
 pub async fn capture(
-    stdout: ChildStdout,
-    stderr: ChildStderr,
+    stdout: OwnedFd,
+    stderr: OwnedFd,
     sink: LogSink,
     live: broadcast::Sender<LogLine>,
     recent: RecentLines,
@@ -63,8 +63,8 @@ pub async fn capture(
         report: CaptureReport::default(),
     };
     let pipes = [
-        Pipe::new(Stream::Stdout, stdout.into_owned_fd()),
-        Pipe::new(Stream::Stderr, stderr.into_owned_fd()),
+        Pipe::new(Stream::Stdout, stdout),
+        Pipe::new(Stream::Stderr, stderr),
     ];
     let mut pipes = match pipes {
         [Ok(stdout), Ok(stderr)] => [stdout, stderr],
@@ -137,10 +137,10 @@ struct Pipe {
 }
 
 impl Pipe {
-    fn new(stream: Stream, fd: io::Result<std::os::fd::OwnedFd>) -> io::Result<Self> {
+    fn new(stream: Stream, fd: OwnedFd) -> io::Result<Self> {
         Ok(Pipe {
             stream,
-            reader: pipe::Receiver::from_owned_fd(fd?)?,
+            reader: pipe::Receiver::from_owned_fd(fd)?,
             splitter: LineSplitter::new(MAX_LINE_BYTES),
             open: true,
         })

@@ -124,27 +124,26 @@ impl Executor {
         // id, or by this pid for one under a generated id.
         self.handle
             .update(&component.id, |slot| slot.state = ComponentState::Starting);
-        let mut child = spawn(&launch).map_err(fail)?;
-        let pid = child.id().unwrap_or(0);
+        let child = spawn(&launch).map_err(fail)?;
+        let pid = child.pid;
         self.handle
             .update(&component.id, |slot| slot.pid = Some(pid));
         self.ctx.groups.record(pid);
         let ring = logs::RecentLines::default();
-        let capture = match (child.stdout.take(), child.stderr.take()) {
-            (Some(stdout), Some(stderr)) => {
-                let (lines, ring) = (self.handle.lines.clone(), ring.clone());
-                tokio::spawn(async move {
-                    let report = logs::capture(stdout, stderr, sink, lines, ring).await;
-                    for err in report.errors {
-                        tracing::warn!(%err, "component log");
-                    }
-                })
-            }
-            _ => tokio::spawn(async {}),
+        let capture = {
+            let (lines, ring) = (self.handle.lines.clone(), ring.clone());
+            let (stdout, stderr) = (child.stdout, child.stderr);
+            tokio::spawn(async move {
+                let report = logs::capture(stdout, stderr, sink, lines, ring).await;
+                for err in report.errors {
+                    tracing::warn!(%err, "component log");
+                }
+            })
         };
         let (events, id) = (self.handle.events.clone(), component.id.clone());
+        let exit = child.exit;
         tokio::spawn(async move {
-            let status = child.wait().await;
+            let status = exit.wait().await;
             let _ = events.send(RunEvent::Exited {
                 component: id,
                 status,

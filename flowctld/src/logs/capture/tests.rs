@@ -33,8 +33,8 @@ async fn run_captured(
         .spawn()
         .expect("spawn sh");
     let sink = LogSink::open(config, "comp").await.unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let stderr = child.stderr.take().unwrap();
+    let stdout = child.stdout.take().unwrap().into_owned_fd().unwrap();
+    let stderr = child.stderr.take().unwrap().into_owned_fd().unwrap();
     let task = tokio::spawn(capture(stdout, stderr, sink, live, recent));
     let report = timeout(DEADLINE, task)
         .await
@@ -227,8 +227,8 @@ async fn a_line_reaches_the_file_while_the_component_still_runs() {
         .expect("spawn sh");
     let sink = LogSink::open(&config, "comp").await.unwrap();
     let (live, _) = broadcast::channel(16);
-    let stdout = child.stdout.take().unwrap();
-    let stderr = child.stderr.take().unwrap();
+    let stdout = child.stdout.take().unwrap().into_owned_fd().unwrap();
+    let stderr = child.stderr.take().unwrap().into_owned_fd().unwrap();
     let task = tokio::spawn(capture(stdout, stderr, sink, live, RecentLines::default()));
 
     let flushed = async {

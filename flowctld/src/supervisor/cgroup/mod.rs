@@ -11,8 +11,8 @@
 //! (see `groups`) are the containment, and [`Containment::describe`] says so.
 //!
 //! Layout: this file finds the hierarchy and makes the subtree and the
-//! instances' cgroups; `enter`: how an instance enters its cgroup between
-//! fork and exec, so it is born inside; `wait` waits for a cgroup to empty
+//! instances' cgroups; `enter`: how an instance is born inside its cgroup
+//! (`clone3` into it, else entering between fork and exec); `wait` waits for a cgroup to empty
 //! (the kernel's notification on `cgroup.events`) and ends subtrees.
 
 use std::io;
@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 mod enter;
 mod wait;
 
-pub use enter::born_inside;
+pub use enter::{Program, born_inside, clone_into};
 use wait::end;
 pub use wait::end_blocking;
 
@@ -280,29 +280,32 @@ fn remove_abandoned(parent: &Path) {
     }
 }
 
+/// Only where this machine offers a writable cgroup2 hierarchy (root
+/// on the CI machines); says so and passes elsewhere, except under CI.
+#[cfg(test)]
+pub(crate) fn test_cgroups() -> Option<Cgroups> {
+    let instance = format!("test-{}", uuid::Uuid::new_v4().simple());
+    match Containment::detect(&instance) {
+        Containment::Cgroups(c) => Some(c),
+        Containment::ProcessGroups(why) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must offer cgroups: {why}"
+            );
+            eprintln!("skipped: no writable cgroup2 ({why})");
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::Duration;
 
+    use super::test_cgroups as cgroups;
+
     use super::wait::remove_tree;
     use super::*;
-
-    /// Only where this machine offers a writable cgroup2 hierarchy (root
-    /// on the CI machines); says so and passes elsewhere, except under CI.
-    fn cgroups() -> Option<Cgroups> {
-        let instance = format!("test-{}", uuid::Uuid::new_v4().simple());
-        match Containment::detect(&instance) {
-            Containment::Cgroups(c) => Some(c),
-            Containment::ProcessGroups(why) => {
-                assert!(
-                    std::env::var_os("CI").is_none(),
-                    "CI must offer cgroups: {why}"
-                );
-                eprintln!("skipped: no writable cgroup2 ({why})");
-                None
-            }
-        }
-    }
 
     #[test]
     fn a_gone_daemons_empty_subtree_is_removed_by_the_next_one() {
