@@ -2,11 +2,11 @@
 //! rotated files, the components that have logs, the fields of a line, and
 //! the numbers of the oldest and newest lines kept.
 
-use std::io::{self, SeekFrom};
-use std::path::Path;
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
 
-use tokio::fs::{self, File};
-use tokio::io::{AsyncReadExt, AsyncSeekExt};
+use tokio::fs;
 
 use super::paths::{check_component_name, component_of_file, log_path};
 use super::{LogError, Stream};
@@ -24,11 +24,24 @@ const TAIL_BLOCK_BYTES: u64 = 64 * 1024;
 /// during a long read changes nothing; one in the instant between two opens
 /// gives a file twice, which the lines' numbers tell.
 pub async fn read_tail(dir: &Path, component: &str, n: usize) -> Result<Vec<String>, LogError> {
+    let (dir, component) = (dir.to_path_buf(), component.to_owned());
+    // One task on the blocking pool for all of it, not a hop per call.
+    tokio::task::spawn_blocking(move || read_tail_blocking(&dir, &component, n))
+        .await
+        .unwrap_or_else(|e| Err(LogError::io("read", PathBuf::new(), io::Error::other(e))))
+}
+
+/// [`read_tail`] on the calling thread.
+pub(super) fn read_tail_blocking(
+    dir: &Path,
+    component: &str,
+    n: usize,
+) -> Result<Vec<String>, LogError> {
     check_component_name(component)?;
     let mut files = Vec::new();
     for index in 0.. {
         let path = log_path(dir, component, index);
-        match File::open(&path).await {
+        match File::open(&path) {
             Ok(file) => files.push((file, path)),
             // The current file may be gone while rotated ones remain.
             Err(e) if e.kind() == io::ErrorKind::NotFound && index == 0 => continue,
@@ -48,9 +61,7 @@ pub async fn read_tail(dir: &Path, component: &str, n: usize) -> Result<Vec<Stri
         if remaining == 0 {
             break;
         }
-        let lines = last_lines(file, remaining)
-            .await
-            .map_err(|e| LogError::io("read", &path, e))?;
+        let lines = last_lines(file, remaining).map_err(|e| LogError::io("read", &path, e))?;
         remaining -= lines.len();
         newest_first.push(lines);
     }
@@ -58,8 +69,8 @@ pub async fn read_tail(dir: &Path, component: &str, n: usize) -> Result<Vec<Stri
 }
 
 /// The last `n` lines of one file (fewer if it has fewer), oldest first.
-async fn last_lines(mut file: File, n: usize) -> io::Result<Vec<String>> {
-    let mut pos = file.metadata().await?.len();
+fn last_lines(mut file: File, n: usize) -> io::Result<Vec<String>> {
+    let mut pos = file.metadata()?.len();
     // Blocks from the end backwards, until they hold more newlines than
     // lines wanted: the first line in them may then be cut, but is not needed.
     let mut blocks: Vec<Vec<u8>> = Vec::new();
@@ -67,8 +78,8 @@ async fn last_lines(mut file: File, n: usize) -> io::Result<Vec<String>> {
     while pos > 0 && newlines <= n {
         let start = pos.saturating_sub(TAIL_BLOCK_BYTES);
         let mut block = vec![0; (pos - start) as usize];
-        file.seek(SeekFrom::Start(start)).await?;
-        file.read_exact(&mut block).await?;
+        file.seek(SeekFrom::Start(start))?;
+        file.read_exact(&mut block)?;
         newlines += block.iter().filter(|&&b| b == b'\n').count();
         blocks.push(block);
         pos = start;
@@ -116,7 +127,16 @@ pub async fn list_components(dir: &Path) -> Result<Vec<String>, LogError> {
 /// The number of the newest line stored for `component` in `dir`; 0 when it
 /// has none, or only lines stored before lines were numbered.
 pub(super) async fn last_seq(dir: &Path, component: &str) -> Result<u64, LogError> {
-    match read_tail(dir, component, 1).await {
+    seq_of_last(read_tail(dir, component, 1).await)
+}
+
+/// [`last_seq`] on the calling thread.
+pub(super) fn last_seq_blocking(dir: &Path, component: &str) -> Result<u64, LogError> {
+    seq_of_last(read_tail_blocking(dir, component, 1))
+}
+
+fn seq_of_last(tail: Result<Vec<String>, LogError>) -> Result<u64, LogError> {
+    match tail {
         Ok(lines) => Ok(lines
             .first()
             .and_then(|line| parse_stored(line))
@@ -130,6 +150,7 @@ pub(super) async fn last_seq(dir: &Path, component: &str) -> Result<u64, LogErro
 /// first numbered line of its oldest file. `None` when no file holds a
 /// numbered line. Lines numbered below it were dropped by rotation.
 pub async fn first_kept_seq(dir: &Path, component: &str) -> Result<Option<u64>, LogError> {
+    use tokio::io::AsyncReadExt;
     check_component_name(component)?;
     let mut oldest = 0;
     while fs::try_exists(log_path(dir, component, oldest + 1))
@@ -141,7 +162,7 @@ pub async fn first_kept_seq(dir: &Path, component: &str) -> Result<Option<u64>, 
     // Oldest first; a file rotated away meanwhile is skipped for the next.
     for index in (0..=oldest).rev() {
         let path = log_path(dir, component, index);
-        let mut file = match File::open(&path).await {
+        let mut file = match fs::File::open(&path).await {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
             Err(e) => return Err(LogError::io("open", path, e)),

@@ -9,7 +9,10 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use tokio::fs::{self, DirBuilder, OpenOptions};
+use std::fs::{DirBuilder, OpenOptions};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+
+use tokio::fs;
 
 use super::LogError;
 use super::paths::log_path;
@@ -46,7 +49,8 @@ impl RotatingFile {
     ///
     /// An existing directory keeps its permissions: it may be the user's own
     /// `--log-dir`, and the files in it are private anyway.
-    pub(super) async fn open(
+    /// Blocks on the file system: called on the blocking pool.
+    pub(super) fn open(
         dir: &Path,
         component: &str,
         max_bytes: u64,
@@ -56,10 +60,9 @@ impl RotatingFile {
             .recursive(true)
             .mode(0o700)
             .create(dir)
-            .await
             .map_err(|e| LogError::io("create directory", dir, e))?;
         let path = log_path(dir, component, 0);
-        let file = open_private(&path, false).await?;
+        let file = open_private(&path, false)?;
         let size = file
             .metadata()
             .map_err(|e| LogError::io("read the size of", &path, e))?
@@ -150,7 +153,12 @@ impl RotatingFile {
                 Err(e) => return Err(LogError::io("rename", from, e)),
             }
         }
-        self.file = Some(open_private(&self.path(0), true).await?);
+        let path = self.path(0);
+        let opened = tokio::task::spawn_blocking(move || open_private(&path, true)).await;
+        self.file =
+            Some(opened.unwrap_or_else(|e| {
+                Err(LogError::io("open", self.path(0), io::Error::other(e)))
+            })?);
         self.size = 0;
         Ok(())
     }
@@ -158,7 +166,7 @@ impl RotatingFile {
 
 /// Opens a log file for appending (or empty, with `truncate`), 0600 whether
 /// it is new or was left more open by something else.
-async fn open_private(path: &Path, truncate: bool) -> Result<Arc<std::fs::File>, LogError> {
+fn open_private(path: &Path, truncate: bool) -> Result<Arc<std::fs::File>, LogError> {
     let mut options = OpenOptions::new();
     options.create(true).mode(0o600);
     if truncate {
@@ -168,12 +176,10 @@ async fn open_private(path: &Path, truncate: bool) -> Result<Arc<std::fs::File>,
     }
     let file = options
         .open(path)
-        .await
         .map_err(|e| LogError::io("open", path, e))?;
     file.set_permissions(std::fs::Permissions::from_mode(0o600))
-        .await
         .map_err(|e| LogError::io("set permissions of", path, e))?;
-    Ok(Arc::new(file.into_std().await))
+    Ok(Arc::new(file))
 }
 
 #[cfg(test)]
@@ -195,7 +201,7 @@ mod tests {
     async fn rotation_keeps_keep_files_under_the_cap_and_drops_the_oldest() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("logs");
-        let mut file = RotatingFile::open(&dir, "ingest", 1000, 3).await.unwrap();
+        let mut file = RotatingFile::open(&dir, "ingest", 1000, 3).unwrap();
         for i in 0..200 {
             file.write(format!("line {i:04} {}\n", "x".repeat(40)).as_bytes())
                 .await
@@ -221,7 +227,7 @@ mod tests {
     #[tokio::test]
     async fn a_line_longer_than_the_cap_gets_a_file_of_its_own() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut file = RotatingFile::open(tmp.path(), "c", 10, 2).await.unwrap();
+        let mut file = RotatingFile::open(tmp.path(), "c", 10, 2).unwrap();
         file.write(b"short\n").await.unwrap();
         file.write(b"much longer than ten\n").await.unwrap();
         file.write(b"next\n").await.unwrap();
@@ -236,7 +242,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("new");
         for text in ["first\n", "second\n"] {
-            let mut file = RotatingFile::open(&dir, "c", 1000, 3).await.unwrap();
+            let mut file = RotatingFile::open(&dir, "c", 1000, 3).unwrap();
             file.write(text.as_bytes()).await.unwrap();
             file.flush().await.unwrap();
         }
@@ -251,7 +257,7 @@ mod tests {
     async fn a_failing_file_reports_once_then_stays_quiet() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("gone");
-        let mut file = RotatingFile::open(&dir, "c", 10, 2).await.unwrap();
+        let mut file = RotatingFile::open(&dir, "c", 10, 2).unwrap();
         file.write(b"0123456789\n").await.unwrap();
         // Rotation must rename into a directory that no longer exists.
         std::fs::remove_dir_all(&dir).unwrap();

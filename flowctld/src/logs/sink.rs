@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::paths::check_component_name;
-use super::read::last_seq;
+use super::read::last_seq_blocking;
 use super::rotate::RotatingFile;
 use super::{LogError, Stream};
 use flowctl_core::clock::format_rfc3339_ms;
@@ -89,12 +89,17 @@ impl LogSink {
     /// still writes, or both would give out the same numbers.
     pub async fn open(config: &LogConfig, component: &str) -> Result<Self, LogError> {
         check_component_name(component)?;
-        let next_seq = last_seq(&config.dir, component).await? + 1;
-        let dirs = std::iter::once(&config.dir).chain(&config.mirror_dir);
-        let mut outputs = Vec::with_capacity(2);
-        for dir in dirs {
-            outputs.push(RotatingFile::open(dir, component, config.max_bytes, config.keep).await?);
-        }
+        let (config, name) = (config.clone(), component.to_owned());
+        // The file system work in one task on the blocking pool, rather
+        // than a hop per call: it is on the path of every (re)start.
+        let opened = tokio::task::spawn_blocking(move || open_outputs(&config, &name)).await;
+        let (next_seq, outputs) = opened.unwrap_or_else(|e| {
+            Err(LogError::io(
+                "open the logs of",
+                component,
+                std::io::Error::other(e),
+            ))
+        })?;
         Ok(LogSink {
             component: component.to_owned(),
             outputs,
@@ -164,6 +169,22 @@ impl LogSink {
         self.flush().await;
         self.errors
     }
+}
+
+/// The number after the last line stored, and the opened outputs.
+fn open_outputs(config: &LogConfig, component: &str) -> Result<(u64, Vec<RotatingFile>), LogError> {
+    let next_seq = last_seq_blocking(&config.dir, component)? + 1;
+    let dirs = std::iter::once(&config.dir).chain(&config.mirror_dir);
+    let mut outputs = Vec::with_capacity(2);
+    for dir in dirs {
+        outputs.push(RotatingFile::open(
+            dir,
+            component,
+            config.max_bytes,
+            config.keep,
+        )?);
+    }
+    Ok((next_seq, outputs))
 }
 
 #[cfg(test)]
