@@ -246,9 +246,7 @@ impl Daemon for DaemonApi {
     ) -> Result<Response<ListRunsResponse>, Status> {
         same_version(&request)?;
         let request = request.into_inner();
-        let only = request
-            .active_only
-            .then_some(RunStatus::is_active as fn(_) -> bool);
+        let active_only = request.active_only;
         let limit = match request.limit {
             0 => usize::MAX,
             n => n as usize,
@@ -257,9 +255,12 @@ impl Daemon for DaemonApi {
         let runs = self
             .state
             .runs
-            .list(&request.pipeline_name, only)
+            .list(
+                &request.pipeline_name,
+                |status| !active_only || status.is_active(),
+                limit,
+            )?
             .iter()
-            .take(limit)
             .map(|record| convert::run_summary(supervisor.summary(record)))
             .collect();
         Ok(Response::new(ListRunsResponse { runs }))

@@ -230,10 +230,12 @@ impl ControlPlane for Legacy {
         let runs = self
             .state
             .runs
-            .list(&request.pipeline_name, None)
+            .list(
+                &request.pipeline_name,
+                |status| wanted == RunStatus::Unknown || legacy_status(status) == wanted,
+                limit,
+            )?
             .into_iter()
-            .filter(|r| wanted == RunStatus::Unknown || legacy_status(r.status) == wanted)
-            .take(limit)
             .map(|r| self.run_of(r))
             .collect();
         Ok(Response::new(ListPipelineRunsResponse { runs }))

@@ -29,11 +29,66 @@ use stored::{from_stored, to_stored};
 
 /// The table of runs, written through to the store: a change is committed
 /// before the call returns, and so before any client hears of it.
+///
+/// Runs that have not ended are held whole, since they change often. Of
+/// an ended run only what lists, counts and pruning look at stays in
+/// memory ([`Kept::Ended`]); the rest is read back from the store when
+/// asked for. So a long-lived daemon's memory does not grow with the
+/// records it keeps (`keep_runs` of them per pipeline, each with an
+/// instance record per component, its pipeline and its environment).
 #[derive(Debug)]
 pub struct Runs {
-    records: Mutex<HashMap<String, RunRecord>>,
+    records: Mutex<HashMap<String, Kept>>,
     changes: broadcast::Sender<String>,
     store: Arc<Store>,
+}
+
+/// What the table holds of one run.
+#[derive(Debug)]
+enum Kept {
+    /// Not ended, or ended and marked to resume: the whole record.
+    Whole(RunRecord),
+    /// Ended: the whole record is in the store.
+    Ended {
+        pipeline_name: String,
+        status: RunStatus,
+        started_at: SystemTime,
+    },
+}
+
+impl Kept {
+    fn of(record: RunRecord) -> Kept {
+        if record.status.is_terminal() && !record.resume {
+            Kept::Ended {
+                pipeline_name: record.pipeline_name,
+                status: record.status,
+                started_at: record.started_at,
+            }
+        } else {
+            Kept::Whole(record)
+        }
+    }
+
+    fn status(&self) -> RunStatus {
+        match self {
+            Kept::Whole(record) => record.status,
+            Kept::Ended { status, .. } => *status,
+        }
+    }
+
+    fn pipeline_name(&self) -> &str {
+        match self {
+            Kept::Whole(record) => &record.pipeline_name,
+            Kept::Ended { pipeline_name, .. } => pipeline_name,
+        }
+    }
+
+    fn started_at(&self) -> SystemTime {
+        match self {
+            Kept::Whole(record) => record.started_at,
+            Kept::Ended { started_at, .. } => *started_at,
+        }
+    }
 }
 
 impl Runs {
@@ -44,7 +99,7 @@ impl Runs {
             .into_iter()
             .map(|stored| {
                 let record = from_stored(stored);
-                (record.id.clone(), record)
+                (record.id.clone(), Kept::of(record))
             })
             .collect();
         Ok(Runs {
@@ -78,13 +133,13 @@ impl Runs {
     ) -> Result<RunRecord> {
         let record = {
             let mut records = self.lock();
-            let record = records
-                .get_mut(id)
+            let kept = records
+                .get(id)
                 .ok_or_else(|| Error::RunNotFound(id.to_owned()))?;
-            let mut updated = record.clone();
+            let mut updated = self.whole(id, kept)?;
             change(&mut updated)?;
             self.store.put_run(&to_stored(&updated), durable)?;
-            *record = updated.clone();
+            records.insert(id.to_owned(), Kept::of(updated.clone()));
             updated
         };
         let _ = self.changes.send(id.to_owned());
@@ -134,7 +189,7 @@ impl Runs {
                 return Err(Error::InvalidArgument(format!("run {id} already exists")));
             }
             self.store.put_run(&to_stored(&record), Durable::Now)?;
-            records.insert(id.clone(), record.clone());
+            records.insert(id.clone(), Kept::Whole(record.clone()));
         }
         let _ = self.changes.send(id);
         Ok(record)
@@ -230,7 +285,15 @@ impl Runs {
         let when = last_alive_ms
             .map(flowctl_core::clock::format_rfc3339_ms)
             .unwrap_or_else(|| "an unknown time".into());
-        let records: Vec<RunRecord> = self.lock().values().cloned().collect();
+        // Ended runs not marked to resume need nothing: only whole ones.
+        let records: Vec<RunRecord> = self
+            .lock()
+            .values()
+            .filter_map(|kept| match kept {
+                Kept::Whole(record) => Some(record.clone()),
+                Kept::Ended { .. } => None,
+            })
+            .collect();
         let mut resume = Vec::new();
         for record in records {
             if record.resume {
@@ -273,20 +336,20 @@ impl Runs {
     /// the ids deleted (their logs go with them).
     pub fn prune(&self, keep: usize) -> Result<Vec<String>> {
         let mut records = self.lock();
-        let mut by_pipeline: HashMap<&str, Vec<&RunRecord>> = HashMap::new();
-        for record in records
-            .values()
-            .filter(|r| r.status.is_terminal() && !r.resume)
-        {
-            by_pipeline
-                .entry(&record.pipeline_name)
-                .or_default()
-                .push(record);
+        let mut by_pipeline: HashMap<&str, Vec<(&String, SystemTime)>> = HashMap::new();
+        for (id, kept) in records.iter() {
+            // Exactly the ended runs not marked to resume.
+            if let Kept::Ended { .. } = kept {
+                by_pipeline
+                    .entry(kept.pipeline_name())
+                    .or_default()
+                    .push((id, kept.started_at()));
+            }
         }
         let mut doomed = Vec::new();
         for runs in by_pipeline.values_mut() {
-            runs.sort_by_key(|r| std::cmp::Reverse(r.started_at));
-            doomed.extend(runs.iter().skip(keep).map(|r| r.id.clone()));
+            runs.sort_by_key(|(_, started_at)| std::cmp::Reverse(*started_at));
+            doomed.extend(runs.iter().skip(keep).map(|(id, _)| (*id).clone()));
         }
         if doomed.is_empty() {
             return Ok(doomed);
@@ -303,11 +366,24 @@ impl Runs {
         self.change(id, |record| record.metrics = Some(metrics))
     }
 
+    /// The whole record of run `id` (an ended run's read from the store).
     pub fn get(&self, id: &str) -> Result<RunRecord> {
-        self.lock()
+        let records = self.lock();
+        let kept = records
             .get(id)
-            .cloned()
-            .ok_or_else(|| Error::RunNotFound(id.to_owned()))
+            .ok_or_else(|| Error::RunNotFound(id.to_owned()))?;
+        self.whole(id, kept)
+    }
+
+    /// The whole record of `kept`, the run `id`.
+    fn whole(&self, id: &str, kept: &Kept) -> Result<RunRecord> {
+        match kept {
+            Kept::Whole(record) => Ok(record.clone()),
+            Kept::Ended { .. } => match self.store.get_runs(&[id])?.pop() {
+                Some(stored) => Ok(from_stored(stored)),
+                None => Err(Error::RunNotFound(id.to_owned())),
+            },
+        }
     }
 
     /// Finds the one run whose id starts with `prefix`.
@@ -335,7 +411,7 @@ impl Runs {
 
     /// How many runs are in a state `keep` accepts, without copying them.
     pub fn count(&self, keep: fn(RunStatus) -> bool) -> usize {
-        self.lock().values().filter(|r| keep(r.status)).count()
+        self.lock().values().filter(|r| keep(r.status())).count()
     }
 
     /// How many runs are in each status, every status listed (`/metrics`).
@@ -344,26 +420,57 @@ impl Runs {
         RunStatus::ALL
             .into_iter()
             .map(|status| {
-                let n = records.values().filter(|r| r.status == status).count();
+                let n = records.values().filter(|r| r.status() == status).count();
                 (status, n)
             })
             .collect()
     }
 
-    /// Runs matching the filters, newest first.
-    pub fn list(&self, pipeline_name: &str, only: Option<fn(RunStatus) -> bool>) -> Vec<RunRecord> {
-        let mut runs: Vec<RunRecord> = self
-            .lock()
-            .values()
-            .filter(|r| pipeline_name.is_empty() || r.pipeline_name == pipeline_name)
-            .filter(|r| only.is_none_or(|keep| keep(r.status)))
-            .cloned()
+    /// Up to `limit` runs matching the filters, newest first, whole (ended
+    /// ones read from the store in one transaction).
+    pub fn list(
+        &self,
+        pipeline_name: &str,
+        only: impl Fn(RunStatus) -> bool,
+        limit: usize,
+    ) -> Result<Vec<RunRecord>> {
+        let records = self.lock();
+        let mut chosen: Vec<(&String, &Kept)> = records
+            .iter()
+            .filter(|(_, r)| pipeline_name.is_empty() || r.pipeline_name() == pipeline_name)
+            .filter(|(_, r)| only(r.status()))
             .collect();
-        runs.sort_by(|a, b| b.started_at.cmp(&a.started_at).then(a.id.cmp(&b.id)));
-        runs
+        chosen.sort_by(|(a_id, a), (b_id, b)| {
+            b.started_at().cmp(&a.started_at()).then(a_id.cmp(b_id))
+        });
+        chosen.truncate(limit);
+        let ended: Vec<&str> = chosen
+            .iter()
+            .filter(|(_, kept)| matches!(kept, Kept::Ended { .. }))
+            .map(|(id, _)| id.as_str())
+            .collect();
+        let mut stored: HashMap<String, RunRecord> = match ended.is_empty() {
+            true => HashMap::new(),
+            false => self
+                .store
+                .get_runs(&ended)?
+                .into_iter()
+                .map(|stored| {
+                    let record = from_stored(stored);
+                    (record.id.clone(), record)
+                })
+                .collect(),
+        };
+        Ok(chosen
+            .into_iter()
+            .filter_map(|(id, kept)| match kept {
+                Kept::Whole(record) => Some(record.clone()),
+                Kept::Ended { .. } => stored.remove(id.as_str()),
+            })
+            .collect())
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, RunRecord>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Kept>> {
         self.records
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -552,6 +659,45 @@ mod tests {
         }
         runs.create(new_run("active")).unwrap();
         assert_eq!(runs.prune(2).unwrap().len(), 3);
-        assert_eq!(runs.list("p", None).len(), 3);
+        assert_eq!(runs.list("p", |_| true, usize::MAX).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn an_ended_run_is_kept_by_its_head_and_read_back_whole() {
+        let runs = Runs::in_memory();
+        runs.create(new_run("old")).unwrap();
+        let instance = InstanceRecord {
+            id: "gen".into(),
+            restarts: 4,
+            ..InstanceRecord::default()
+        };
+        runs.set_components("old", vec![instance.clone()]).unwrap();
+        runs.transition("old", RunStatus::Failed, Some("boom".into()))
+            .unwrap();
+        runs.create(new_run("new")).unwrap();
+        let held = |id: &str| matches!(runs.lock().get(id), Some(Kept::Whole(_)));
+        assert!(!held("old"), "an ended run is held whole");
+        assert!(held("new"));
+        let whole = runs.get("old").unwrap();
+        assert_eq!(
+            (whole.status, whole.error.as_str()),
+            (RunStatus::Failed, "boom")
+        );
+        assert_eq!(whole.components, vec![instance]);
+        // Newest first, the limit counted before anything is read back.
+        let listed = runs.list("p", |_| true, 1).unwrap();
+        assert_eq!(
+            listed.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            ["new"]
+        );
+        let listed = runs.list("p", |s| s.is_terminal(), 5).unwrap();
+        assert_eq!(listed[0].components.len(), 1);
+        assert_eq!(runs.count(RunStatus::is_terminal), 1);
+        // Marked to resume, it is held whole again; resumed, it is active.
+        runs.set_resume("old", true).unwrap();
+        assert!(held("old"));
+        let resumed = runs.resume("old").unwrap();
+        assert_eq!(resumed.components.len(), 1);
+        assert_eq!(resumed.status, RunStatus::Starting);
     }
 }

@@ -225,6 +225,30 @@ impl Store {
         self.load(RUNS)
     }
 
+    /// The stored runs of these ids, in their order; an id with no record
+    /// (or an unreadable one, with a warning) is left out.
+    pub fn get_runs(&self, ids: &[&str]) -> Result<Vec<StoredRun>> {
+        self.with_db(|db| {
+            let read = db.begin_read()?;
+            let table = match read.open_table(RUNS) {
+                Ok(table) => table,
+                Err(redb::TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
+                Err(err) => return Err(err.into()),
+            };
+            let mut runs = Vec::with_capacity(ids.len());
+            for id in ids {
+                let Some(value) = table.get(*id)? else {
+                    continue;
+                };
+                match serde_json::from_slice(value.value()) {
+                    Ok(run) => runs.push(run),
+                    Err(err) => tracing::warn!(key = id, %err, "skipping an unreadable record"),
+                }
+            }
+            Ok(runs)
+        })
+    }
+
     /// Stores a registration (with the next durable commit).
     pub fn put_registration(&self, entry: &StoredRegistration) -> Result<()> {
         let bytes = serde_json::to_vec(entry).map_err(|e| self.error(e))?;

@@ -18,9 +18,11 @@ impl Supervisor {
     /// Marks every active run to be started again by the next daemon;
     /// returns those the store refused to mark (a full disk), with why.
     pub fn mark_for_restart(&self) -> Vec<(String, Error)> {
+        // Active runs are held whole: listing them reads nothing back.
         let active: Vec<String> = self
             .runs
-            .list("", Some(flowctl_core::RunStatus::is_active))
+            .list("", flowctl_core::RunStatus::is_active, usize::MAX)
+            .unwrap_or_default()
             .into_iter()
             .filter(|r| r.supervised && !r.resume)
             .map(|r| r.id)
