@@ -46,8 +46,9 @@ pub struct Runs {
 /// What the table holds of one run.
 #[derive(Debug)]
 enum Kept {
-    /// Not ended, or ended and marked to resume: the whole record.
-    Whole(RunRecord),
+    /// Not ended, or ended and marked to resume: the whole record (boxed,
+    /// so that the many ended runs' entries stay small).
+    Whole(Box<RunRecord>),
     /// Ended: the whole record is in the store.
     Ended {
         pipeline_name: String,
@@ -65,7 +66,7 @@ impl Kept {
                 started_at: record.started_at,
             }
         } else {
-            Kept::Whole(record)
+            Kept::Whole(Box::new(record))
         }
     }
 
@@ -189,7 +190,7 @@ impl Runs {
                 return Err(Error::InvalidArgument(format!("run {id} already exists")));
             }
             self.store.put_run(&to_stored(&record), Durable::Now)?;
-            records.insert(id.clone(), Kept::Whole(record.clone()));
+            records.insert(id.clone(), Kept::Whole(Box::new(record.clone())));
         }
         let _ = self.changes.send(id);
         Ok(record)
@@ -290,7 +291,7 @@ impl Runs {
             .lock()
             .values()
             .filter_map(|kept| match kept {
-                Kept::Whole(record) => Some(record.clone()),
+                Kept::Whole(record) => Some((**record).clone()),
                 Kept::Ended { .. } => None,
             })
             .collect();
@@ -378,7 +379,7 @@ impl Runs {
     /// The whole record of `kept`, the run `id`.
     fn whole(&self, id: &str, kept: &Kept) -> Result<RunRecord> {
         match kept {
-            Kept::Whole(record) => Ok(record.clone()),
+            Kept::Whole(record) => Ok((**record).clone()),
             Kept::Ended { .. } => match self.store.get_runs(&[id])?.pop() {
                 Some(stored) => Ok(from_stored(stored)),
                 None => Err(Error::RunNotFound(id.to_owned())),
@@ -464,7 +465,7 @@ impl Runs {
         Ok(chosen
             .into_iter()
             .filter_map(|(id, kept)| match kept {
-                Kept::Whole(record) => Some(record.clone()),
+                Kept::Whole(record) => Some((**record).clone()),
                 Kept::Ended { .. } => stored.remove(id.as_str()),
             })
             .collect())
