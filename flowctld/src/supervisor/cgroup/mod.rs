@@ -11,8 +11,8 @@
 //! (see `groups`) are the containment, and [`Containment::describe`] says so.
 //!
 //! Layout: this file finds the hierarchy and makes the subtree and the
-//! instances' cgroups; `enter`: how an instance is born inside its cgroup
-//! (`clone3` into it, else entering between fork and exec); `wait` waits for a cgroup to empty
+//! instances' cgroups; `enter`: entering a cgroup between fork and exec,
+//! where `clone3` cannot create a process inside one; `wait` waits for a cgroup to empty
 //! (the kernel's notification on `cgroup.events`) and ends subtrees.
 
 use std::io;
@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 mod enter;
 mod wait;
 
-pub use enter::{Program, born_inside, clone_into};
+pub use enter::born_inside;
 use wait::end;
 pub use wait::end_blocking;
 

@@ -1,4 +1,9 @@
 //! Spawning one component as a process of its own group, and signalling it.
+//!
+//! Layout: this file starts an instance and waits for it; `clone`: the
+//! `clone3` that creates it (inside its cgroup, vfork-style).
+
+mod clone;
 
 use std::collections::BTreeMap;
 use std::io;
@@ -36,7 +41,7 @@ pub struct Spawned {
 pub enum Exit {
     /// Spawned by the runtime (no cgroup, or the fallback).
     Child(Child),
-    /// Cloned into its cgroup: its pidfd turns readable when it exits.
+    /// Cloned (`clone3`): its pidfd turns readable when it exits.
     Pidfd(OwnedFd),
 }
 
@@ -64,27 +69,29 @@ pub fn spawn(launch: &Launch) -> Result<Spawned, String> {
             launch.working_dir.display()
         )
     };
-    if let Some(dir) = &launch.cgroup {
-        let inside = format!(" (inside its cgroup {})", dir.display());
-        let cloned = super::cgroup::Program {
-            path: &program,
-            args,
-            env: &launch.env,
-            working_dir: &launch.working_dir,
-        };
-        match super::cgroup::clone_into(&cloned, dir) {
-            Ok(Some(born)) => {
-                return Ok(Spawned {
-                    pid: born.pid,
-                    stdout: born.stdout,
-                    stderr: born.stderr,
-                    exit: Exit::Pidfd(born.pidfd),
-                });
-            }
-            Ok(None) => {}
-            Err(err) => return Err(failed(&err, &inside)),
+    let inside = match &launch.cgroup {
+        Some(dir) => format!(" (inside its cgroup {})", dir.display()),
+        None => String::new(),
+    };
+    let cloned = clone::Program {
+        path: &program,
+        args,
+        env: &launch.env,
+        working_dir: &launch.working_dir,
+    };
+    match clone::spawn(&cloned, launch.cgroup.as_deref()) {
+        Ok(Some(born)) => {
+            return Ok(Spawned {
+                pid: born.pid,
+                stdout: born.stdout,
+                stderr: born.stderr,
+                exit: Exit::Pidfd(born.pidfd),
+            });
         }
+        Ok(None) => {}
+        Err(err) => return Err(failed(&err, &inside)),
     }
+    // The fallback: the runtime's spawn (vfork-style without a cgroup).
     let mut command = Command::new(&program);
     command
         .args(args)
@@ -98,13 +105,9 @@ pub fn spawn(launch: &Launch) -> Result<Spawned, String> {
         .kill_on_drop(false);
     // No parent-death signal: a daemon killed with SIGKILL is covered by
     // its guard process, which ends every recorded group (see `groups`).
-    let inside = match &launch.cgroup {
-        Some(dir) => {
-            super::cgroup::born_inside(&mut command, dir).map_err(|err| err.to_string())?;
-            format!(" (inside its cgroup {})", dir.display())
-        }
-        None => String::new(),
-    };
+    if let Some(dir) = &launch.cgroup {
+        super::cgroup::born_inside(&mut command, dir).map_err(|err| err.to_string())?;
+    }
     let mut child = command.spawn().map_err(|err| failed(&err, &inside))?;
     let pipes = (child.stdout.take(), child.stderr.take());
     let (Some(stdout), Some(stderr)) = pipes else {
@@ -240,8 +243,11 @@ mod tests {
         text
     }
 
-    /// What a started program reports about itself, and how it ended.
-    const REPORT: &str = "cat /proc/self/cgroup; grep -E '^Sig(Blk|Ign)' /proc/$$/status; \
+    /// What a started program reports about itself, and how it ended. Its
+    /// signal masks are read first, with builtins only: the shell blocks
+    /// every signal for a moment around each fork.
+    const REPORT: &str = "while read -r line; do case $line in Sig[BI]*) echo \"$line\";; esac; \
+        done < /proc/$$/status; cat /proc/self/cgroup; \
         echo pgrp $(cut -d' ' -f5 /proc/$$/stat) pid $$; echo $MARK; pwd; \
         cat; echo to-stderr >&2; exit 3";
 
@@ -263,13 +269,32 @@ mod tests {
         let status = spawned.exit.wait().await.unwrap();
         assert_eq!(status.code(), Some(3), "{out}");
         assert!(out.contains("/run1/gen.1\n"), "{out}");
-        assert!(out.contains("SigBlk:\t0000000000000000"), "{out}");
+        assert!(out.contains("SigBlk:\t0000000000000000\n"), "{out}");
         assert!(out.contains("SigIgn:\t0000000000000000"), "{out}");
         assert!(out.contains(&format!("pgrp {pid} pid {pid}\n")), "{out}");
         assert!(out.contains("\nmarked\n"), "{out}");
         let here = dir.path().canonicalize().unwrap();
         assert!(out.contains(&format!("{}\n", here.display())), "{out}");
         assert_eq!(err, "to-stderr\n");
+    }
+
+    /// Without cgroups, an instance is cloned the same way: its own
+    /// group, a pidfd, every signal at its default (this test process
+    /// ignores one of glibc's, which must not reach the program).
+    #[tokio::test]
+    async fn an_instance_without_a_cgroup_starts_with_a_clean_slate_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut plain = launch(REPORT, dir.path(), dir.path());
+        plain.cgroup = None;
+        let spawned = spawn(&plain).unwrap();
+        assert!(matches!(spawned.exit, Exit::Pidfd(_)), "not cloned");
+        let pid = spawned.pid;
+        let out = read_all(spawned.stdout);
+        let status = spawned.exit.wait().await.unwrap();
+        assert_eq!(status.code(), Some(3), "{out}");
+        assert!(out.contains("SigIgn:\t0000000000000000"), "{out}");
+        assert!(out.contains(&format!("pgrp {pid} pid {pid}\n")), "{out}");
+        assert!(out.contains("\nmarked\n"), "{out}");
     }
 
     #[tokio::test]
