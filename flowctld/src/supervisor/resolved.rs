@@ -12,7 +12,9 @@ use crate::store::StoredResolved;
 /// executable (its args kept) and its `metadata.json` applied. A referenced
 /// component the client resolved nothing for is refused.
 pub fn apply(mut pipeline: Pipeline, resolved: &[StoredResolved]) -> Result<Pipeline> {
-    for component in std::mem::take(&mut pipeline.components) {
+    let components = std::mem::take(&mut pipeline.components);
+    pipeline.components.reserve_exact(components.len());
+    for component in components {
         let component = match &component.reference {
             None => component,
             Some(reference) => {
