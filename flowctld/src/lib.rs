@@ -60,6 +60,7 @@ pub(crate) mod api;
 pub(crate) mod config;
 pub(crate) mod error;
 pub mod guard;
+pub(crate) mod heap;
 pub(crate) mod http;
 pub mod logs;
 pub(crate) mod metrics;

@@ -77,6 +77,13 @@ impl PeerStream {
     }
 }
 
+/// A closed connection's buffers are given back to the system soon.
+impl Drop for PeerStream {
+    fn drop(&mut self) {
+        crate::heap::release_soon();
+    }
+}
+
 impl Connected for PeerStream {
     type ConnectInfo = PeerInfo;
 

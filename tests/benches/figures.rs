@@ -1048,3 +1048,74 @@ fn start_and_stop_100_with_cgroups_on_and_off() {
     }
     table.print();
 }
+
+// ---------------------------------------------------------------------------
+// Memory of idle control-plane connections.
+
+const IDLE_CONNECTIONS: usize = 100;
+
+/// `RssAnon` of a process (its own memory), in KiB.
+fn anon_kib(pid: i32) -> u64 {
+    let status =
+        std::fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc/<pid>/status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("RssAnon:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or_else(|| panic!("no RssAnon in {status}"))
+}
+
+/// What a component's connection to the control plane costs the daemon
+/// while it is open, and whether it is given back once it closed: 100
+/// connections, each registering one component (as 100 components of a
+/// pipeline do), then all closed.
+#[test]
+#[ignore = "a figure: run with --ignored --nocapture"]
+fn idle_connections_memory() {
+    let world = World::new();
+    let daemon = world.start_daemon(&[]);
+    let status = world.flowctl(&["-o", "json", "daemon", "status"]).json();
+    let url = format!("http://{}", status["control_plane"].as_str().unwrap());
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let before = anon_kib(daemon);
+    let (open, closed) = runtime.block_on(async {
+        let mut channels = Vec::new();
+        for n in 0..IDLE_CONNECTIONS {
+            let channel = tonic::transport::Endpoint::from_shared(url.clone())
+                .unwrap()
+                .connect_timeout(Duration::from_secs(5))
+                .connect()
+                .await
+                .expect("connect to the control plane");
+            ControlPlaneServiceClient::new(channel.clone())
+                .register_component(registration(&format!("c{n}")))
+                .await
+                .expect("register");
+            channels.push(channel);
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let open = anon_kib(daemon);
+        drop(channels);
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        (open, anon_kib(daemon))
+    });
+    let mut table = Table::new(&format!(
+        "idle_connections_memory ({IDLE_CONNECTIONS} control-plane connections, each \
+         registering one component; the daemon's RssAnon)"
+    ));
+    table.row("before", mib(before));
+    table.row(&format!("{IDLE_CONNECTIONS} connections open"), mib(open));
+    table.row(
+        "per connection (and its registration)",
+        format!(
+            "{:.1} KiB",
+            (open.saturating_sub(before)) as f64 / IDLE_CONNECTIONS as f64
+        ),
+    );
+    table.row("3 s after they closed", mib(closed));
+    table.print();
+    stop_daemon(&world, daemon);
+}

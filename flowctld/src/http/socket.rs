@@ -83,4 +83,5 @@ async fn connection(stream: UnixStream, grpc: Routes, api: Api) {
     {
         tracing::debug!(%err, "a connection on the socket ended with an error");
     }
+    crate::heap::release_soon();
 }

@@ -52,6 +52,7 @@ pub(crate) async fn serve(listener: TcpListener, state: Arc<State>) {
             if let Err(err) = served {
                 tracing::debug!(%err, "metrics connection ended");
             }
+            crate::heap::release_soon();
         });
     }
 }

@@ -162,7 +162,9 @@ pub(crate) async fn drive(
     }
     drop(executor);
     drop(machine);
-    release_memory();
+    // What the run allocated is freed: give it back, or a long-lived
+    // daemon keeps the peak of every run it ran.
+    crate::heap::release_now();
 }
 
 /// The next expired or removed registration; `None` for other changes
@@ -379,16 +381,5 @@ async fn sleep_until(deadline: Option<Instant>) {
     match deadline {
         Some(deadline) => tokio::time::sleep_until(deadline).await,
         None => std::future::pending().await,
-    }
-}
-
-/// Hands memory freed by an ended run back to the system: glibc keeps freed
-/// heap in its arenas otherwise, and a long-lived daemon would keep the
-/// peak of every run it ever ran.
-fn release_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only walks and trims the allocator's own free lists.
-    unsafe {
-        nix::libc::malloc_trim(0);
     }
 }
