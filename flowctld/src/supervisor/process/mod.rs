@@ -217,7 +217,7 @@ mod tests {
     use std::io::Read;
 
     use super::*;
-    use crate::supervisor::cgroup::{Cgroups, born_inside, end_blocking, test_cgroups};
+    use crate::supervisor::cgroup::{Cgroups, end_blocking, test_cgroups};
 
     /// The test's cgroup subtree, ended and removed whatever happens.
     struct Subtree(Cgroups);
@@ -297,6 +297,33 @@ mod tests {
         assert!(out.contains("\nmarked\n"), "{out}");
     }
 
+    /// Where the kernel refuses `clone3`, the runtime spawns the instance:
+    /// inside its cgroup still, in its own group, with its environment.
+    #[tokio::test]
+    async fn where_clone3_is_refused_the_runtime_spawns_it_alike() {
+        let subtree = test_cgroups().map(Subtree);
+        let dir = tempfile::tempdir().unwrap();
+        let cgroup = subtree
+            .as_ref()
+            .map(|s| s.0.instance("run1", "gen", 5).unwrap());
+        let mut plain = launch(REPORT, dir.path(), dir.path());
+        plain.cgroup = cgroup.as_ref().map(|c| c.dir().to_path_buf());
+        clone::REFUSED_HERE.set(true);
+        let spawned = spawn(&plain);
+        clone::REFUSED_HERE.set(false);
+        let spawned = spawned.unwrap();
+        assert!(matches!(spawned.exit, Exit::Child(_)), "cloned after all");
+        let pid = spawned.pid;
+        let out = read_all(spawned.stdout);
+        let status = spawned.exit.wait().await.unwrap();
+        assert_eq!(status.code(), Some(3), "{out}");
+        if cgroup.is_some() {
+            assert!(out.contains("/run1/gen.5\n"), "{out}");
+        }
+        assert!(out.contains(&format!("pgrp {pid} pid {pid}\n")), "{out}");
+        assert!(out.contains("\nmarked\n"), "{out}");
+    }
+
     #[tokio::test]
     async fn a_killed_instance_reports_its_signal() {
         let Some(cgroups) = test_cgroups() else {
@@ -333,24 +360,5 @@ mod tests {
             "{err}"
         );
         assert!(!cgroup.is_populated());
-    }
-
-    /// Where the kernel refuses `clone3` into a cgroup, the process enters
-    /// it between fork and exec instead.
-    #[tokio::test]
-    async fn the_fallback_enters_the_cgroup_before_exec() {
-        let Some(cgroups) = test_cgroups() else {
-            return;
-        };
-        let subtree = Subtree(cgroups);
-        let cgroup = subtree.0.instance("run1", "gen", 4).unwrap();
-        let mut command = Command::new("/bin/sh");
-        command
-            .args(["-c", "cat /proc/self/cgroup"])
-            .stdout(Stdio::piped());
-        born_inside(&mut command, cgroup.dir()).unwrap();
-        let out = command.output().await.unwrap();
-        let out = String::from_utf8_lossy(&out.stdout);
-        assert!(out.contains("/run1/gen.4\n"), "{out}");
     }
 }
