@@ -333,7 +333,11 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         write_rotated(tmp.path(), 150).await;
         let config = LogConfig::new(tmp.path());
-        drop(LogSink::open(&config, "alpha").await.unwrap());
+        let mut alpha = LogSink::open(&config, "alpha").await.unwrap();
+        alpha.write_line(0, Stream::Stdout, "hello").await;
+        alpha.close().await;
+        // A sink that never wrote made no file.
+        drop(LogSink::open(&config, "quiet").await.unwrap());
         std::fs::write(tmp.path().join("notes.txt"), "").unwrap();
         assert_eq!(
             list_components(tmp.path()).await.unwrap(),

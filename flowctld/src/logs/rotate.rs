@@ -34,7 +34,7 @@ pub(super) struct RotatingFile {
     component: String,
     /// `None` once the file was switched off by an error. Written on the
     /// blocking pool, so a slow disk never stalls the runtime.
-    file: Option<Arc<std::fs::File>>,
+    file: Option<Current>,
     /// Lines not yet handed to the file.
     pending: Vec<u8>,
     /// Bytes in the current file, counting those still pending.
@@ -43,9 +43,20 @@ pub(super) struct RotatingFile {
     keep: usize,
 }
 
+/// The current file.
+#[derive(Debug)]
+enum Current {
+    /// Not created yet: it is, with the first line to write, so that
+    /// starting a hundred components creates no file for the quiet ones
+    /// (creating a file is most of what a start costs the daemon).
+    Later,
+    Open(Arc<std::fs::File>),
+}
+
 impl RotatingFile {
-    /// Opens `<dir>/<component>.log` for appending, creating the directory
-    /// (0700) and the file (0600) when missing.
+    /// Opens `<dir>/<component>.log` for appending when it exists, creating
+    /// the directory (0700) when missing; a missing file is created (0600)
+    /// with the first line written to it.
     ///
     /// An existing directory keeps its permissions: it may be the user's own
     /// `--log-dir`, and the files in it are private anyway.
@@ -62,11 +73,18 @@ impl RotatingFile {
             .create(dir)
             .map_err(|e| LogError::io("create directory", dir, e))?;
         let path = log_path(dir, component, 0);
-        let file = open_private(&path, false)?;
-        let size = file
-            .metadata()
-            .map_err(|e| LogError::io("read the size of", &path, e))?
-            .len();
+        let (file, size) = match std::fs::symlink_metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => (Current::Later, 0),
+            Err(e) => return Err(LogError::io("read the size of", &path, e)),
+            Ok(_) => {
+                let file = open_private(&path, false)?;
+                let size = file
+                    .metadata()
+                    .map_err(|e| LogError::io("read the size of", &path, e))?
+                    .len();
+                (Current::Open(file), size)
+            }
+        };
         Ok(RotatingFile {
             dir: dir.to_path_buf(),
             component: component.to_owned(),
@@ -103,17 +121,30 @@ impl RotatingFile {
     }
 
     async fn write_pending(&mut self) -> Result<(), LogError> {
-        let Some(file) = self.file.clone() else {
-            return Ok(());
+        let open = match &self.file {
+            None => return Ok(()),
+            Some(Current::Later) => None,
+            Some(Current::Open(file)) => Some(file.clone()),
         };
         if self.pending.is_empty() {
             return Ok(());
         }
         let lines = std::mem::take(&mut self.pending);
-        let written = tokio::task::spawn_blocking(move || (&*file).write_all(&lines))
-            .await
-            .unwrap_or_else(|e| Err(io::Error::other(e)));
-        written.map_err(|e| LogError::io("write", self.path(0), e))
+        let path = self.path(0);
+        let written = tokio::task::spawn_blocking(move || {
+            let file = match open {
+                Some(file) => file,
+                None => open_private(&path, false)?,
+            };
+            (&*file)
+                .write_all(&lines)
+                .map_err(|e| LogError::io("write", &path, e))?;
+            Ok(file)
+        })
+        .await
+        .unwrap_or_else(|e| Err(LogError::io("write", self.path(0), io::Error::other(e))))?;
+        self.file = Some(Current::Open(written));
+        Ok(())
     }
 
     fn switch_off(&mut self) {
@@ -155,10 +186,9 @@ impl RotatingFile {
         }
         let path = self.path(0);
         let opened = tokio::task::spawn_blocking(move || open_private(&path, true)).await;
-        self.file =
-            Some(opened.unwrap_or_else(|e| {
-                Err(LogError::io("open", self.path(0), io::Error::other(e)))
-            })?);
+        self.file = Some(Current::Open(opened.unwrap_or_else(|e| {
+            Err(LogError::io("open", self.path(0), io::Error::other(e)))
+        })?));
         self.size = 0;
         Ok(())
     }

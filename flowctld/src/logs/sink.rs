@@ -79,9 +79,10 @@ impl LogSink {
     /// Opens (appending) `<component>.log` in the configured directory and in
     /// the mirror, creating the directories if needed.
     ///
-    /// Fails when the component name cannot be a file name or a file cannot be
-    /// opened: better to say so when the component starts than to lose its
-    /// logs silently.
+    /// Fails when the component name cannot be a file name, a directory
+    /// cannot be made or an existing file cannot be opened: better to say so
+    /// when the component starts than to lose its logs silently. A file that
+    /// does not exist yet is made with the first line written to it.
     ///
     /// Numbering goes on from the last line stored in the daemon's directory
     /// (the mirror may have been edited by the user, so it is not read).
