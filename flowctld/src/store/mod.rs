@@ -237,12 +237,8 @@ impl Store {
             };
             let mut runs = Vec::with_capacity(ids.len());
             for id in ids {
-                let Some(value) = table.get(*id)? else {
-                    continue;
-                };
-                match serde_json::from_slice(value.value()) {
-                    Ok(run) => runs.push(run),
-                    Err(err) => tracing::warn!(key = id, %err, "skipping an unreadable record"),
+                if let Some(value) = table.get(*id)? {
+                    runs.extend(parsed(id, value.value()));
                 }
             }
             Ok(runs)
@@ -288,12 +284,7 @@ impl Store {
             let mut items = Vec::new();
             for item in table.iter()? {
                 let (key, value) = item?;
-                match serde_json::from_slice(value.value()) {
-                    Ok(parsed) => items.push(parsed),
-                    Err(err) => {
-                        tracing::warn!(key = key.value(), %err, "skipping an unreadable record")
-                    }
-                }
+                items.extend(parsed(key.value(), value.value()));
             }
             Ok(items)
         })
@@ -328,6 +319,14 @@ impl Store {
             message: err.to_string(),
         }
     }
+}
+
+/// A stored record, or `None` with a warning when it cannot be read (one
+/// bad entry must not cost all the others).
+fn parsed<T: for<'de> Deserialize<'de>>(key: &str, value: &[u8]) -> Option<T> {
+    serde_json::from_slice(value)
+        .map_err(|err| tracing::warn!(key, %err, "skipping an unreadable record"))
+        .ok()
 }
 
 pub(super) fn store_error(path: &Path, err: impl std::fmt::Display) -> Error {
