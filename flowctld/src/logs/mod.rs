@@ -3,7 +3,7 @@
 //!
 //! Each component instance gets a [`LogSink`], which writes
 //! `<dir>/<component>.log` (and the same file in the user's `--log-dir`, when
-//! one was given) and rotates it, so that disk use stays within
+//! one was given; made with the first line) and rotates it, so that disk use stays within
 //! `max_bytes * keep` however much the component prints. [`capture`] drains a
 //! child's stdout and stderr into the sink until both close, publishes every
 //! line to live followers, and keeps the last few lines for error messages.

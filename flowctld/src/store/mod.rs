@@ -164,10 +164,8 @@ impl Store {
     pub fn meta(&self, key: &str) -> Result<Option<u64>> {
         self.with_db(|db| {
             let read = db.begin_read()?;
-            let table = match read.open_table(META) {
-                Ok(table) => table,
-                Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),
-                Err(err) => return Err(err.into()),
+            let Some(table) = existing(&read, META)? else {
+                return Ok(None);
             };
             let value = table.get(key)?;
             Ok(value.map(|v| v.value()))
@@ -230,10 +228,8 @@ impl Store {
     pub fn get_runs(&self, ids: &[&str]) -> Result<Vec<StoredRun>> {
         self.with_db(|db| {
             let read = db.begin_read()?;
-            let table = match read.open_table(RUNS) {
-                Ok(table) => table,
-                Err(redb::TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
-                Err(err) => return Err(err.into()),
+            let Some(table) = existing(&read, RUNS)? else {
+                return Ok(Vec::new());
             };
             let mut runs = Vec::with_capacity(ids.len());
             for id in ids {
@@ -276,10 +272,8 @@ impl Store {
     ) -> Result<Vec<T>> {
         self.with_db(|db| {
             let read = db.begin_read()?;
-            let table = match read.open_table(definition) {
-                Ok(table) => table,
-                Err(redb::TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
-                Err(err) => return Err(err.into()),
+            let Some(table) = existing(&read, definition)? else {
+                return Ok(Vec::new());
             };
             let mut items = Vec::new();
             for item in table.iter()? {
@@ -318,6 +312,18 @@ impl Store {
             path: self.display(),
             message: err.to_string(),
         }
+    }
+}
+
+/// `definition`'s table in `read`, `None` when nothing was written to it yet.
+fn existing<K: redb::Key + 'static, V: redb::Value + 'static>(
+    read: &redb::ReadTransaction,
+    definition: TableDefinition<K, V>,
+) -> std::result::Result<Option<redb::ReadOnlyTable<K, V>>, redb::Error> {
+    match read.open_table(definition) {
+        Ok(table) => Ok(Some(table)),
+        Err(redb::TableError::TableDoesNotExist(_)) => Ok(None),
+        Err(err) => Err(err.into()),
     }
 }
 
